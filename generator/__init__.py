@@ -1,0 +1,1 @@
+"""Static-site generator for administrative guidance catalogs (行政指导事项目录清单)."""

@@ -1,0 +1,36 @@
+"""All content checks, run in one pass so editors see every problem at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .. import schema as schemas
+from .. import settings as settings_module
+from ..findings import Finding, finding
+from ..load import Loaded, load
+from ..settings import Settings
+from . import openness, references, textscan, texts
+
+
+def run(root: Path) -> tuple[Loaded | None, Settings | None, list[Finding]]:
+    """Load and check everything under ``root``. Findings come sorted by file and line."""
+    settings, findings = settings_module.load(root)
+    if settings is None:
+        return None, None, sorted(findings)
+    loaded = load(root, settings)
+    findings = list(loaded.findings)
+    for doc in loaded.documents:
+        findings += textscan.scan(texts.spans(doc))
+    findings += references.check(loaded, settings)
+    findings += openness.check(loaded, settings)
+    findings += _schema_files(settings)
+    return loaded, settings, sorted(set(findings))
+
+
+def _schema_files(settings: Settings) -> list[Finding]:
+    """The editor schemas must list the same mode codes as the settings."""
+    return [
+        finding(f"generator/schema/{path.name}", 0, 0, "W801", path=f"generator/schema/{path.name}")
+        for kind, path in schemas.KINDS.items()
+        if schemas.mode_codes_in_file(kind) != settings.mode_codes
+    ]

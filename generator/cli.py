@@ -1,0 +1,76 @@
+"""Command line: ``python -m generator <command>``.
+
+Exit codes: 0 success (warnings allowed), 1 content errors, 2 usage, 3 internal error (a bug in
+the generator, never caused by content: the traceback is shown only with --debug).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from pathlib import Path
+from typing import Callable
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+def _check(args: argparse.Namespace) -> int:
+    from . import checks, report
+    from .findings import has_errors
+
+    loaded, _, findings = checks.run(args.root)
+    files = loaded.files_checked if loaded else 1
+    report.write(findings, files, args.format, sys.stdout)
+    return EXIT_CONTENT if has_errors(findings) else EXIT_OK
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from . import schema, settings
+
+    loaded, findings = settings.load(args.root)
+    if loaded is None:
+        from . import report
+        report.write(findings, 1, "text", sys.stdout)
+        return EXIT_CONTENT
+    changed = schema.write_modes(loaded.mode_codes)
+    for path in changed:
+        print(f"已更新 {path}")
+    if not changed:
+        print("schema 已是最新。")
+    return EXIT_OK
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m generator", description="行政指导事项目录清单网站生成器")
+    parser.add_argument("--debug", action="store_true", help="内部错误时显示 Python 调用栈")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="命令")
+
+    def command(name: str, run: Callable[[argparse.Namespace], int], help: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help, description=help)
+        p.add_argument("--root", type=Path, default=Path("."), help="内容仓库根目录（默认当前目录）")
+        p.set_defaults(run=run)
+        return p
+
+    check = command("check", _check, "检查目录清单和典型案例")
+    check.add_argument("--format", choices=("text", "github", "json"), default="text",
+                       help="输出格式：text 供人阅读，github 为 GitHub Actions 注释，json 供工具读取")
+    command("schema", _schema, "按 mkdocs.yml 中的指导方式更新编辑器使用的 JSON Schema")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if not (args.root / "mkdocs.yml").is_file() and not args.root.is_dir():
+        print(f"找不到目录 {args.root}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception:  # a bug in the generator, not a problem in the content
+        if args.debug:
+            traceback.print_exc()
+        else:
+            print("生成器内部错误（不是内容的问题）。请加 --debug 重新运行，并把输出报告给维护人员。", file=sys.stderr)
+        return EXIT_INTERNAL

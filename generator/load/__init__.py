@@ -1,0 +1,203 @@
+"""Load the content repository: files → parsed documents → typed model, with findings.
+
+Each file is read on its own so a broken file is reported and skipped while every other file
+is still checked. Parts of a file that fail validation are left out of the model (an item with
+an error is reported, its valid siblings are kept), but their ids are remembered so that a
+reference to them is not reported a second time as "does not exist".
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..findings import Finding, finding
+from ..messages import current as msg
+from ..model import (Case, Content, Department, Item, LegalBasis, LegalOffice, NoPenaltyEntry,
+                     Origin, Review)
+from . import files, validate, yamlsource
+from .yamlsource import Parsed, YamlProblem
+
+if TYPE_CHECKING:
+    from ..settings import Settings
+
+CATALOG = "catalog"
+CASE = "case"
+
+
+@dataclass
+class Document:
+    """One content file as parsed: its data with positions, plus a case's Markdown body."""
+
+    path: str
+    kind: str
+    parsed: Parsed
+    line_offset: int = 0  # added to parsed positions (front matter starts on line 2)
+    body: str = ""
+    body_line: int = 0
+
+    def position(self, pointer: tuple) -> tuple[int, int]:
+        while pointer not in self.parsed.positions and pointer:
+            pointer = pointer[:-1]
+        line, col = self.parsed.positions.get(pointer, (1, 1))
+        return line + self.line_offset, col
+
+
+@dataclass
+class Loaded:
+    content: Content
+    documents: list[Document]
+    findings: list[Finding]
+    files_checked: int
+
+    def locate(self, path: str, pointer: tuple) -> tuple[int, int]:
+        """Line and column of ``pointer`` inside the file ``path`` (nearest enclosing node)."""
+        doc = next(d for d in self.documents if d.path == path)
+        return doc.position(pointer)
+
+
+def load(root: Path, settings: Settings) -> Loaded:
+    content_files = files.discover(root)
+    findings = [finding(rel, 0, 0, "W110") for rel in content_files.strays]
+    documents: list[Document] = []
+    departments: list[Department] = []
+    cases: list[Case] = []
+    for rel in content_files.catalogs:
+        doc, problems = _read_document(root, rel, CATALOG)
+        findings += problems
+        if doc is None:
+            continue
+        documents.append(doc)
+        problems, bad = validate.validate(rel, CATALOG, doc.parsed, settings)
+        findings += problems
+        department = _department(doc, bad)
+        if department is not None:
+            departments.append(department)
+    for rel in content_files.cases:
+        doc, problems = _read_document(root, rel, CASE)
+        findings += problems
+        if doc is None:
+            continue
+        documents.append(doc)
+        problems, bad = validate.validate(rel, CASE, doc.parsed, settings, doc.line_offset)
+        findings += problems
+        if not bad:
+            cases.append(_case(doc))
+    content = Content(tuple(departments), tuple(cases))
+    return Loaded(content, documents, findings,
+                  len(content_files.catalogs) + len(content_files.cases) + len(content_files.strays))
+
+
+def _read_document(root: Path, rel: str, kind: str) -> tuple[Document | None, list[Finding]]:
+    text, problems = files.read_text(root, rel)
+    if text is None:
+        return None, problems
+    offset, body, body_line = 0, "", 0
+    if kind == CASE:
+        front = files.split_front_matter(text)
+        if front is None:
+            return None, [finding(rel, 1, 1, "E109")]
+        text, offset = front.yaml_text, front.yaml_first_line - 1
+        body, body_line = front.body, front.body_first_line
+    try:
+        parsed = yamlsource.parse(text)
+    except YamlProblem as problem:
+        return None, _yaml_problem(rel, text, problem, offset)
+    if not isinstance(parsed.data, dict):
+        return None, [finding(rel, 1 + offset, 1, "E111")]
+    return Document(rel, kind, parsed, offset, body, body_line), []
+
+
+def _yaml_problem(rel: str, text: str, problem: YamlProblem, offset: int) -> list[Finding]:
+    tabs = files.tab_indents(rel, text, 1 + offset)
+    if tabs and problem.kind == "syntax":
+        return tabs
+    line, col = problem.line + offset if problem.line else 0, problem.col
+    if problem.kind == "duplicate_key":
+        key, first = problem.detail.split("\x00")
+        return [finding(rel, line, col, "E104", key=key, first=int(first) + offset)]
+    if problem.kind in ("aliases", "depth"):
+        return [finding(rel, line, col, "E106")]
+    if problem.kind == "tag":
+        return [finding(rel, line, col, "E107", tag=problem.detail)]
+    if problem.kind == "multiple_documents":
+        return [finding(rel, line, col, "E108")]
+    return [finding(rel, line, col, "E102", hint=_syntax_hint(text, problem))]
+
+
+def _syntax_hint(text: str, problem: YamlProblem) -> str:
+    lines = text.split("\n")
+    if 0 < problem.line <= len(lines) and "：" in lines[problem.line - 1].split("#")[0][:40]:
+        return msg.FULLWIDTH_COLON_HINT
+    for needle, hint in msg.YAML_HINTS:
+        if needle in problem.detail:
+            return hint
+    return msg.YAML_HINT_FALLBACK.format(detail=problem.detail)
+
+
+def _is_bad(bad: set[tuple], prefix: tuple) -> bool:
+    return any(path[: len(prefix)] == prefix for path in bad)
+
+
+def _department(doc: Document, bad: set[tuple]) -> Department | None:
+    data: dict[str, Any] = doc.parsed.data
+    if _is_bad(bad, ("department",)) or () in bad or not isinstance(data.get("items"), list):
+        return None
+    meta = data["department"]
+    code = meta["code"]
+    items = tuple(
+        _item(raw, code, Origin(doc.path, ("items", i)))
+        for i, raw in enumerate(data["items"])
+        if not _is_bad(bad, ("items", i))
+    )
+    entries = tuple(
+        _no_penalty(raw, code, Origin(doc.path, ("no_penalty", i)))
+        for i, raw in enumerate(data.get("no_penalty") or [])
+        if not _is_bad(bad, ("no_penalty", i))
+    )
+    office = meta["legal_office"]
+    return Department(
+        code=code, name=meta["name"], address=meta["address"], office_phone=meta["office_phone"],
+        legal_office=LegalOffice(office["name"], office["phone"]), items=items, no_penalty=entries,
+        origin=Origin(doc.path, ("department",)), short_name=meta.get("short_name"),
+        credit_code=meta.get("credit_code"), reviewers=tuple(meta.get("reviewers") or ()),
+        sample=meta.get("sample") is True,
+    )
+
+
+def _item(raw: dict[str, Any], department: str, origin: Origin) -> Item:
+    review = raw["review"]
+    return Item(
+        id=raw["id"], department=department, name=raw["name"], mode=raw["mode"],
+        stages=tuple(raw["stages"]), office=raw["office"],
+        basis=tuple(LegalBasis(b["law"], b.get("article"), b.get("text")) for b in raw["basis"]),
+        subjects=raw["subjects"], situations=raw["situations"], content=raw["content"],
+        procedure=tuple(raw["procedure"]), rights=tuple(raw["rights"]),
+        supervision_phone=raw["supervision_phone"], disclosure=raw["disclosure"],
+        status=raw["status"], effective_date=raw["effective_date"],
+        review=Review(review["unit"], review["date"], review.get("filing_no")), origin=origin,
+        power_codes=tuple(raw.get("power_codes") or ()), no_penalty=tuple(raw.get("no_penalty") or ()),
+        exemption_reason=raw.get("exemption_reason"), note=raw.get("note"),
+    )
+
+
+def _no_penalty(raw: dict[str, Any], department: str, origin: Origin) -> NoPenaltyEntry:
+    return NoPenaltyEntry(
+        id=raw["id"], department=department, field=raw["field"], violation=raw["violation"],
+        violation_basis=raw["violation_basis"], penalty_basis=raw["penalty_basis"],
+        conditions=tuple(raw["conditions"]), origin=origin, note=raw.get("note"),
+    )
+
+
+def _case(doc: Document) -> Case:
+    raw: dict[str, Any] = doc.parsed.data
+    return Case(
+        id=raw["id"], title=raw["title"], department=raw["department"], items=tuple(raw["items"]),
+        mode=raw["mode"], month=raw["month"], region=raw["region"],
+        counterpart_kind=raw["counterpart_kind"], counterpart=raw["counterpart"],
+        body=doc.body, body_line=doc.body_line, origin=Origin(doc.path, ()),
+        tags=tuple(raw.get("tags") or ()), sample=raw.get("sample") is True,
+    )

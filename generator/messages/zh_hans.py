@@ -1,0 +1,126 @@
+"""Every sentence the checker says, in simplified Chinese.
+
+One line per finding: what is wrong, then what to do. Codes are stable: CONTRIBUTING.md
+explains each one, and tests pin them. Keep the wording plain — department editors are not
+programmers.
+"""
+
+MESSAGES: dict[str, str] = {
+    # E1xx — the file itself: encoding, YAML syntax, limits
+    "E101": "文件不是 UTF-8 编码{guess}。请另存为 UTF-8：VS Code 点击右下角编码名称→“通过编码保存”→UTF-8；记事本用“另存为”，编码选 UTF-8。",
+    "E102": "YAML 格式错误：{hint}",
+    "E103": "这一行用 Tab 键缩进，YAML 只允许空格。请把行首的 Tab 换成空格（每层两个空格）。",
+    "E104": "字段“{key}”重复出现（第 {first} 行已有）。请删除或合并其中一个。",
+    "E105": "文件大小 {size}，超过上限 {limit}。请检查是否误粘贴了大段内容或其他文件。",
+    "E106": "YAML 锚点和别名（& 和 *）展开过多或嵌套过深，无法安全读取。请不要使用锚点和别名，直接写出内容。",
+    "E107": "不支持 YAML 标签“{tag}”。请删除以 ! 开头的标记，直接写值。",
+    "E108": "一个文件只能有一份内容，这里出现了第二个“---”。请删除多余的“---”。",
+    "E109": "典型案例文件必须以单独一行“---”开头，写完案例信息后再用单独一行“---”结束，然后才是正文。",
+    "E111": "文件是空的，或最外层不是“字段: 值”的形式。请参照示例文件填写。",
+    "W110": "这里不是内容文件的位置：catalogs/ 下只放 <部门代码>.yaml，typical-cases/ 下放 <部门代码>/<案例编号>.md。请移走或改名，否则不会发布。",
+    # E2xx — fields: required, types, allowed values, formats
+    "E201": "缺少必填字段 {field}（{label}）。",
+    "E202": "{label}应为{expected}，这里是{actual}。{hint}",
+    "E203": "{label}“{value}”不是允许的值。可选：{allowed}。",
+    "E204": "{label}“{value}”格式不对。{rule}",
+    "E205": "未知字段“{key}”。{suggestion}此处允许的字段：{allowed}。",
+    "E206": "{label}不能为空。",
+    "E207": "{label}“{value}”不是有效的日期。请写成 2024-03-01 这样的真实日期。",
+    "E208": "{label}中有重复的值，请删除重复项。",
+    # E3xx — identifiers and references
+    "E301": "编号“{id}”重复：{other} 已经使用。每个编号在整个仓库中只能出现一次，请换一个未使用的编号。",
+    "E302": "关联事项“{id}”不存在。请核对编号，或先在 catalogs/ 中添加该事项。",
+    "E303": "不罚清单条目“{id}”在本部门文件的 no_penalty 中不存在。请核对编号。",
+    "E304": "部门代码“{code}”没有对应的目录文件 catalogs/{code}.yaml。请核对部门代码。",
+    "E305": "文件名应与部门代码一致：部门代码是“{code}”，文件应命名为 {expected}。",
+    "E306": "编号“{id}”应以本部门代码“{code}-”开头。",
+    "E307": "指导方式为“{mode}”的事项必须在 no_penalty 中关联至少一条本部门不罚清单条目。",
+    "E308": "案例放错了文件夹：部门代码是“{code}”，文件应放在 typical-cases/{code}/ 下。",
+    "E309": "案例编号“{id}”与文件名不一致，文件应命名为 {expected}。",
+    "E310": "关联事项“{id}”不予公开，公开的案例不能关联它。请删除该关联。",
+    "W301": "不罚清单条目“{id}”没有被任何事项引用。请在对应劝导警示事项的 no_penalty 中加上它，或删除该条目。",
+    # E4xx — openness: what the public must be able to read
+    "E401": "{label}只写了“{value}”。公开事项必须写明实际内容：依据、内容、方式、程序和相对人权利缺一不可。",
+    "E402": "不予公开（{ground}）的事项必须在 exemption_reason 中写明不予公开的理由。",
+    "W403": "公开事项不需要 exemption_reason。请删除该字段，或核对公开属性。",
+    "W404": "审查日期 {review} 晚于生效日期 {effective}。合法性审查应在事项生效前完成，请核对日期。",
+    # W5xx — voluntariness
+    "W501": "这里读起来像强制：“{phrase}”。行政指导以相对人自愿为前提，不得强制或变相强制，请改为建议、提示的说法。",
+    # E6xx — personal data (the matched text is always masked)
+    "E601": "疑似居民身份证号码 {masked}。公开内容不得包含身份证号，请删除。",
+    "E602": "疑似个体工商户的统一社会信用代码 {masked}，可识别到个人。请删除，或写作“某个体工商户”。",
+    "E603": "疑似手机号码 {masked}。请删除；需要联系方式时，填写单位办公电话。",
+    "E604": "疑似银行卡号 {masked}。请删除。",
+    "E605": "疑似个人电子邮箱 {masked}。请删除，或改用单位公务邮箱。",
+    "E606": "相对人称谓“{masked}”没有去标识化。自然人写作“张某”（同姓写“张某甲”“张某乙”），单位写作“某公司”“某餐饮店”。",
+    "W607": "疑似未去标识化的人名“{masked}”（在“{role}”之后）。人名请写作“姓+某”，如“张某”。",
+    # E7xx — markup that could run in a reader's browser
+    "E701": "含有可以执行脚本的内容：{what}。公开网页不允许脚本、内嵌框架和 javascript: 链接，请删除。",
+    # E8xx — site settings in mkdocs.yml
+    "E801": "网站设置有误：{detail}",
+    "E802": "繁体转换方案“{variant}”不能使用：s2twp 会改写法律用语（程序→程式、文件→檔案、注销→登出）。请改为 s2tw、s2hk 或 s2t。",
+    "W801": "编辑器提示用的 {path} 与 mkdocs.yml 中的指导方式不一致。请运行 python -m generator schema 更新。",
+}
+
+# Shown after the findings.
+SUMMARY = "{errors} 个错误，{warnings} 个警告，共检查 {files} 个文件。"
+SUMMARY_CLEAN = "检查通过：{files} 个文件，没有发现问题。"
+
+TYPE_NAMES = {
+    "string": "文本",
+    "array": "列表（每项一行，以“- ”开头）",
+    "object": "一组字段",
+    "boolean": "true 或 false",
+    "null": "空值",
+    "integer": "整数",
+    "number": "数字",
+}
+
+TYPE_HINTS = {
+    ("string", "boolean"): "YAML 把 yes/no/true/false 读作是非值，如要写文字请加引号。",
+    ("string", "object"): "文字中的“: ”（冒号加空格）会被当作字段，请给整段文字加上引号，或使用 | 写成多行文本。",
+    ("array", "string"): "请写成列表：每项另起一行，以“- ”开头。",
+    ("string", "array"): "这里只需要一段文字，不要以“- ”开头。",
+}
+
+ENCODING_GUESS = "（看起来是 {name} 编码，Windows 中文版编辑器常默认用它保存）"
+
+# Libyaml's English problem text → what an editor should do about it.
+YAML_HINTS: list[tuple[str, str]] = [
+    ("mapping values are not allowed", "这一行的冒号位置不对：可能缩进没有对齐，或文字中有“: ”（冒号加空格）。请对齐缩进，或给整段文字加上引号。"),
+    ("could not find expected ':'", "缺少冒号“:”，或上一行的引号没有闭合。字段要写成“字段名: 值”，冒号用英文半角并在后面加一个空格。"),
+    ("did not find expected key", "缩进没有对齐：同一层的字段必须左端对齐，请检查这一行和上一行的空格数。"),
+    ("did not find expected '-' indicator", "列表缩进没有对齐：同一列表的每一项“- ”必须左端对齐。"),
+    ("expected <block end>", "缩进没有对齐：这一行比同一层的其他行多或少了空格。"),
+    ("found unexpected end of stream", "文件在引号中间结束了：请检查引号是否成对，文件是否完整。"),
+    ("while scanning a quoted scalar", "引号没有闭合：请检查这段文字开头和结尾的引号是否成对。"),
+    ("found unknown escape character", "双引号中的反斜杠“\\”有特殊含义：请改用单引号，或写成“\\\\”。"),
+    ("found undefined alias", "使用了未定义的别名“*”：请直接写出内容。"),
+    ("found character '\\t'", "这里有 Tab 字符：YAML 只允许用空格缩进和分隔。"),
+    ("special characters are not allowed", "文件中有不可见的控制字符：请删除（常见于从其他软件复制粘贴的内容）。"),
+    ("found character that cannot start any token", "这一行以 YAML 的特殊符号开头（如 @、`、%）：请给整段文字加上引号。"),
+    ("while parsing a flow", "方括号或花括号没有闭合：请检查 [ ] 或 { } 是否成对。"),
+    ("while scanning an anchor", "“&”后面的内容不合规则：如果是文字，请加上引号。"),
+    ("while scanning an alias", "“*”后面的内容不合规则：如果是文字，请加上引号。"),
+]
+YAML_HINT_FALLBACK = "无法读取这一行（解析器提示：{detail}）。请对照示例文件检查缩进、冒号和引号。"
+FULLWIDTH_COLON_HINT = "这一行有中文冒号“：”，字段名后面要用英文冒号“:”加一个空格。"
+
+DID_YOU_MEAN = "是不是“{key}”（{label}）？"
+
+# Words that only name a placeholder, not content (openness check E401).
+PLACEHOLDERS = ("无", "略", "暂无", "待定", "待补充", "详见附件", "见附件", "同上", "-", "—", "/", "TBD", "TODO")
+
+# Voluntariness (W501): phrases that read as compulsion.
+COMPULSION_PHRASES = (
+    "必须接受", "应当接受指导", "不得拒绝", "不准拒绝", "拒不接受指导",
+    "强制要求", "强制接受", "强行", "否则将予以处罚", "否则将依法处罚", "否则予以处罚",
+    "否则将从重处罚", "否则将被处罚", "一律处罚", "一律从重", "必须签字", "必须签署",
+    "必须参加", "必须配合",
+)
+
+# Counterpart roles after which a person's name usually follows in a case (W607).
+NAME_ROLES = (
+    "当事人", "负责人", "法定代表人", "经营者", "店主", "业主", "户主", "股东", "员工",
+    "职工", "工人", "劳动者", "患者", "投诉人", "举报人", "申请人", "实际控制人", "厂长", "老板",
+)

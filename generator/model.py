@@ -1,0 +1,136 @@
+"""The content model: plain, typed data that everything downstream reads.
+
+Loading builds it once from the YAML and Markdown files; checks, rendering, search, review and
+exports read only these objects, never the files again. ``Origin`` keeps where each object
+came from so a later finding can still point at file:line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+STAGES = ("事前", "事中", "事后")
+PUBLIC = "公开"
+EXEMPTION_GROUNDS = ("国家秘密", "商业秘密", "个人隐私")
+COUNTERPART_KINDS = ("自然人", "个体工商户", "法人")
+
+Pointer = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Origin:
+    path: str  # relative to the content root
+    pointer: Pointer  # where the object sits inside the file's data
+
+
+@dataclass(frozen=True)
+class LegalBasis:
+    law: str
+    article: str | None = None
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class Review:
+    unit: str
+    date: str
+    filing_no: str | None = None
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    department: str
+    name: str
+    mode: str
+    stages: tuple[str, ...]
+    office: str
+    basis: tuple[LegalBasis, ...]
+    subjects: str
+    situations: str
+    content: str
+    procedure: tuple[str, ...]
+    rights: tuple[str, ...]
+    supervision_phone: str
+    disclosure: str
+    status: str
+    effective_date: str
+    review: Review
+    origin: Origin = field(compare=False)
+    power_codes: tuple[str, ...] = ()
+    no_penalty: tuple[str, ...] = ()
+    exemption_reason: str | None = None
+    note: str | None = None
+
+    @property
+    def published(self) -> bool:
+        return self.disclosure == PUBLIC
+
+
+@dataclass(frozen=True)
+class NoPenaltyEntry:
+    id: str
+    department: str
+    field: str
+    violation: str
+    violation_basis: str
+    penalty_basis: str
+    conditions: tuple[str, ...]
+    origin: Origin = field(compare=False)
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class LegalOffice:
+    name: str
+    phone: str
+
+
+@dataclass(frozen=True)
+class Department:
+    code: str
+    name: str
+    address: str
+    office_phone: str
+    legal_office: LegalOffice
+    items: tuple[Item, ...]
+    no_penalty: tuple[NoPenaltyEntry, ...]
+    origin: Origin = field(compare=False)
+    short_name: str | None = None
+    credit_code: str | None = None
+    reviewers: tuple[str, ...] = ()
+    sample: bool = False
+
+    @property
+    def published_items(self) -> tuple[Item, ...]:
+        return tuple(i for i in self.items if i.published)
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    title: str
+    department: str
+    items: tuple[str, ...]
+    mode: str
+    month: str
+    region: str
+    counterpart_kind: str
+    counterpart: str
+    body: str  # Markdown
+    body_line: int  # line of the file where the body starts
+    origin: Origin = field(compare=False)
+    tags: tuple[str, ...] = ()
+    sample: bool = False
+
+
+@dataclass(frozen=True)
+class Content:
+    departments: tuple[Department, ...]
+    cases: tuple[Case, ...]
+
+    def items(self) -> list[Item]:
+        return [item for d in self.departments for item in d.items]
+
+    def published_items(self) -> list[Item]:
+        return [item for d in self.departments for item in d.items if item.published]

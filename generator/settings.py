@@ -1,0 +1,123 @@
+"""Site operators' settings: the ``extra:`` section of ``mkdocs.yml`` (and its site_name/site_url).
+
+One documented place for everything an operator changes: names shown in the footer, filing
+numbers, the list of guidance modes, the traditional-script variant and the 示例 banner.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .findings import Finding, finding
+from .load import yamlsource
+
+CONFIG_FILE = "mkdocs.yml"
+HANT_VARIANTS = ("s2tw", "s2hk", "s2t")
+REFUSED_VARIANTS = ("s2twp",)
+
+
+@dataclass(frozen=True)
+class Mode:
+    code: str
+    label: str
+    requires_no_penalty: bool = False
+
+
+@dataclass(frozen=True)
+class Settings:
+    site_name: str
+    site_url: str
+    sponsor: str
+    organizer: str
+    contact: str
+    site_id_code: str
+    icp: str
+    psb: str
+    error_report_url: str
+    hant_variant: str
+    demo_banner: bool
+    region: str
+    modes: tuple[Mode, ...]
+    raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def mode(self, code: str) -> Mode | None:
+        return next((m for m in self.modes if m.code == code), None)
+
+    @property
+    def mode_codes(self) -> list[str]:
+        return [m.code for m in self.modes]
+
+
+_TEXT_KEYS = ("sponsor", "organizer", "contact", "site_id_code", "icp", "psb", "error_report_url", "region")
+
+
+def load(root: Path) -> tuple[Settings | None, list[Finding]]:
+    """Read settings; on problems return findings located in mkdocs.yml."""
+    path = root / CONFIG_FILE
+    if not path.is_file():
+        return None, [finding(CONFIG_FILE, 0, 0, "E801", detail="找不到 mkdocs.yml，请从项目模板复制一份。")]
+    try:
+        parsed = yamlsource.parse(path.read_text(encoding="utf-8-sig"))
+    except yamlsource.YamlProblem as problem:
+        return None, [finding(CONFIG_FILE, problem.line, problem.col, "E801",
+                              detail=f"YAML 无法读取（{problem.detail or problem.kind}）。")]
+    except UnicodeDecodeError:
+        return None, [finding(CONFIG_FILE, 0, 0, "E101", guess="")]
+    data = parsed.data if isinstance(parsed.data, dict) else {}
+    extra = data.get("extra") if isinstance(data.get("extra"), dict) else {}
+    findings: list[Finding] = []
+
+    def where(*keys: str | int) -> tuple[int, int]:
+        return parsed.positions.get(tuple(keys), parsed.positions.get(("extra",), (1, 1)))
+
+    def problem(detail: str, *keys: str | int) -> None:
+        findings.append(finding(CONFIG_FILE, *where(*keys), "E801", detail=detail))
+
+    for key in ("site_name",):
+        if not isinstance(data.get(key), str) or not data.get(key):
+            problem(f"{key} 必须填写网站名称。", key)
+    texts = {}
+    for key in _TEXT_KEYS:
+        value = extra.get(key, "")
+        if value is None:
+            value = ""
+        if not isinstance(value, str):
+            problem(f"extra.{key} 应为文字。", "extra", key)
+            value = ""
+        texts[key] = value
+    variant = extra.get("hant_variant", "s2tw")
+    if variant in REFUSED_VARIANTS:
+        findings.append(finding(CONFIG_FILE, *where("extra", "hant_variant"), "E802", variant=variant))
+    elif variant not in HANT_VARIANTS:
+        problem(f"extra.hant_variant 只能是 {'、'.join(HANT_VARIANTS)}。", "extra", "hant_variant")
+    demo = extra.get("demo_banner", False)
+    if not isinstance(demo, bool):
+        problem("extra.demo_banner 只能是 true 或 false。", "extra", "demo_banner")
+    modes: list[Mode] = []
+    raw_modes = extra.get("modes")
+    if not isinstance(raw_modes, list) or not raw_modes:
+        problem("extra.modes 必须列出至少一种指导方式（code 和 label）。", "extra", "modes")
+        raw_modes = []
+    for i, entry in enumerate(raw_modes):
+        if not (isinstance(entry, dict) and isinstance(entry.get("code"), str)
+                and isinstance(entry.get("label"), str) and entry["code"].isidentifier()
+                and entry["code"].isascii()):
+            problem("指导方式要写成 code（英文小写字母和下划线）和 label（中文名称）。", "extra", "modes", i)
+            continue
+        if any(m.code == entry["code"] for m in modes):
+            problem(f"指导方式代码“{entry['code']}”重复。", "extra", "modes", i)
+            continue
+        modes.append(Mode(entry["code"], entry["label"], entry.get("requires_no_penalty") is True))
+    if findings:
+        return None, findings
+    return Settings(
+        site_name=data["site_name"],
+        site_url=data.get("site_url") or "",
+        hant_variant=variant,
+        demo_banner=demo,
+        modes=tuple(modes),
+        raw=data,
+        **texts,
+    ), []
