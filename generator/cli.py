@@ -41,6 +41,31 @@ def _schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _build(args: argparse.Namespace) -> int:
+    from . import build, report
+
+    out = args.out if args.out is not None else args.root / "site"
+    result = build.build(args.root, out)
+    if result.findings or not result.ok:
+        report.write(result.findings, result.files_checked, "text", sys.stdout)
+    if not result.ok:
+        print(f"没有生成网站：请先改正上面的错误。{out} 保持原样。")
+        return EXIT_CONTENT
+    print(f"已生成 {out}：{result.pages} 个页面，简体和繁体各一份。")
+    return EXIT_OK
+
+
+def _convert(args: argparse.Namespace) -> int:
+    from . import settings
+    from .script import Converter, author_marks
+
+    loaded, _ = settings.load(args.root)
+    converter = Converter(loaded.hant_variant if loaded else "s2tw")
+    text = author_marks(sys.stdin.read())
+    sys.stdout.write(converter.to_hant(text) if args.to == "hant" else converter.from_hant(text))
+    return EXIT_OK
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator", description="行政指导事项目录清单网站生成器")
     parser.add_argument("--debug", action="store_true", help="内部错误时显示 Python 调用栈")
@@ -56,6 +81,10 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "github", "json"), default="text",
                        help="输出格式：text 供人阅读，github 为 GitHub Actions 注释，json 供工具读取")
     command("schema", _schema, "按 mkdocs.yml 中的指导方式更新编辑器使用的 JSON Schema")
+    build = command("build", _build, "检查内容并生成简体、繁体两个版本的网站")
+    build.add_argument("--out", type=Path, default=None, help="输出目录（默认 <root>/site）")
+    convert = command("convert", _convert, "简繁转换：从标准输入读入，输出到标准输出")
+    convert.add_argument("--to", choices=("hant", "hans"), required=True, help="hant 转繁体，hans 转简体")
     return parser
 
 

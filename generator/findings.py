@@ -35,7 +35,7 @@ class Finding:
         }
 
 
-def finding(path: str, line: int, col: int, code: str, **params: object) -> Finding:
+def finding(path: str, line: int, col: int, code: str, /, **params: object) -> Finding:
     """Build a finding whose text is the message template of ``code`` filled with ``params``."""
     return Finding(path, line, col, code, messages.text(code, **params))
 

@@ -100,6 +100,7 @@ class Department:
     credit_code: str | None = None
     reviewers: tuple[str, ...] = ()
     sample: bool = False
+    script: str = "zh-Hans"  # the script the file is written in
 
     @property
     def published_items(self) -> tuple[Item, ...]:
@@ -122,6 +123,7 @@ class Case:
     origin: Origin = field(compare=False)
     tags: tuple[str, ...] = ()
     sample: bool = False
+    script: str = "zh-Hans"
 
 
 @dataclass(frozen=True)

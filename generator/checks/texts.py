@@ -36,5 +36,7 @@ def spans(doc: Document) -> Iterator[Span]:
         field = next((str(p) for p in reversed(pointer) if isinstance(p, str)), "")
         # A block scalar's text starts on the line after its "|" indicator.
         yield Span(doc.path, value, line + doc.line_offset + (1 if block else 0), col, block, field)
+    for line, col, text in doc.comments:
+        yield Span(doc.path, text, line, col, False, "#")
     if doc.kind == CASE and doc.body:
         yield Span(doc.path, doc.body, doc.body_line, 1, True, "")

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+import re
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,7 @@ class Document:
     line_offset: int = 0  # added to parsed positions (front matter starts on line 2)
     body: str = ""
     body_line: int = 0
+    comments: list[tuple[int, int, str]] = field(default_factory=list)  # (line, col, text)
 
     def position(self, pointer: tuple) -> tuple[int, int]:
         while pointer not in self.parsed.positions and pointer:
@@ -108,7 +110,16 @@ def _read_document(root: Path, rel: str, kind: str) -> tuple[Document | None, li
         return None, _yaml_problem(rel, text, problem, offset)
     if not isinstance(parsed.data, dict):
         return None, [finding(rel, 1 + offset, 1, "E111")]
-    return Document(rel, kind, parsed, offset, body, body_line), []
+    return Document(rel, kind, parsed, offset, body, body_line, _comments(text, offset)), []
+
+
+_COMMENT = re.compile(r"(?:^|\s)#(.*)$", re.MULTILINE)
+
+
+def _comments(text: str, offset: int) -> list[tuple[int, int, str]]:
+    """YAML comments: the parser drops them, but they are published with the repository."""
+    return [(text.count("\n", 0, m.start(1)) + 1 + offset, m.start(1) - text.rfind("\n", 0, m.start(1)), m.group(1))
+            for m in _COMMENT.finditer(text)]
 
 
 def _yaml_problem(rel: str, text: str, problem: YamlProblem, offset: int) -> list[Finding]:
@@ -164,7 +175,7 @@ def _department(doc: Document, bad: set[tuple]) -> Department | None:
         legal_office=LegalOffice(office["name"], office["phone"]), items=items, no_penalty=entries,
         origin=Origin(doc.path, ("department",)), short_name=meta.get("short_name"),
         credit_code=meta.get("credit_code"), reviewers=tuple(meta.get("reviewers") or ()),
-        sample=meta.get("sample") is True,
+        sample=meta.get("sample") is True, script=meta.get("script", "zh-Hans"),
     )
 
 
@@ -200,4 +211,5 @@ def _case(doc: Document) -> Case:
         counterpart_kind=raw["counterpart_kind"], counterpart=raw["counterpart"],
         body=doc.body, body_line=doc.body_line, origin=Origin(doc.path, ()),
         tags=tuple(raw.get("tags") or ()), sample=raw.get("sample") is True,
+        script=raw.get("script", "zh-Hans"),
     )

@@ -1,0 +1,156 @@
+"""Render the model into Markdown pages (simplified script, with marks for fixed forms).
+
+One Jinja2 template per page kind lives in ``site-template/pages``. The pages are rendered
+once; ``engine`` then writes each page in both scripts. Only published items are rendered:
+an exempt item never reaches a template, so it cannot appear in any page, link or count.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from ..model import STAGES, Case, Content, Department, Item, NoPenaltyEntry
+from ..script import Converter
+from ..settings import Settings
+from . import markdown
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "site-template" / "pages"
+STAGE_SLUGS = {"事前": "before", "事中": "during", "事后": "after"}
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page to write: its path under docs/, front-matter values and Markdown body."""
+
+    path: str  # e.g. "items/scjg-001.md"
+    meta: dict[str, Any]
+    body: str
+
+    @property
+    def url(self) -> str:
+        """The page's URL relative to the site root (use_directory_urls is off)."""
+        return "" if self.path == "index.md" else self.path[:-3] + ".html"
+
+
+@dataclass
+class Site:
+    """The model arranged for templates: published content only, with lookups."""
+
+    settings: Settings
+    departments: list[Department]
+    items: list[Item]
+    cases: list[Case]
+    item_by_id: dict[str, Item] = field(default_factory=dict)
+    department_by_code: dict[str, Department] = field(default_factory=dict)
+    entry_by_id: dict[str, NoPenaltyEntry] = field(default_factory=dict)
+    cases_by_item: dict[str, list[Case]] = field(default_factory=lambda: defaultdict(list))
+    items_by_entry: dict[str, list[Item]] = field(default_factory=lambda: defaultdict(list))
+
+    @classmethod
+    def of(cls, content: Content, settings: Settings) -> "Site":
+        departments = sorted(content.departments, key=lambda d: d.code)
+        items = [i for d in departments for i in sorted(d.items, key=lambda i: i.id) if i.published]
+        published = {i.id for i in items}
+        # A case is shown with the published items it relates to; a case tied only to exempt
+        # items cannot pass the check, so every case has at least one published item here.
+        cases = sorted(content.cases, key=lambda c: (c.month, c.id), reverse=True)
+        site = cls(settings, departments, items, cases)
+        site.item_by_id = {i.id: i for i in items}
+        site.department_by_code = {d.code: d for d in departments}
+        site.entry_by_id = {e.id: e for d in departments for e in d.no_penalty}
+        for case in cases:
+            for ref in case.items:
+                if ref in published:
+                    site.cases_by_item[ref].append(case)
+        for item in items:
+            for ref in item.no_penalty:
+                site.items_by_entry[ref].append(item)
+        return site
+
+    def mode_label(self, code: str) -> str:
+        mode = self.settings.mode(code)
+        return mode.label if mode else code
+
+    def entries_of(self, item: Item) -> list[NoPenaltyEntry]:
+        return [self.entry_by_id[ref] for ref in item.no_penalty if ref in self.entry_by_id]
+
+    def items_of(self, department: Department) -> list[Item]:
+        return [i for i in self.items if i.department == department.code]
+
+    def cases_of(self, department: Department) -> list[Case]:
+        return [c for c in self.cases if c.department == department.code]
+
+
+def render(content: Content, settings: Settings, converter: Converter) -> list[Page]:
+    site = Site.of(content, settings)
+    env = _environment(site, converter)
+    pages: list[Page] = []
+
+    def add(path: str, template: str, title: str, column: str, **context: Any) -> None:
+        body = env.get_template(template).render(site=site, settings=settings, page_path=path,
+                                                 title=title, **context)
+        meta = {"title": title, "column": column, **context.pop("meta", {})}
+        pages.append(Page(path, meta, body.strip() + "\n"))
+
+    add("index.md", "home.md.j2", settings.site_name, "首页")
+    add("departments/index.md", "departments.md.j2", "实施部门", "实施部门")
+    for d in site.departments:
+        add(f"departments/{d.code}.md", "department.md.j2", d.name, "实施部门", department=d,
+            meta={"source": d.name})
+    for item in site.items:
+        d = site.department_by_code[item.department]
+        add(f"items/{item.id}.md", "item.md.j2", item.name, "行政指导事项", item=item, department=d,
+            meta={"source": d.name, "date": item.effective_date})
+    add("cases/index.md", "cases.md.j2", "典型案例", "典型案例")
+    for case in site.cases:
+        d = site.department_by_code.get(case.department)
+        add(f"cases/{case.id}.md", "case.md.j2", case.title, "典型案例", case=case, department=d,
+            meta={"source": d.name if d else "", "date": case.month})
+    add("modes/index.md", "modes.md.j2", "按指导方式和实施环节", "分类索引")
+    for mode in settings.modes:
+        add(f"modes/{mode.code}.md", "mode.md.j2", mode.label, "分类索引", mode=mode,
+            items=[i for i in site.items if i.mode == mode.code])
+    for stage in STAGES:
+        add(f"stages/{STAGE_SLUGS[stage]}.md", "stage.md.j2", f"{stage}指导", "分类索引", stage=stage,
+            items=[i for i in site.items if stage in i.stages])
+    add("about.md", "about.md.j2", "关于数据", "关于数据")
+    return pages
+
+
+def _environment(site: Site, converter: Converter) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # Markdown output: content is escaped by the filters below
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    scripts = {d.code: d.script for d in site.departments}
+
+    def script_of(owner: Any) -> str:
+        if isinstance(owner, Case):
+            return owner.script
+        code = owner.code if isinstance(owner, Department) else owner.department
+        return scripts.get(code, "zh-Hans")
+
+    env.filters["t"] = lambda text, owner: markdown.inline(converter.source(text, script_of(owner)))
+    env.filters["tb"] = lambda text, owner: markdown.block(converter.source(text, script_of(owner)))
+    env.filters["md"] = lambda text, owner: converter.source(text, script_of(owner))
+    env.filters["mode_label"] = site.mode_label
+    env.filters["stage_slug"] = STAGE_SLUGS.get
+
+    @jinja2.pass_context
+    def link(context: jinja2.runtime.Context, target: str) -> str:
+        """Relative link from the page being rendered to ``target`` (a path under docs/)."""
+        return posixpath.relpath(target, posixpath.dirname(context["page_path"]) or ".")
+
+    env.globals["link"] = link
+    env.tests["contains"] = lambda sequence, value: value in sequence
+    return env

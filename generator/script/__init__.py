@@ -1,0 +1,138 @@
+"""Simplified ↔ traditional script for the two versions of the site.
+
+OpenCC (phrase-based, dictionaries shipped in the wheel) does the conversion, with
+``overrides.yaml`` — a reviewed phrase dictionary for OpenCC's known errors in legal text and
+for surnames in 某-form names — placed first in its chain. OpenCC matches longest-first from
+the left, so an override phrase must start where the converter stands; each entry carries an
+example sentence that the tests convert.
+
+Authors fix a single occurrence inline with ``{{简|繁}}``: the left part is shown on the
+simplified site, the right part on the traditional site, e.g. ``{{干|乾}}``.
+Text written in traditional script (a department may write its catalog so) is carried through
+the page as a *mark* holding both forms, so the traditional site shows the author's own text
+and only the simplified site is converted (tw2s/hk2s).
+"""
+
+from __future__ import annotations
+
+import atexit
+import json
+import re
+import shutil
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+import opencc
+import yaml
+
+HERE = Path(__file__).parent
+OVERRIDES = HERE / "overrides.yaml"
+VARIANTS = {"s2tw": "tw2s", "s2hk": "hk2s", "s2t": "t2s"}
+REFUSED = {"s2twp": "它会改写法律用语（程序→程式、文件→檔案、注销→登出）"}
+
+# Internal marks carry both forms through rendering; private-use characters never occur in
+# content and OpenCC leaves them alone.
+_MARK = re.compile("\ue000([^\ue000-\ue002]*)\ue001([^\ue000-\ue002]*)\ue002")
+_AUTHOR_MARK = re.compile(r"\{\{([^{}|\n]+)\|([^{}|\n]+)\}\}")
+_SHARE = Path(opencc.__file__).parent / "clib" / "share" / "opencc"
+
+
+def mark(hans: str, hant: str) -> str:
+    """Text shown as ``hans`` on the simplified site and ``hant`` on the traditional site."""
+    return f"\ue000{hans}\ue001{hant}\ue002"
+
+
+def author_marks(text: str) -> str:
+    """Turn an author's ``{{简|繁}}`` fixes into marks."""
+    return _AUTHOR_MARK.sub(lambda m: mark(m.group(1), m.group(2)), text)
+
+
+def plain(text: str) -> str:
+    """Simplified reading of text that may hold marks or author fixes (for search, exports)."""
+    return _MARK.sub(r"\1", _AUTHOR_MARK.sub(r"\1", text))
+
+
+class Converter:
+    """Converts pages for one site's traditional variant (s2tw, s2hk or s2t)."""
+
+    def __init__(self, variant: str = "s2tw") -> None:
+        if variant not in VARIANTS:
+            raise ValueError(f"unsupported variant {variant!r}")
+        self.variant = variant
+        self._to_hant = opencc.OpenCC(str(_config(variant)))
+        self._to_hans = opencc.OpenCC(VARIANTS[variant])
+
+    def to_hant(self, text: str) -> str:
+        """Convert simplified text to traditional; marks keep their given traditional form.
+
+        Author fixes must already be marks (``source`` does that for content): page templates
+        contain Jinja's ``{{ x | filter }}``, which must not be read as an author fix."""
+        return _convert_outside_marks(self._to_hant, text, keep=2)
+
+    def to_hans(self, text: str) -> str:
+        """Resolve marks to their simplified form (the page itself is already simplified)."""
+        return _MARK.sub(r"\1", text)
+
+    def from_hant(self, text: str) -> str:
+        """Convert traditional text to simplified (tw2s/hk2s/t2s); marks keep their form."""
+        return _convert_outside_marks(self._to_hans, text, keep=1)
+
+    def source(self, text: str, script: str = "zh-Hans") -> str:
+        """Content as written, ready for a page: traditional sources become marks whose
+        simplified form is converted (tw2s/hk2s) and whose traditional form is the original."""
+        text = author_marks(text)
+        if script != "zh-Hant":
+            return text
+        return mark(self.from_hant(text), _MARK.sub(r"\2", text))
+
+
+def _convert_outside_marks(converter: opencc.OpenCC, text: str, keep: int) -> str:
+    out, last = [], 0
+    for m in _MARK.finditer(text):
+        out.append(converter.convert(text[last:m.start()]))
+        out.append(m.group(keep))
+        last = m.end()
+    out.append(converter.convert(text[last:]))
+    return "".join(out)
+
+
+def overrides() -> list[dict[str, str]]:
+    """The reviewed override entries (phrase, hant, why, example, expect)."""
+    return yaml.safe_load(OVERRIDES.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def _config(variant: str) -> Path:
+    """An OpenCC config for ``variant`` with our override dictionary first in its chain."""
+    folder = Path(tempfile.mkdtemp(prefix="xzzd-opencc-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    phrases = folder / "overrides.txt"
+    phrases.write_text("".join(f"{e['phrase']}\t{e['hant']}\n" for e in overrides()), encoding="utf-8")
+    config = json.loads((_SHARE / f"{variant}.json").read_text(encoding="utf-8"))
+
+    def absolute(d: dict) -> None:
+        if "file" in d:
+            d["file"] = str(_SHARE / d["file"])
+        for child in d.get("dicts", []):
+            absolute(child)
+
+    for entry in config.get("normalization", []):
+        absolute(entry["dict"])
+    absolute(config["segmentation"]["dict"])
+    for step in config["conversion_chain"]:
+        absolute(step["dict"])
+    ours = {"type": "text", "file": str(phrases)}
+    # Segmentation must cut text where our phrases start, and the first conversion step must
+    # try our phrases before OpenCC's own.
+    _first_group(config["segmentation"]["dict"]).insert(0, ours)
+    _first_group(config["conversion_chain"][0]["dict"]).insert(0, ours)
+    path = folder / f"{variant}.json"
+    path.write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def _first_group(d: dict) -> list:
+    if d.get("type") == "group":
+        return d["dicts"]
+    raise ValueError("unexpected OpenCC config shape")
