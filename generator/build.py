@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from . import checks, engine, render
+from .search import index as search_index
 from .findings import Finding, has_errors
 from .model import Content
 from .script import Converter
@@ -61,6 +62,7 @@ def generate(content: Content, settings: Settings, work: Path) -> list[render.Pa
     (work / f"site-{engine.HANT}").rename(site / engine.HANT_DIR)
     engine.strip_theme_assets(site)
     engine.strip_theme_assets(site / engine.HANT_DIR)
+    search_index.write(render.Site.of(content, settings), converter, site / "search")
     return pages
 
 

@@ -66,6 +66,13 @@ def _convert(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _serve(args: argparse.Namespace) -> int:
+    from . import serve
+
+    serve.serve(args.root, args.host, args.port)
+    return EXIT_OK
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator", description="行政指导事项目录清单网站生成器")
     parser.add_argument("--debug", action="store_true", help="内部错误时显示 Python 调用栈")
@@ -83,6 +90,9 @@ def _parser() -> argparse.ArgumentParser:
     command("schema", _schema, "按 mkdocs.yml 中的指导方式更新编辑器使用的 JSON Schema")
     build = command("build", _build, "检查内容并生成简体、繁体两个版本的网站")
     build.add_argument("--out", type=Path, default=None, help="输出目录（默认 <root>/site）")
+    serve = command("serve", _serve, "本地预览：修改内容或模板后自动重新生成并刷新浏览器")
+    serve.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1）")
+    serve.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
     convert = command("convert", _convert, "简繁转换：从标准输入读入，输出到标准输出")
     convert.add_argument("--to", choices=("hant", "hans"), required=True, help="hant 转繁体，hans 转简体")
     return parser

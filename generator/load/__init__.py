@@ -136,13 +136,25 @@ def _yaml_problem(rel: str, text: str, problem: YamlProblem, offset: int) -> lis
         return [finding(rel, line, col, "E107", tag=problem.detail)]
     if problem.kind == "multiple_documents":
         return [finding(rel, line, col, "E108")]
-    return [finding(rel, line, col, "E102", hint=_syntax_hint(text, problem))]
+    colon = _fullwidth_colon_line(text, problem.line)
+    if colon:
+        return [finding(rel, colon + offset, 1, "E102", hint=msg.FULLWIDTH_COLON_HINT)]
+    return [finding(rel, line, col, "E102", hint=_syntax_hint(problem))]
 
 
-def _syntax_hint(text: str, problem: YamlProblem) -> str:
+_KEY_WITH_FULLWIDTH_COLON = re.compile(r"^[\s-]*[A-Za-z_][A-Za-z0-9_]*\s*：")
+
+
+def _fullwidth_colon_line(text: str, line: int) -> int:
+    """The line (of the problem or just before it) where a field name ends with '：'."""
     lines = text.split("\n")
-    if 0 < problem.line <= len(lines) and "：" in lines[problem.line - 1].split("#")[0][:40]:
-        return msg.FULLWIDTH_COLON_HINT
+    for candidate in (line, line - 1):
+        if 0 < candidate <= len(lines) and _KEY_WITH_FULLWIDTH_COLON.match(lines[candidate - 1]):
+            return candidate
+    return 0
+
+
+def _syntax_hint(problem: YamlProblem) -> str:
     for needle, hint in msg.YAML_HINTS:
         if needle in problem.detail:
             return hint

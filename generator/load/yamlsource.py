@@ -78,6 +78,10 @@ def parse(text: str) -> Parsed:
             raise
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        # An unclosed quote or bracket is only noticed at the end of the file; the place to fix
+        # is where it was opened.
+        if exc.context_mark and "end of stream" in (exc.problem or ""):
+            mark = exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         raise YamlProblem("syntax", line, col, _describe(exc)) from None
     except yaml.YAMLError as exc:  # reader errors: control characters and the like

@@ -35,7 +35,7 @@ class Page:
     @property
     def url(self) -> str:
         """The page's URL relative to the site root (use_directory_urls is off)."""
-        return "" if self.path == "index.md" else self.path[:-3] + ".html"
+        return self.path[:-3] + ".html"
 
 
 @dataclass
@@ -119,6 +119,7 @@ def render(content: Content, settings: Settings, converter: Converter) -> list[P
     for stage in STAGES:
         add(f"stages/{STAGE_SLUGS[stage]}.md", "stage.md.j2", f"{stage}指导", "分类索引", stage=stage,
             items=[i for i in site.items if stage in i.stages])
+    add("search.md", "search.md.j2", "检索", "检索")
     add("about.md", "about.md.j2", "关于数据", "关于数据")
     return pages
 

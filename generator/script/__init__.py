@@ -117,6 +117,10 @@ def _config(variant: str) -> Path:
         for child in d.get("dicts", []):
             absolute(child)
 
+    if "segmentation" not in config:  # s2t converts without one; our phrases need it
+        config["segmentation"] = {"type": "mmseg", "dict": {"type": "group", "match_policy": "union", "dicts": [
+            {"type": "ocd2", "file": "STPhrases.ocd2"},
+            {"type": "ocd2", "file": "STPhrases_GeneratedFromRegionalPhrases.ocd2"}]}}
     for entry in config.get("normalization", []):
         absolute(entry["dict"])
     absolute(config["segmentation"]["dict"])

@@ -1,0 +1,193 @@
+"""Build the search index: one folded, sharded index for both versions of the site.
+
+Documents are the published items and cases, numbered newest first (so "ties by date" is
+"lower number first" and the top results of a common query sit in the same metadata file).
+Every field is folded (``fold``) and cut into runs of word characters; each run contributes
+its character unigrams, bigrams and trigrams. A query of one character looks up unigrams, of
+two a bigram, of three or more its overlapping trigrams: requiring them all in the same field
+is an exact phrase test up to three characters and a very close one beyond, without the
+positions that would make the postings of common words too large for a phone.
+
+Files under ``search/`` (see ``site-template/assets/xz/search.js`` for the reader):
+- ``info.json`` — counts, shard count, departments, modes and years for the filters.
+- ``fold.txt`` — the fold table as pairs of characters (the browser folds queries with it).
+- ``g/<shard>.txt`` — ``gram<TAB>postings`` lines; a gram with long postings points to its
+  own file ``g/<shard>-<n>.txt`` instead (``gram<TAB>@n``) so shards stay small.
+- ``m/<chunk>.json`` — display metadata of ``META_CHUNK`` documents: title and snippet in both
+  scripts, path, department, mode, kind, date.
+- ``d.txt`` — one line per document: department, mode, kind, year (loaded only for filters).
+
+Postings are (document-number delta × 8 + field mask) as base-32 varints in 64 URL-safe
+characters: a digit below 32 ends a number. Field mask: 1 title, 2 key fields, 4 body.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import script
+from ..model import Case, Item
+from ..render import Site
+from ..script import Converter
+from .fold import fold, is_word_char, table
+
+ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
+TITLE, KEY, BODY = 1, 2, 4
+META_CHUNK = 4
+SHARD_TARGET_BYTES = 4_000
+OWN_FILE_BYTES = 1_000  # postings longer than this get their own file
+SNIPPET_CHARS = 90
+_MARKDOWN = re.compile(r"[#>*_`|\[\]()!-]+")
+
+
+@dataclass(frozen=True)
+class Document:
+    kind: str  # item | case
+    path: str  # page path relative to a version's root, e.g. items/scjg-001.html
+    title: str  # simplified, marks resolved
+    snippet: str
+    department: str
+    mode: str
+    date: str  # YYYY-MM-DD or YYYY-MM
+    fields: tuple[str, str, str]  # title, key fields, body (simplified)
+
+
+def documents(site: Site) -> list[Document]:
+    docs = [_item_document(site, i) for i in site.items] + [_case_document(site, c) for c in site.cases]
+    return sorted(docs, key=lambda d: (_negate(d.date), d.kind, d.path))
+
+
+def _negate(date: str) -> tuple[int, ...]:
+    return tuple(-int(part) for part in date.split("-"))
+
+
+def _item_document(site: Site, item: Item) -> Document:
+    department = site.department_by_code[item.department]
+    laws = " ".join(f"{b.law} {b.article or ''}" for b in item.basis)
+    key = " ".join([laws, department.name, site.mode_label(item.mode), item.office, item.subjects, item.id])
+    entries = " ".join(f"{e.violation} {e.field}" for e in site.entries_of(item))
+    body = " ".join([item.situations, item.content, *item.procedure, *item.rights, entries, item.note or ""])
+    return Document("item", f"items/{item.id}.html", script.plain(item.name), _snippet(item.content),
+                    item.department, item.mode, item.effective_date,
+                    (script.plain(item.name), script.plain(key), script.plain(body)))
+
+
+def _case_document(site: Site, case: Case) -> Document:
+    department = site.department_by_code.get(case.department)
+    key = " ".join([*case.tags, department.name if department else "", site.mode_label(case.mode),
+                    case.counterpart, case.region])
+    body = _MARKDOWN.sub(" ", script.plain(case.body))
+    first = next((line for line in case.body.splitlines() if line.strip() and not line.startswith("#")), "")
+    return Document("case", f"cases/{case.id}.html", script.plain(case.title), _snippet(first),
+                    case.department, case.mode, case.month,
+                    (script.plain(case.title), script.plain(key), body))
+
+
+def _snippet(text: str) -> str:
+    text = " ".join(script.plain(text).split())
+    return text if len(text) <= SNIPPET_CHARS else text[:SNIPPET_CHARS] + "…"
+
+
+def grams(text: str) -> set[str]:
+    """Unigrams, bigrams and trigrams of every run of word characters in the folded text."""
+    out: set[str] = set()
+    for run in _runs(fold(text)):
+        for n in (1, 2, 3):
+            out.update(run[i:i + n] for i in range(len(run) - n + 1))
+    return out
+
+
+def _runs(folded: str) -> list[str]:
+    runs, current = [], []
+    for char in folded:
+        if is_word_char(char):
+            current.append(char)
+        elif current:
+            runs.append("".join(current))
+            current = []
+    if current:
+        runs.append("".join(current))
+    return runs
+
+
+def encode(numbers: list[int]) -> str:
+    out = []
+    for n in numbers:
+        while n >= 32:
+            out.append(ALPHABET[32 + (n & 31)])
+            n >>= 5
+        out.append(ALPHABET[n])
+    return "".join(out)
+
+
+def shard_of(gram: str, shards: int) -> int:
+    """FNV-1a (32-bit) of the gram's UTF-8 bytes; search.js computes the same."""
+    h = 0x811C9DC5
+    for byte in gram.encode("utf-8"):
+        h = ((h ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return h % shards
+
+
+def write(site: Site, converter: Converter, out: Path) -> dict[str, int]:
+    """Write the index into ``out`` (the site's ``search/`` folder); return size figures."""
+    docs = documents(site)
+    postings: dict[str, list[int]] = defaultdict(list)
+    last: dict[str, int] = {}
+    for number, doc in enumerate(docs):
+        title, key, body = (grams(f) for f in doc.fields)
+        for gram in body | key | title:
+            mask = (TITLE if gram in title else 0) | (KEY if gram in key else 0) | (BODY if gram in body else 0)
+            postings[gram].append((number - last.get(gram, -1)) * 8 + mask)
+            last[gram] = number
+    encoded = {gram: encode(values) for gram, values in postings.items()}
+    total = sum(len(g.encode()) + len(p) + 2 for g, p in encoded.items())
+    shards = 16
+    while total / shards > SHARD_TARGET_BYTES:
+        shards *= 2
+    (out / "g").mkdir(parents=True, exist_ok=True)
+    (out / "m").mkdir(parents=True, exist_ok=True)
+    lines: dict[int, list[str]] = defaultdict(list)
+    own_files: dict[int, int] = defaultdict(int)
+    for gram in sorted(encoded):
+        shard = shard_of(gram, shards)
+        data = encoded[gram]
+        if len(data) > OWN_FILE_BYTES:
+            own_files[shard] += 1
+            n = own_files[shard]
+            (out / "g" / f"{shard:x}-{n}.txt").write_text(data, encoding="utf-8")
+            data = f"@{n}"
+        lines[shard].append(f"{gram}\t{data}")
+    for shard in range(shards):
+        (out / "g" / f"{shard:x}.txt").write_text("\n".join(lines.get(shard, [])), encoding="utf-8")
+    departments = sorted({d.department for d in docs})
+    modes = [m.code for m in site.settings.modes]
+    for start in range(0, len(docs), META_CHUNK):
+        chunk = [
+            [d.kind, d.path, d.title, converter.to_hant(d.title), d.snippet, converter.to_hant(d.snippet),
+             departments.index(d.department), modes.index(d.mode) if d.mode in modes else -1, d.date]
+            for d in docs[start:start + META_CHUNK]
+        ]
+        _json(out / "m" / f"{start // META_CHUNK:x}.json", chunk)
+    (out / "d.txt").write_text("\n".join(
+        f"{departments.index(d.department)},{modes.index(d.mode) if d.mode in modes else -1},"
+        f"{'i' if d.kind == 'item' else 'c'},{d.date[:4]}" for d in docs), encoding="utf-8")
+    names = {d.code: d.short_name or d.name for d in site.departments}
+    _json(out / "info.json", {
+        "version": 1,
+        "documents": len(docs),
+        "shards": shards,
+        "metaChunk": META_CHUNK,
+        "departments": [[code, names.get(code, code), converter.to_hant(names.get(code, code))] for code in departments],
+        "modes": [[m.code, m.label, converter.to_hant(m.label)] for m in site.settings.modes],
+        "years": sorted({d.date[:4] for d in docs}, reverse=True),
+    })
+    (out / "fold.txt").write_text("".join(k + v for k, v in sorted(table().items())), encoding="utf-8")
+    return {"documents": len(docs), "grams": len(encoded), "shards": shards}
+
+
+def _json(path: Path, data: object) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -1,0 +1,46 @@
+"""Local preview: build the site, serve it, rebuild and reload the browser on every edit.
+
+Reuses MkDocs' LiveReloadServer (it watches files, serves static files and injects a small
+reload script that talks only to this local server). Each rebuild is a full ``build`` into a
+preview folder; a rebuild with content errors keeps the last good preview and prints the
+findings, exactly like ``build``.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from mkdocs.livereload import LiveReloadServer
+
+from . import build, report
+from .engine import TEMPLATE_DIR
+
+WATCHED = ("catalogs", "typical-cases", "mkdocs.yml")
+
+
+def serve(root: Path, host: str, port: int) -> None:
+    out = Path(tempfile.mkdtemp(prefix="xzzd-preview-")) / "site"
+
+    def rebuild() -> None:
+        result = build.build(root, out)
+        if result.findings:
+            report.write(result.findings, result.files_checked, "text", sys.stdout)
+        print("预览已更新。" if result.ok else "内容有错误，预览保持上一次的结果。", flush=True)
+
+    rebuild()
+    server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(out))
+    for name in WATCHED:
+        if (root / name).exists():
+            server.watch(str(root / name))
+    server.watch(str(TEMPLATE_DIR))
+    print(f"预览地址：http://{host}:{port}/ （简体）和 http://{host}:{port}/zh-Hant/ （繁体），按 Ctrl+C 结束。")
+    try:
+        server.serve()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
+        shutil.rmtree(out.parent, ignore_errors=True)
