@@ -6,13 +6,16 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha256sum requirements.lock | cut -c1-12)
 
-.PHONY: site test check serve lock bench clean
+.PHONY: site test check serve lock bench clean venv
 
 $(STAMP): requirements.lock
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements.lock
 	touch $(STAMP)
+
+# Only set up .venv (CI runs its own python -m generator commands in it).
+venv: $(STAMP)
 
 site: $(STAMP)
 	$(PY) -m generator build

@@ -8,14 +8,19 @@ from the build machine's clock, so the same inputs give byte-identical output.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import fcntl
 import shutil
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
-from . import checks, engine, render
+from . import checks, engine, export, render
+from .export import sitemap
+from .review import feed, history as change_history
 from .search import index as search_index
 from .findings import Finding, has_errors
 from .model import Content
@@ -29,41 +34,110 @@ class BuildResult:
     findings: list[Finding]
     files_checked: int
     pages: int = 0
+    notice: str | None = None  # e.g. why there are no publication dates (no git history)
 
 
-def build(root: Path, out: Path) -> BuildResult:
+CACHE_DIR = ".build-cache"
+
+
+def build(root: Path, out: Path, cache: Path | None = None) -> BuildResult:
+    """Check and build into ``out``. ``cache`` keeps both MkDocs projects between builds so an
+    unchanged page is not rendered again; ``None`` builds everything from scratch."""
     loaded, settings, findings = checks.run(root)
     files = loaded.files_checked if loaded else 1
     if loaded is None or settings is None or has_errors(findings):
         return BuildResult(False, findings, files)
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
+    history = change_history.read(root, loaded.content)
     work = Path(tempfile.mkdtemp(prefix=".build-", dir=out.parent))
     try:
-        pages = generate(loaded.content, settings, work)
+        with _locked(cache or work / "cache") as projects:
+            pages = generate(loaded.content, settings, work, projects, history)
         _swap(work / "site", out, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    return BuildResult(True, findings, files, len(pages))
+    return BuildResult(True, findings, files, len(pages), history.problem)
 
 
-def generate(content: Content, settings: Settings, work: Path) -> list[render.Page]:
-    """Render and run both engines; the finished site is ``work/site``."""
-    converter = Converter(settings.hant_variant)
-    pages = render.render(content, settings, converter)
-    nav = _nav(content)
-    configs = []
-    for script in engine.SCRIPTS:
-        configs.append(engine.write_project(work / script, script, pages, settings, converter, nav,
-                                            work / f"site-{script}"))
-    engine.run(configs, {"SOURCE_DATE_EPOCH": str(_epoch(content))})
+@contextlib.contextmanager
+def _locked(folder: Path) -> Iterator[Path]:
+    """One build at a time may use a cache folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield folder
+
+
+def generate(content: Content, settings: Settings, work: Path, projects: Path,
+             history: change_history.History = change_history.NOT_READ) -> list[render.Page]:
+    """Render and run both engines; the finished site is ``work/site``.
+
+    With a git history, dates come from it (publication dates on pages, SOURCE_DATE_EPOCH =
+    the newest content commit); without one, from the content's own dates."""
+    pages, converter, built = _engines(content, settings, projects, history)
     site = work / "site"
-    (work / f"site-{engine.HANS}").rename(site)
-    (work / f"site-{engine.HANT}").rename(site / engine.HANT_DIR)
+    shutil.copytree(built[0].site_dir, site)
+    shutil.copytree(built[1].site_dir, site / engine.HANT_DIR)
     engine.strip_theme_assets(site)
     engine.strip_theme_assets(site / engine.HANT_DIR)
-    search_index.write(render.Site.of(content, settings), converter, site / "search")
+    _data_files(site, content, settings, pages, converter, history)
     return pages
+
+
+def _engines(content: Content, settings: Settings, projects: Path, history: change_history.History
+             ) -> tuple[list[render.Page], Converter, list[engine.Project]]:
+    converter = Converter(settings.hant_variant)
+    pages = render.render(content, settings, converter, history)
+    nav = _nav(content)
+    built = [engine.write_project(projects / script, script, pages, settings, converter, nav)
+             for script in engine.SCRIPTS]
+    engine.run(built, {"SOURCE_DATE_EPOCH": str(history.epoch() or _epoch(content))})
+    return pages, converter, built
+
+
+def _data_files(site: Path, content: Content, settings: Settings, pages: list[render.Page],
+                converter: Converter, history: change_history.History) -> None:
+    """What the site holds besides pages: exports, sitemap, search index, change feed."""
+    export.write(content, settings, site)
+    sitemap.write(site, [p.url for p in pages], settings.site_url)
+    search_index.write(render.Site.of(content, settings), converter, site / "search")
+    feed.write(history, settings, content, site, converter.to_hant)
+
+
+class Preview:
+    """Fast rebuilds for ``serve``: pages are served straight from the cache's MkDocs output
+    (the zh-Hant site is linked in), only changed pages are rendered again, and the search
+    index and exports are rewritten in the background after the page is already updated."""
+
+    def __init__(self, root: Path, cache: Path) -> None:
+        self.root, self.cache = root, cache
+        self.history: change_history.History | None = None
+        self._background: threading.Thread | None = None
+
+    @property
+    def site(self) -> Path:
+        return self.cache / engine.HANS / "site"
+
+    def update(self) -> BuildResult:
+        if self._background:
+            self._background.join()
+        loaded, settings, findings = checks.run(self.root)
+        files = loaded.files_checked if loaded else 1
+        if loaded is None or settings is None or has_errors(findings):
+            return BuildResult(False, findings, files)
+        if self.history is None:  # the record does not change while someone edits
+            self.history = change_history.read(self.root, loaded.content)
+        link = self.site / engine.HANT_DIR
+        if link.is_symlink():
+            link.unlink()  # a clean MkDocs build would refuse to empty a folder holding a link
+        with _locked(self.cache) as projects:
+            pages, converter, built = _engines(loaded.content, settings, projects, self.history)
+        link.symlink_to(built[1].site_dir.resolve(), target_is_directory=True)
+        self._background = threading.Thread(
+            target=_data_files, args=(self.site, loaded.content, settings, pages, converter, self.history))
+        self._background.start()
+        return BuildResult(True, findings, files, len(pages), self.history.problem)
 
 
 def _swap(new: Path, out: Path, work: Path) -> None:
@@ -72,14 +146,24 @@ def _swap(new: Path, out: Path, work: Path) -> None:
     new.rename(out)
 
 
+# Material puts the whole navigation into every page: listing every department is handy for a
+# district, but at city scale (hundreds of departments) it would multiply every page's size.
+NAV_DEPARTMENTS_MAX = 60
+
+
 def _nav(content: Content) -> list[dict[str, Any]]:
     departments = sorted(content.departments, key=lambda d: d.code)
+    listed = [{d.short_name or d.name: f"departments/{d.code}.md"} for d in departments]
     return [
         {"首页": "index.md"},
-        {"实施部门": [{"全部部门": "departments/index.md"}]
-         + [{d.short_name or d.name: f"departments/{d.code}.md"} for d in departments]},
+        {"实施部门": [{"全部部门": "departments/index.md"}] + listed}
+        if len(departments) <= NAV_DEPARTMENTS_MAX else {"实施部门": "departments/index.md"},
         {"分类索引": "modes/index.md"},
         {"典型案例": "cases/index.md"},
+        {"检索": "search.md"},
+        {"统计数据": "stats.md"},
+        {"数据下载": "data.md"},
+        {"更新记录": "changes.md"},
         {"关于数据": "about.md"},
     ]
 

@@ -45,12 +45,15 @@ def _build(args: argparse.Namespace) -> int:
     from . import build, report
 
     out = args.out if args.out is not None else args.root / "site"
-    result = build.build(args.root, out)
+    result = build.build(args.root, out, None if args.no_cache else args.root / build.CACHE_DIR)
     if result.findings or not result.ok:
         report.write(result.findings, result.files_checked, "text", sys.stdout)
     if not result.ok:
         print(f"没有生成网站：请先改正上面的错误。{out} 保持原样。")
         return EXIT_CONTENT
+    if result.notice:
+        from .messages import current as msg
+        print(msg.HISTORY_BUILD_NOTICE.format(reason=result.notice))
     print(f"已生成 {out}：{result.pages} 个页面，简体和繁体各一份。")
     return EXIT_OK
 
@@ -73,6 +76,37 @@ def _serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _import(args: argparse.Namespace) -> int:
+    from . import importer
+
+    return importer.main(args.file, args.department, args.mapping, args.root, sys.stdout, sys.stderr)
+
+
+def _review(args: argparse.Namespace) -> int:
+    from . import review
+    from .messages import current as msg
+    from .review import report as review_report
+
+    try:
+        result = review.run(args.root, args.base, args.head, args.preview_url)
+    except review.GitError as problem:
+        print(problem, file=sys.stderr)
+        return EXIT_USAGE
+    text = review_report.render(result, args.format, args.max_chars)
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        args.output.write_text(text, encoding="utf-8")
+        print(msg.REVIEW_WRITTEN.format(path=args.output), file=sys.stderr)
+    return EXIT_CONTENT if result.has_errors else EXIT_OK
+
+
+def _codeowners(args: argparse.Namespace) -> int:
+    from . import codeowners
+
+    return codeowners.main(args.root, sys.stdout)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator", description="行政指导事项目录清单网站生成器")
     parser.add_argument("--debug", action="store_true", help="内部错误时显示 Python 调用栈")
@@ -85,16 +119,33 @@ def _parser() -> argparse.ArgumentParser:
         return p
 
     check = command("check", _check, "检查目录清单和典型案例")
-    check.add_argument("--format", choices=("text", "github", "json"), default="text",
-                       help="输出格式：text 供人阅读，github 为 GitHub Actions 注释，json 供工具读取")
+    check.add_argument("--format", choices=("text", "github", "gitlab", "json"), default="text",
+                       help="输出格式：text 供人阅读，github 为 GitHub Actions 注释，gitlab 为 GitLab 代码质量报告，json 供工具读取")
     command("schema", _schema, "按 mkdocs.yml 中的指导方式更新编辑器使用的 JSON Schema")
     build = command("build", _build, "检查内容并生成简体、繁体两个版本的网站")
     build.add_argument("--out", type=Path, default=None, help="输出目录（默认 <root>/site）")
+    build.add_argument("--no-cache", action="store_true",
+                       help="不使用 <root>/.build-cache，全部重新生成（输出与使用缓存时完全相同）")
     serve = command("serve", _serve, "本地预览：修改内容或模板后自动重新生成并刷新浏览器")
     serve.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1）")
     serve.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
     convert = command("convert", _convert, "简繁转换：从标准输入读入，输出到标准输出")
     convert.add_argument("--to", choices=("hant", "hans"), required=True, help="hant 转繁体，hans 转简体")
+    imp = command("import", _import, "从部门的 Excel（.xlsx）或 CSV 表格导入目录清单，写入 catalogs/<部门代码>.yaml")
+    imp.add_argument("file", type=Path, metavar="文件", help="要导入的 .xlsx 或 .csv 文件")
+    imp.add_argument("--department", required=True, metavar="部门代码", help="部门代码，如 scjg")
+    imp.add_argument("--mapping", type=Path, default=None, metavar="映射文件",
+                     help="表头名称不常见时使用的 YAML 映射文件")
+    rev = command("review", _review, "比较两个版本（git 提交）的内容，为法制机构生成审查报告。"
+                  "退出码：0 已生成报告且新版本没有错误，1 已生成报告但新版本有错误，2 版本或仓库有误")
+    rev.add_argument("--base", required=True, metavar="版本", help="修改前的版本，如 origin/main 或提交编号")
+    rev.add_argument("--head", default="HEAD", metavar="版本", help="修改后的版本（默认 HEAD）")
+    rev.add_argument("--format", choices=("markdown", "json"), default="markdown", help="输出格式（默认 markdown）")
+    rev.add_argument("--preview-url", default="", metavar="网址", help="预览网站的地址，报告中附上变更页面的链接")
+    rev.add_argument("--output", type=Path, default=None, metavar="文件", help="写入文件而不是标准输出")
+    rev.add_argument("--max-chars", type=int, default=0, metavar="字数",
+                     help="报告的最大长度（如 GitHub 留言上限 65536），超出时省略靠后的变更")
+    command("codeowners", _codeowners, "按各部门的审核人和法制审核团队生成 .github/CODEOWNERS 和 CODEOWNERS")
     return parser
 
 

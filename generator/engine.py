@@ -7,10 +7,13 @@ are converted to traditional script for the zh-Hant project like the pages are.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -35,47 +38,109 @@ class EngineError(Exception):
     """MkDocs failed: a bug in the generator or its templates, not in the content."""
 
 
+@dataclass
+class Project:
+    """One script's MkDocs project, kept between builds in the cache folder."""
+
+    folder: Path
+    config: Path
+    site_dir: Path
+    fingerprint: str  # config, theme overrides, assets and the set of pages
+    reusable: bool  # site_dir holds the output of a build with the same fingerprint
+
+    def remember(self) -> None:
+        (self.folder / FINGERPRINT).write_text(self.fingerprint, encoding="utf-8")
+
+
+FINGERPRINT = ".fingerprint"
+MANIFEST = ".manifest.json"
+
+
 def write_project(project: Path, script: str, pages: list[Page], settings: Settings,
-                  converter: Converter, nav: list[dict[str, Any]], site_dir: Path) -> Path:
-    """Write docs/, overrides/ and mkdocs.yml for ``script``; return the config path."""
+                  converter: Converter, nav: list[dict[str, Any]]) -> Project:
+    """Write docs/, overrides/ and mkdocs.yml for ``script`` into ``project``.
+
+    Only pages whose text changed are rewritten, so their files' times tell MkDocs (``--dirty``)
+    which pages to render again. Converting a page to traditional script is skipped when its
+    simplified text has the same hash as last time (``.manifest.json``).
+    """
     convert = converter.to_hant if script == HANT else converter.to_hans
     docs = project / "docs"
+    site_dir = project / "site"
+    manifest_path = project / MANIFEST
+    previous = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
+    manifest = {}
     for page in pages:
-        target = docs / page.path
-        target.parent.mkdir(parents=True, exist_ok=True)
         meta = dict(page.meta, **_alternates(page, script))
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1_000_000)
-        target.write_text(convert(f"---\n{front}---\n\n{page.body}"), encoding="utf-8")
-    shutil.copytree(TEMPLATE_DIR / "assets", docs / "assets", dirs_exist_ok=True)
-    overrides = project / "overrides"
-    for source in sorted((TEMPLATE_DIR / "overrides").rglob("*")):
-        if source.is_file():
-            target = overrides / source.relative_to(TEMPLATE_DIR / "overrides")
+        source = f"---\n{front}---\n\n{page.body}"
+        digest = hashlib.sha256(source.encode("utf-8")).hexdigest()
+        manifest[page.path] = digest
+        target = docs / page.path
+        if previous.get(page.path) == digest and target.exists():
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _write_if_changed(target, convert(source))
+    for stale in set(previous) - set(manifest):
+        (docs / stale).unlink(missing_ok=True)
+    theme = []
+    for folder, transform in ((TEMPLATE_DIR / "assets", None), (TEMPLATE_DIR / "overrides", convert)):
+        for source in sorted(folder.rglob("*")):
+            if not source.is_file():
+                continue
+            relative = source.relative_to(TEMPLATE_DIR)
+            target = (docs if relative.parts[0] == "assets" else project) / relative
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(convert(source.read_text(encoding="utf-8")), encoding="utf-8")
+            data = source.read_bytes()
+            if transform:
+                data = transform(data.decode("utf-8")).encode("utf-8")
+            theme.append(hashlib.sha256(str(relative).encode() + data).hexdigest())
+            if not target.exists() or target.read_bytes() != data:
+                target.write_bytes(data)
     config = _config(settings, script, convert, nav, site_dir)
-    path = project / "mkdocs.yml"
     # Heading anchors keep their Chinese text (the default slug drops it, giving "_1", "_2").
     # A Python name cannot be written by safe_dump, so this one line is appended as text.
     text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
     text = text.replace("- toc:\n    permalink: false\n",
                         "- toc:\n    permalink: false\n    slugify: !!python/name:markdown.extensions.toc.slugify_unicode\n")
-    path.write_text(text, encoding="utf-8")
-    return path
+    path = project / "mkdocs.yml"
+    _write_if_changed(path, text)
+    fingerprint = hashlib.sha256("\n".join([text, *theme, *sorted(manifest)]).encode("utf-8")).hexdigest()
+    remembered = project / FINGERPRINT
+    reusable = site_dir.is_dir() and remembered.exists() and remembered.read_text(encoding="utf-8") == fingerprint
+    remembered.unlink(missing_ok=True)  # valid again only once this build has succeeded
+    manifest_path.write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
+    return Project(project, path, site_dir, fingerprint, reusable)
 
 
-def run(configs: list[Path], env: dict[str, str]) -> None:
-    """Run ``mkdocs build`` on every config at once (one process per core is plenty)."""
+def _write_if_changed(path: Path, text: str) -> None:
+    data = text.encode("utf-8")
+    if not path.exists() or path.read_bytes() != data:
+        path.write_bytes(data)
+
+
+def run(projects: list[Project], env: dict[str, str]) -> None:
+    """Run ``mkdocs build`` on every project at once (the two scripts use the two cores).
+
+    A reusable project is built with ``--dirty``: MkDocs renders only the pages whose files
+    changed. Every page depends only on its own text, the configuration and the theme (the
+    navigation's titles are in the configuration; no page shows its neighbours), and a change
+    to any of those changes the fingerprint, so a dirty build writes the same files a clean one
+    would.
+    """
     processes = [
-        subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(c)],
+        subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(p.config),
+                          *(["--dirty"] if p.reusable else [])],
                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env={**os.environ, **env})
-        for c in configs
+        for p in projects
     ]
     failures = []
-    for config, process in zip(configs, processes):
+    for project, process in zip(projects, processes):
         output, _ = process.communicate()
         if process.returncode != 0:
-            failures.append(f"{config}:\n{output.decode('utf-8', 'replace')}")
+            failures.append(f"{project.config}:\n{output.decode('utf-8', 'replace')}")
+        else:
+            project.remember()
     if failures:
         raise EngineError("\n".join(failures))
 
@@ -96,6 +161,7 @@ def _alternates(page: Page, script: str) -> dict[str, str]:
 
 def _config(settings: Settings, script: str, convert: Any, nav: list[dict[str, Any]],
             site_dir: Path) -> dict[str, Any]:
+    """The generated mkdocs.yml; ``site_dir`` is relative so a moved cache stays valid."""
     other = HANT if script == HANS else HANS
     site_url = settings.site_url
     if site_url and script == HANT:
@@ -116,7 +182,7 @@ def _config(settings: Settings, script: str, convert: Any, nav: list[dict[str, A
         "site_url": site_url or None,
         "use_directory_urls": False,
         "docs_dir": "docs",
-        "site_dir": str(site_dir),
+        "site_dir": site_dir.name,
         "theme": {
             "name": "material",
             "language": script,
@@ -125,7 +191,7 @@ def _config(settings: Settings, script: str, convert: Any, nav: list[dict[str, A
             "features": [],
         },
         "plugins": [],
-        "markdown_extensions": ["tables", "admonition", "attr_list", {"toc": {"permalink": False}}],
+        "markdown_extensions": ["tables", "admonition", "attr_list", "md_in_html", {"toc": {"permalink": False}}],
         "extra_css": ["assets/stylesheets/site.css"],
         "extra": extra,
         "nav": _convert_nav(nav, convert),

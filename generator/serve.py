@@ -1,9 +1,9 @@
 """Local preview: build the site, serve it, rebuild and reload the browser on every edit.
 
 Reuses MkDocs' LiveReloadServer (it watches files, serves static files and injects a small
-reload script that talks only to this local server). Each rebuild is a full ``build`` into a
-preview folder; a rebuild with content errors keeps the last good preview and prints the
-findings, exactly like ``build``.
+reload script that talks only to this local server). Rebuilds are incremental
+(``build.Preview``): only pages whose text changed are rendered again. A rebuild with content
+errors keeps the last good preview and prints the findings, exactly like ``build``.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import shutil
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from mkdocs.livereload import LiveReloadServer
@@ -22,16 +23,19 @@ WATCHED = ("catalogs", "typical-cases", "mkdocs.yml")
 
 
 def serve(root: Path, host: str, port: int) -> None:
-    out = Path(tempfile.mkdtemp(prefix="xzzd-preview-")) / "site"
+    cache = Path(tempfile.mkdtemp(prefix="xzzd-preview-"))
+    preview = build.Preview(root, cache)
 
     def rebuild() -> None:
-        result = build.build(root, out)
+        started = time.perf_counter()
+        result = preview.update()
         if result.findings:
             report.write(result.findings, result.files_checked, "text", sys.stdout)
-        print("预览已更新。" if result.ok else "内容有错误，预览保持上一次的结果。", flush=True)
+        seconds = time.perf_counter() - started
+        print(f"预览已更新（{seconds:.1f} 秒）。" if result.ok else "内容有错误，预览保持上一次的结果。", flush=True)
 
     rebuild()
-    server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(out))
+    server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(preview.site))
     for name in WATCHED:
         if (root / name).exists():
             server.watch(str(root / name))
@@ -43,4 +47,4 @@ def serve(root: Path, host: str, port: int) -> None:
         pass
     finally:
         server.shutdown()
-        shutil.rmtree(out.parent, ignore_errors=True)
+        shutil.rmtree(cache, ignore_errors=True)

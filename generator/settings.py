@@ -6,6 +6,7 @@ numbers, the list of guidance modes, the traditional-script variant and the 示�
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,8 @@ class Settings:
     region: str
     modes: tuple[Mode, ...]
     raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    # The legal office's accounts on the forge (@team): must approve every content change.
+    legal_office_reviewers: tuple[str, ...] = ()
 
     def mode(self, code: str) -> Mode | None:
         return next((m for m in self.modes if m.code == code), None)
@@ -50,6 +53,7 @@ class Settings:
         return [m.code for m in self.modes]
 
 
+_ACCOUNT = re.compile(r"^@[A-Za-z0-9][A-Za-z0-9_./-]*$")  # as department.reviewers in the schema
 _TEXT_KEYS = ("sponsor", "organizer", "contact", "site_id_code", "icp", "psb", "error_report_url", "region")
 
 
@@ -110,9 +114,15 @@ def load(root: Path) -> tuple[Settings | None, list[Finding]]:
             problem(f"指导方式代码“{entry['code']}”重复。", "extra", "modes", i)
             continue
         modes.append(Mode(entry["code"], entry["label"], entry.get("requires_no_penalty") is True))
+    legal = extra.get("legal_office_reviewers") or []
+    if not (isinstance(legal, list) and all(isinstance(r, str) and _ACCOUNT.match(r) for r in legal)):
+        problem("extra.legal_office_reviewers 应是代码托管平台账号或团队的列表，每项以 @ 开头并加引号，"
+                "如 [\"@legal-office\"]。", "extra", "legal_office_reviewers")
+        legal = []
     if findings:
         return None, findings
     return Settings(
+        legal_office_reviewers=tuple(legal),
         site_name=data["site_name"],
         site_url=data.get("site_url") or "",
         hant_variant=variant,

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .. import schema as schemas
 from .. import settings as settings_module
+from .. import codeowners
 from ..findings import Finding, finding
 from ..load import Loaded, load
 from ..settings import Settings
@@ -24,6 +25,7 @@ def run(root: Path) -> tuple[Loaded | None, Settings | None, list[Finding]]:
     findings += references.check(loaded, settings)
     findings += openness.check(loaded, settings)
     findings += _schema_files(settings)
+    findings += codeowners.check(root, loaded, settings)
     return loaded, settings, sorted(set(findings))
 
 

@@ -24,12 +24,12 @@ def check(loaded: Loaded, settings: Settings) -> Iterator[Finding]:
                 for field in _DISCLOSED:
                     values = getattr(item, field)
                     for n, value in enumerate(values if isinstance(values, tuple) else (values,)):
-                        if value.strip() in msg.PLACEHOLDERS:
+                        if _placeholder(value):
                             pointer = where + ((field, n) if isinstance(values, tuple) else (field,))
                             yield finding(path, *loaded.locate(path, pointer), "E401",
                                           label=label_of(schema, pointer), value=value.strip())
                 for n, basis in enumerate(item.basis):
-                    if basis.law.strip() in msg.PLACEHOLDERS:
+                    if _placeholder(basis.law):
                         yield finding(path, *loaded.locate(path, where + ("basis", n, "law")), "E401",
                                       label="law（法律法规名称）", value=basis.law.strip())
                 if item.exemption_reason:
@@ -39,3 +39,7 @@ def check(loaded: Loaded, settings: Settings) -> Iterator[Finding]:
             if item.review.date > item.effective_date:
                 yield finding(path, *loaded.locate(path, where + ("review", "date")), "W404",
                               review=item.review.date, effective=item.effective_date)
+
+
+def _placeholder(value: str) -> bool:
+    return value.strip().rstrip("。.；;！!") in msg.PLACEHOLDERS

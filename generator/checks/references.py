@@ -17,10 +17,17 @@ def check(loaded: Loaded, settings: Settings) -> Iterator[Finding]:
     content = loaded.content
     # Ids present in any file, even in parts that failed validation: a reference to an item
     # with a typo in another field must not be reported as "does not exist".
-    known_items = {i for d in loaded.documents if d.kind == CATALOG for i, _ in _ids(d, "items")}
-    known_codes = {c for d in loaded.documents if d.kind == CATALOG for c, _ in _department_code(d)}
+    catalogs = [d for d in loaded.documents if d.kind == CATALOG]
+    known_items = {i for d in catalogs for i, _ in _ids(d, "items")}
+    known_codes = {c for d in catalogs for c, _ in _department_code(d)}
+    # A catalog that could not be read is reported on its own; what refers to it is not
+    # reported again as missing.
+    unreadable = {PurePosixPath(p).stem for p in loaded.unreadable}
+    known_entries = {e for d in catalogs for e, _ in _ids(d, "no_penalty")}
+    referenced_entries: Counter[str] = Counter(
+        ref for d in catalogs for item in _list(d.parsed.data.get("items")) if isinstance(item, dict)
+        for ref in _list(item.get("no_penalty")) if isinstance(ref, str))
     exempt = {i.id for i in content.items() if not i.published}
-    referenced_entries: Counter[str] = Counter()
 
     for department in content.departments:
         path = department.origin.path
@@ -28,7 +35,6 @@ def check(loaded: Loaded, settings: Settings) -> Iterator[Finding]:
         if PurePosixPath(path).stem != department.code:
             yield finding(path, *loaded.locate(path, ("department", "code")), "E305",
                           code=department.code, expected=expected)
-        entry_ids = {e.id for e in department.no_penalty}
         for entry in department.no_penalty:
             if not entry.id.startswith(department.code + "-"):
                 yield finding(path, *loaded.locate(path, entry.origin.pointer + ("id",)), "E306",
@@ -42,8 +48,7 @@ def check(loaded: Loaded, settings: Settings) -> Iterator[Finding]:
             if mode and mode.requires_no_penalty and not item.no_penalty:
                 yield finding(path, *loaded.locate(path, where + ("mode",)), "E307", mode=mode.label)
             for n, ref in enumerate(item.no_penalty):
-                referenced_entries[ref] += 1
-                if ref not in entry_ids:
+                if ref not in known_entries or not ref.startswith(department.code + "-"):
                     yield finding(path, *loaded.locate(path, where + ("no_penalty", n)), "E303", id=ref)
         for entry in department.no_penalty:
             if not referenced_entries[entry.id]:
@@ -53,6 +58,8 @@ def check(loaded: Loaded, settings: Settings) -> Iterator[Finding]:
     for case in content.cases:
         path = case.origin.path
         folder, stem = PurePosixPath(path).parent.name, PurePosixPath(path).stem
+        if case.department in unreadable:
+            continue
         if case.department not in known_codes:
             yield finding(path, *loaded.locate(path, ("department",)), "E304", code=case.department)
         elif folder != case.department:
@@ -62,7 +69,7 @@ def check(loaded: Loaded, settings: Settings) -> Iterator[Finding]:
         if not case.id.startswith(case.department + "-"):
             yield finding(path, *loaded.locate(path, ("id",)), "E306", id=case.id, code=case.department)
         for n, ref in enumerate(case.items):
-            if ref not in known_items:
+            if ref not in known_items and ref.split("-")[0] not in unreadable:
                 yield finding(path, *loaded.locate(path, ("items", n)), "E302", id=ref)
             elif ref in exempt:
                 yield finding(path, *loaded.locate(path, ("items", n)), "E310", id=ref)
@@ -84,6 +91,10 @@ def _unique_ids(documents: list[Document]) -> Iterator[Finding]:
                 yield finding(doc.path, line, col, "E301", id=value, other=f"{other_path}:{other_line}")
             else:
                 first[namespace, value] = (doc.path, line)
+
+
+def _list(value: object) -> list:
+    return value if isinstance(value, list) else []
 
 
 def _department_code(doc: Document) -> Iterator[tuple[str, tuple]]:

@@ -48,7 +48,7 @@ def scan(spans: Iterable[Span]) -> Iterator[Finding]:
         span, local = spans[i], offset - starts[i]
         if "phrase" in params:
             params["phrase"] = _quote(span.text, local, local + end - offset)
-        line, col = span.locate(local)
+        line, col = span.locate(local, local + end - offset)
         return finding(span.path, line, col, code, **params)
 
     for m in privacy.find_numbers(text):

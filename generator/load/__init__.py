@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from dataclasses import dataclass, field
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..findings import Finding, finding
@@ -40,6 +40,7 @@ class Document:
     body: str = ""
     body_line: int = 0
     comments: list[tuple[int, int, str]] = field(default_factory=list)  # (line, col, text)
+    lines: list[str] = field(default_factory=list)  # the whole file, for locating findings
 
     def position(self, pointer: tuple) -> tuple[int, int]:
         while pointer not in self.parsed.positions and pointer:
@@ -54,6 +55,7 @@ class Loaded:
     documents: list[Document]
     findings: list[Finding]
     files_checked: int
+    unreadable: list[str] = field(default_factory=list)  # catalogs that could not be parsed
 
     def locate(self, path: str, pointer: tuple) -> tuple[int, int]:
         """Line and column of ``pointer`` inside the file ``path`` (nearest enclosing node)."""
@@ -67,10 +69,12 @@ def load(root: Path, settings: Settings) -> Loaded:
     documents: list[Document] = []
     departments: list[Department] = []
     cases: list[Case] = []
+    unreadable = []
     for rel in content_files.catalogs:
         doc, problems = _read_document(root, rel, CATALOG)
         findings += problems
         if doc is None:
+            unreadable.append(rel)
             continue
         documents.append(doc)
         problems, bad = validate.validate(rel, CATALOG, doc.parsed, settings)
@@ -90,13 +94,14 @@ def load(root: Path, settings: Settings) -> Loaded:
             cases.append(_case(doc))
     content = Content(tuple(departments), tuple(cases))
     return Loaded(content, documents, findings,
-                  len(content_files.catalogs) + len(content_files.cases) + len(content_files.strays))
+                  len(content_files.catalogs) + len(content_files.cases) + len(content_files.strays), unreadable)
 
 
 def _read_document(root: Path, rel: str, kind: str) -> tuple[Document | None, list[Finding]]:
     text, problems = files.read_text(root, rel)
     if text is None:
         return None, problems
+    lines = text.split("\n")
     offset, body, body_line = 0, "", 0
     if kind == CASE:
         front = files.split_front_matter(text)
@@ -110,16 +115,27 @@ def _read_document(root: Path, rel: str, kind: str) -> tuple[Document | None, li
         return None, _yaml_problem(rel, text, problem, offset)
     if not isinstance(parsed.data, dict):
         return None, [finding(rel, 1 + offset, 1, "E111")]
-    return Document(rel, kind, parsed, offset, body, body_line, _comments(text, offset)), []
+    return Document(rel, kind, parsed, offset, body, body_line, _comments(text, offset, parsed), lines), []
 
 
 _COMMENT = re.compile(r"(?:^|\s)#(.*)$", re.MULTILINE)
 
 
-def _comments(text: str, offset: int) -> list[tuple[int, int, str]]:
-    """YAML comments: the parser drops them, but they are published with the repository."""
-    return [(text.count("\n", 0, m.start(1)) + 1 + offset, m.start(1) - text.rfind("\n", 0, m.start(1)), m.group(1))
-            for m in _COMMENT.finditer(text)]
+def _comments(text: str, offset: int, parsed: Parsed) -> list[tuple[int, int, str]]:
+    """YAML comments: the parser drops them, but they are published with the repository.
+    A "#" inside a value (block text, quotes) is not a comment: those lines are skipped."""
+    inside = set()
+    for _, value, line, _, style in parsed.texts:
+        if style in ("|", ">"):
+            inside.update(range(line + 1, line + 2 + value.count("\n")))
+        elif style in ('"', "'"):
+            inside.add(line)
+    out = []
+    for m in _COMMENT.finditer(text):
+        line = text.count("\n", 0, m.start(1)) + 1
+        if line not in inside:
+            out.append((line + offset, m.start(1) - text.rfind("\n", 0, m.start(1)), m.group(1)))
+    return out
 
 
 def _yaml_problem(rel: str, text: str, problem: YamlProblem, offset: int) -> list[Finding]:
@@ -167,9 +183,17 @@ def _is_bad(bad: set[tuple], prefix: tuple) -> bool:
 
 def _department(doc: Document, bad: set[tuple]) -> Department | None:
     data: dict[str, Any] = doc.parsed.data
-    if _is_bad(bad, ("department",)) or () in bad or not isinstance(data.get("items"), list):
+    if () in bad or not isinstance(data.get("items"), list):
         return None
-    meta = data["department"]
+    meta = data.get("department") if isinstance(data.get("department"), dict) else {}
+    if _is_bad(bad, ("department",)):
+        # Reported already; keep the items so their own findings are not hidden behind it.
+        meta = {key: value for key, value in meta.items() if not _is_bad(bad, ("department", key))}
+        meta.setdefault("code", PurePosixPath(doc.path).stem)
+        office = meta.get("legal_office") if isinstance(meta.get("legal_office"), dict) else {}
+        meta["legal_office"] = {"name": office.get("name", ""), "phone": office.get("phone", "")}
+        for key in ("name", "address", "office_phone"):
+            meta.setdefault(key, "")
     code = meta["code"]
     items = tuple(
         _item(raw, code, Origin(doc.path, ("items", i)))

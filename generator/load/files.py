@@ -108,4 +108,4 @@ def _guess_encoding(raw: bytes) -> str:
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f} MB"
+    return f"{size / 1024 / 1024:.2f} MB"

@@ -14,6 +14,7 @@ from typing import Any, Iterator
 import jsonschema
 import jsonschema_rs
 
+from .. import privacy
 from .. import schema as schemas
 from ..findings import Finding, finding
 from ..messages import current as msg
@@ -104,6 +105,9 @@ def _explain(error: jsonschema.ValidationError, root: dict[str, Any],
             yield path + (key,), "E205", {"key": key, "suggestion": suggestion, "allowed": "、".join(allowed)}
         return
     label = label_of(root, path)
+    # The value is quoted back to the editor and may be personal data typed in the wrong field
+    # (a mobile number as the supervision phone): it is shown masked, like every finding.
+    shown = privacy.redact(instance) if isinstance(instance, str) else instance
     if instance is None or instance == "" or instance == []:
         yield path, "E206", {"label": label}
         return
@@ -114,18 +118,18 @@ def _explain(error: jsonschema.ValidationError, root: dict[str, Any],
         yield path, "E202", {"label": label, "expected": msg.TYPE_NAMES.get(expected, expected),
                              "actual": msg.TYPE_NAMES.get(actual, actual), "hint": hint}
     elif kind == "enum":
-        yield path, "E203", {"label": label, "value": instance, "allowed": _allowed(path, error, settings)}
+        yield path, "E203", {"label": label, "value": shown, "allowed": _allowed(path, error, settings)}
     elif kind == "pattern":
         rule = error.schema.get("description") or schemas.subschema_at(root, path).get("description", "")
-        yield path, "E204", {"label": label, "value": instance, "rule": rule}
+        yield path, "E204", {"label": label, "value": shown, "rule": rule}
     elif kind == "format":
-        yield path, "E207", {"label": label, "value": instance}
+        yield path, "E207", {"label": label, "value": shown}
     elif kind in ("minLength", "minItems"):
         yield path, "E206", {"label": label}
     elif kind == "uniqueItems":
         yield path, "E208", {"label": label}
     else:  # a schema keyword we do not phrase specially: still one clear line
-        yield path, "E204", {"label": label, "value": instance, "rule": error.message}
+        yield path, "E204", {"label": label, "value": shown, "rule": privacy.redact(error.message)}
 
 
 def _allowed(path: Path, error: jsonschema.ValidationError, settings: Settings) -> str:

@@ -32,6 +32,7 @@ _PLAIN_TAGS = {
 # broken file (billion-laughs aliases, absurd nesting) from exhausting memory or time.
 MAX_NODES = 2_000_000
 MAX_DEPTH = 64
+MAX_ALIAS_NODES = 10_000  # nodes built again through aliases (editors have no need for them)
 
 
 @dataclass(frozen=True)
@@ -80,11 +81,17 @@ def parse(text: str) -> Parsed:
         mark = exc.problem_mark or exc.context_mark
         # An unclosed quote or bracket is only noticed at the end of the file; the place to fix
         # is where it was opened.
-        if exc.context_mark and "end of stream" in (exc.problem or ""):
+        if exc.context_mark and ("end of stream" in (exc.problem or "")
+                                 or "flow" in (exc.context or "") or "quoted" in (exc.context or "")):
             mark = exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         raise YamlProblem("syntax", line, col, _describe(exc)) from None
-    except yaml.YAMLError as exc:  # reader errors: control characters and the like
+    except yaml.reader.ReaderError as exc:  # control characters and the like
+        data = text.encode("utf-8")  # libyaml reports a byte offset into the UTF-8 text
+        line = data.count(b"\n", 0, exc.position) + 1
+        col = len(data[data.rfind(b"\n", 0, exc.position) + 1:exc.position].decode("utf-8", "replace")) + 1
+        raise YamlProblem("syntax", line, col, "special characters are not allowed") from None
+    except yaml.YAMLError as exc:
         raise YamlProblem("syntax", 0, 0, str(exc).splitlines()[0]) from None
     finally:
         loader.dispose()
@@ -104,12 +111,17 @@ class _Builder:
     def __init__(self, parsed: Parsed) -> None:
         self.parsed = parsed
         self.nodes = 0
+        self.alias_nodes = 0
+        self.built: set[int] = set()
         self.open: set[int] = set()
 
     def build(self, node: yaml.Node, path: Path, depth: int) -> Any:
         self.nodes += 1
         line, col = node.start_mark.line + 1, node.start_mark.column + 1
-        if self.nodes > MAX_NODES:
+        if id(node) in self.built:
+            self.alias_nodes += 1
+        self.built.add(id(node))
+        if self.nodes > MAX_NODES or self.alias_nodes > MAX_ALIAS_NODES:
             raise YamlProblem("aliases", line, col)
         if depth > MAX_DEPTH or id(node) in self.open:
             raise YamlProblem("depth", line, col)

@@ -5,5 +5,5 @@ from . import zh_hans as current
 __all__ = ["current", "text"]
 
 
-def text(code: str, **params: object) -> str:
+def text(code: str, /, **params: object) -> str:
     return current.MESSAGES[code].format(**params)

@@ -60,6 +60,7 @@ MESSAGES: dict[str, str] = {
     "E801": "网站设置有误：{detail}",
     "E802": "繁体转换方案“{variant}”不能使用：s2twp 会改写法律用语（程序→程式、文件→檔案、注销→登出）。请改为 s2tw、s2hk 或 s2t。",
     "W801": "编辑器提示用的 {path} 与 mkdocs.yml 中的指导方式不一致。请运行 python -m generator schema 更新。",
+    "W802": "代码所有者文件 {path} 已过期，与目录清单中的审核人（department.reviewers）或 mkdocs.yml 的 extra.legal_office_reviewers 不一致，合并请求可能没有送给正确的审查人。请运行 python -m generator codeowners 更新，并与本次修改一起提交。",
 }
 
 # Shown after the findings.
@@ -124,3 +125,94 @@ NAME_ROLES = (
     "当事人", "负责人", "法定代表人", "经营者", "店主", "业主", "户主", "股东", "员工",
     "职工", "工人", "劳动者", "患者", "投诉人", "举报人", "申请人", "实际控制人", "厂长", "老板",
 )
+
+
+# --- Git: reading other revisions (review report, change history) ------------------------------
+GIT_MISSING = "找不到 git 命令。审查报告和更新记录要从 git 记录中读取内容：请先安装 git。"
+GIT_NOT_A_REPO = "{root} 不是 git 仓库，也不在 git 仓库中。审查报告要从 git 记录中读取两个版本的内容。"
+GIT_BAD_REVISION = "git 中找不到版本“{rev}”。请核对分支名或提交编号；在 CI 中请取回完整历史（GitHub：actions/checkout 设置 fetch-depth: 0；GitLab：GIT_DEPTH: \"0\"）。"
+GIT_OBJECT_MISSING = "git 仓库中缺少对象 {oid}，可能是浅克隆。请取回完整历史后重试。"
+GIT_DUBIOUS = "git 拒绝读取这个仓库：目录的所有者不是当前用户。请运行 git config --global --add safe.directory <仓库目录> 后重试。"
+GIT_FAILED = "git {command} 运行失败：{detail}"
+
+# --- Review report (python -m generator review) -------------------------------------------------
+REVIEW_LABELS = {"modes": "指导方式列表（mkdocs.yml）", "body": "正文"}
+REVIEW_KINDS = {"item": "行政指导事项", "no_penalty": "不罚清单条目", "case": "典型案例",
+                "department": "部门信息", "settings": "网站设置"}
+REVIEW_ACTIONS = {"added": "新增", "removed": "删除", "changed": "修改", "unreadable": "有错误"}
+REVIEW_SETTINGS_TITLE = "网站设置（mkdocs.yml）"
+REVIEW_MODE_NEEDS_NO_PENALTY = "，须关联不罚清单"
+REVIEW_YES, REVIEW_NO = "是", "否"
+REVIEW_SCRIPTS = {"zh-Hans": "简体", "zh-Hant": "繁体"}
+REVIEW_EMPTY_VALUE = "（未填写）"
+REVIEW_KEY_MARK = "（重点）"
+REVIEW_WITHHELD_TITLE = "〔不予公开的事项〕"
+REVIEW_WITHHELD_NOTE = "不予公开的事项在报告中只显示编号、公开属性和不予公开的理由，请在仓库文件 `{path}` 中审查其内容。"
+REVIEW_HIDDEN_FIELDS = "其他有修改的字段：{labels}"
+REVIEW_NOW_PUBLIC = "这个事项由不予公开改为公开，下面是将要公开的全部内容。"
+REVIEW_REMOVED_NOTE = "这个事项从 `{path}` 中删除了。已发布的事项停止实施时，应把状态改为暂停或废止，而不是删除。"
+REVIEW_UNREADABLE_NOTE = "修改后的 `{path}` 中这一项有错误，程序读不出它的内容，无法列出具体修改。请编辑先改正“自动检查结果”中的错误，报告会随之更新。"
+REVIEW_REMOVED_OTHER = "从 `{path}` 中删除。"
+REVIEW_PREVIEW = "预览：[简体]({hans}) · [繁體]({hant})"
+REVIEW_LINE_REMOVED = "〔删去〕"
+REVIEW_LINE_ADDED = "〔新增〕"
+REVIEW_CHANGE_MASKED = "（改动在已打码的文字中，请在仓库文件中核对）"
+REVIEW_HEAD_UNREADABLE = "修改后的网站设置 mkdocs.yml 无法读取，程序读不出修改后的内容，无法列出修改。请编辑先改正下面的错误，报告会随之更新。"
+REVIEW_TRUNCATED = "报告过长，还有 {count} 项变更没有列出。完整报告见检查任务的摘要（GitHub）或附件 review.md（GitLab）。"
+# Written to standard error after the report when --output is used.
+REVIEW_WRITTEN = "审查报告已写入 {path}。"
+
+# The legality checklist. The first five lines are always asked when content changed; the rest
+# are added for what this particular change touches ({ids}: the items concerned).
+REVIEW_CHECKLIST_BASE = (
+    "依据是否在本部门法定职权范围内：法律法规是否现行有效，名称、条款是否准确，条文是否与原文一致，事项是否属于本部门权责清单。",
+    "是否存在强制或变相强制：通读新增和修改的文字，留意把接受指导、签承诺书、参加培训作为不处罚或少检查的条件，暗示不接受就从严处理，示范引领中收费或指定服务机构。",
+    "公开范围是否适当：应当公开的是否都已公开；不予公开的理由和依据是否成立，不予公开事项的文字本身是否泄露秘密；不罚清单没有写成“仅限以下情形”。",
+    "是否含个人信息：逐字阅读新增和修改的文字（包括案例正文、请求说明和注释）。自动检查只能发现一部分。",
+    "程序和相对人权利是否完整：表明身份，告知目的、依据和内容，听取意见，应要求出具书面意见，记录归档；写明知情权、参与权、救济权，以及可以拒绝指导。",
+)
+REVIEW_CHECKLIST = {
+    "errors": "自动检查有 {count} 个错误：改正之前不能批准和合并。",
+    "personal": "自动检查发现 {count} 处疑似个人信息：不要批准。请通知仓库管理员清除提交记录（CONTRIBUTING.md 8.4 节），留言中不要重复这些信息。",
+    "personal_history": "请求的中间提交中有 {count} 处疑似个人信息，最新版本中已经没有，但仍保留在提交记录里：不要批准，按 CONTRIBUTING.md 8.4 节处理。",
+    "coercion": "自动检查发现 {count} 处读起来像强制的用语（W501）：逐处核对；确需保留的（如引用法律原文），编辑应在请求中说明理由。",
+    "warnings": "自动检查有 {count} 个警告：编辑是否已经改正，或在请求中逐条说明了理由。",
+    "basis": "指导依据有变化（{ids}）：逐条核对新的法律法规名称、条款和条文，确认仍在本部门法定职权范围内。",
+    "mode": "指导方式有变化（{ids}）：新的方式是否适合该事项；改为劝导警示的，是否关联了适用的不罚清单条目。",
+    "rights": "相对人权利有变化（{ids}）：确认没有删减知情权、参与权、救济权和拒绝指导的权利。",
+    "to_exempt": "新增或改为不予公开的事项（{ids}）：不予公开的理由和依据是否成立。报告不显示这些事项的内容，请在仓库文件中审查。",
+    "exempt_changed": "不予公开的事项有修改（{ids}）：不予公开的理由和依据是否仍然成立。报告不显示这些事项的内容，请在仓库文件中审查。",
+    "to_public": "由不予公开改为公开的事项（{ids}）：确认公开的文字中没有国家秘密、商业秘密和个人隐私。",
+    "removed": "删除了事项（{ids}）：已发布的事项停止实施时应把状态改为暂停或废止，而不是删除；请确认删除的原因，编号不得再给新事项使用。",
+    "status": "状态有变化（{ids}）：暂停或废止是否有依据，是否需要另行公告。",
+    "added": "新增事项（{ids}）：审查信息（审查单位、审查日期、备案号）是否与实际的合法性审查和备案记录一致。",
+    "review": "审查信息有变化（{ids}）：是否与实际的合法性审查和备案记录一致；不得为赶时限改写日期。",
+    "procedure": "指导程序有变化（{ids}）：是否仍包括表明身份，告知目的、依据和内容，听取意见，应要求出具书面意见，记录归档。",
+    "content": "指导内容、适用对象或适用情形有变化（{ids}）：是否仍在依据的范围内，有没有给相对人增加义务。",
+    "entries": "不罚清单有变化（{ids}）：违法行为、违法依据、处罚依据和适用条件是否符合《中华人民共和国行政处罚法》第三十三条；不得写成封闭清单。",
+    "entries_removed": "删除了不罚清单条目（{ids}）：删除的理由是否充分，有没有劝导警示事项仍需要它。",
+    "cases": "典型案例有变化（{ids}）：按去标识化规则（CONTRIBUTING.md 6.5 节）核对相对人称谓、人名、地点（写到区县）和时间（写到月），留意几个细节拼起来就能认出人的描述。",
+    "departments": "部门信息有变化（{ids}）：核对部门名称、地址、电话和法制机构；审核人的变化会改变合并请求送审的对象（CODEOWNERS）。",
+    "settings": "网站设置中的指导方式列表有变化：名称是否符合本地区的规定；已发布的代码不得修改。",
+}
+
+# --- Public change history (更新记录) ------------------------------------------------------------
+HISTORY_NOT_GIT = "内容所在的文件夹不是 git 仓库，没有修改记录：无法列出更新记录，各事项和案例的首次发布、最近更新日期也无法确定。"
+HISTORY_SHALLOW = "这是一个浅克隆（只取回了最近的提交），修改记录不完整：无法列出更新记录，各事项和案例的首次发布、最近更新日期也无法确定。请用完整历史生成网站（GitHub：actions/checkout 设置 fetch-depth: 0；GitLab：GIT_DEPTH: \"0\"；本地：git fetch --unshallow）。"
+HISTORY_EMPTY = "git 仓库中还没有提交，没有修改记录：无法列出更新记录，各事项和案例的首次发布、最近更新日期也无法确定。"
+HISTORY_GIT_FAILED = "读取修改记录失败（{detail}）：无法列出更新记录，各事项和案例的首次发布、最近更新日期也无法确定。"
+HISTORY_NOT_READ = "本次生成没有读取修改记录：各事项和案例的首次发布、最近更新日期无法确定。"
+# Labels of the date under an item or case page (and its PubDate meta).
+DATE_LAST_CHANGED = "最近更新"
+DATE_EFFECTIVE = "生效日期"
+DATE_MONTH = "指导时间"
+HISTORY_BUILD_NOTICE = "注意：{reason}"
+HISTORY_FEED_TITLE = "{site_name} · 更新记录"
+HISTORY_FEED_ENTRY = "{date} {departments}：{summary}"
+HISTORY_FEED_SUMMARY_PART = "{action}{kind} {count} 项"
+HISTORY_FEED_PR = "（合并请求 {pr}）"
+
+# --- Code owners (python -m generator codeowners) -------------------------------------------------
+CODEOWNERS_NO_LEGAL_OFFICE = "mkdocs.yml 中没有设置 extra.legal_office_reviewers（法制审核团队在代码托管平台上的账号，如 \"@legal-office\"），无法生成代码所有者文件。"
+CODEOWNERS_WRITTEN = "已更新 {path}"
+CODEOWNERS_CURRENT = "{path} 已是最新。"

@@ -8,6 +8,7 @@ an exempt item never reaches a template, so it cannot appear in any page, link o
 from __future__ import annotations
 
 import posixpath
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,9 @@ import jinja2
 from ..model import STAGES, Case, Content, Department, Item, NoPenaltyEntry
 from ..script import Converter
 from ..settings import Settings
+from .. import export, stats as statistics
+from ..messages import current as msg
+from ..review.history import NOT_READ, Dates, History
 from . import markdown
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "site-template" / "pages"
@@ -87,7 +91,9 @@ class Site:
         return [c for c in self.cases if c.department == department.code]
 
 
-def render(content: Content, settings: Settings, converter: Converter) -> list[Page]:
+def render(content: Content, settings: Settings, converter: Converter,
+           history: History = NOT_READ) -> list[Page]:
+    """Every page. ``history`` gives the publication dates (from git, never typed by hand)."""
     site = Site.of(content, settings)
     env = _environment(site, converter)
     pages: list[Page] = []
@@ -96,7 +102,7 @@ def render(content: Content, settings: Settings, converter: Converter) -> list[P
         body = env.get_template(template).render(site=site, settings=settings, page_path=path,
                                                  title=title, **context)
         meta = {"title": title, "column": column, **context.pop("meta", {})}
-        pages.append(Page(path, meta, body.strip() + "\n"))
+        pages.append(Page(path, meta, _wrap_tables(body.strip()) + "\n"))
 
     add("index.md", "home.md.j2", settings.site_name, "首页")
     add("departments/index.md", "departments.md.j2", "实施部门", "实施部门")
@@ -105,13 +111,15 @@ def render(content: Content, settings: Settings, converter: Converter) -> list[P
             meta={"source": d.name})
     for item in site.items:
         d = site.department_by_code[item.department]
+        dates = history.dates_of("item", item.id)
         add(f"items/{item.id}.md", "item.md.j2", item.name, "行政指导事项", item=item, department=d,
-            meta={"source": d.name, "date": item.effective_date})
+            dates=dates, meta={"source": d.name, **_date_meta(dates, item.effective_date, msg.DATE_EFFECTIVE)})
     add("cases/index.md", "cases.md.j2", "典型案例", "典型案例")
     for case in site.cases:
         d = site.department_by_code.get(case.department)
+        dates = history.dates_of("case", case.id)
         add(f"cases/{case.id}.md", "case.md.j2", case.title, "典型案例", case=case, department=d,
-            meta={"source": d.name if d else "", "date": case.month})
+            dates=dates, meta={"source": d.name if d else "", **_date_meta(dates, case.month, msg.DATE_MONTH)})
     add("modes/index.md", "modes.md.j2", "按指导方式和实施环节", "分类索引")
     for mode in settings.modes:
         add(f"modes/{mode.code}.md", "mode.md.j2", mode.label, "分类索引", mode=mode,
@@ -120,8 +128,31 @@ def render(content: Content, settings: Settings, converter: Converter) -> list[P
         add(f"stages/{STAGE_SLUGS[stage]}.md", "stage.md.j2", f"{stage}指导", "分类索引", stage=stage,
             items=[i for i in site.items if stage in i.stages])
     add("search.md", "search.md.j2", "检索", "检索")
+    add("stats.md", "stats.md.j2", "统计数据", "统计数据", stats=statistics.compute(site, converter))
+    add("data.md", "data.md.j2", "数据下载", "数据下载", **export.page_context(site.departments))
+    add("changes.md", "changes.md.j2", "更新记录", "更新记录", history=history,
+        kinds=[(k, msg.REVIEW_KINDS[k]) for k in ("item", "case", "no_penalty", "department")],
+        actions=[(a, msg.REVIEW_ACTIONS[a]) for a in ("added", "changed", "removed")],
+        case_ids={c.id for c in site.cases})
     add("about.md", "about.md.j2", "关于数据", "关于数据")
     return pages
+
+
+def _date_meta(dates: Dates, fallback: str, fallback_label: str) -> dict[str, str]:
+    """PubDate: the last change on record; without a record, the content's own date, so named."""
+    if dates.last:
+        return {"date": dates.last, "date_label": msg.DATE_LAST_CHANGED}
+    return {"date": fallback, "date_label": fallback_label}
+
+
+_TABLE = re.compile(r"(?:^\|.*\|[ \t]*(?:\n|$))+", re.MULTILINE)
+
+
+def _wrap_tables(body: str) -> str:
+    """Put every table in a labelled region that keyboard users can focus and scroll: on a
+    phone a wide table scrolls sideways (axe: scrollable-region-focusable)."""
+    return _TABLE.sub(lambda m: '\n<div class="xz-table" role="region" aria-label="表格" tabindex="0" markdown="1">\n\n'
+                      + m.group(0).rstrip("\n") + "\n\n</div>\n", body)
 
 
 def _environment(site: Site, converter: Converter) -> jinja2.Environment:

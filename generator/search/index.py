@@ -33,7 +33,7 @@ from .. import script
 from ..model import Case, Item
 from ..render import Site
 from ..script import Converter
-from .fold import fold, is_word_char, table
+from .fold import WORD_RUN, fold, table
 
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
 TITLE, KEY, BODY = 1, 2, 4
@@ -68,9 +68,12 @@ def _negate(date: str) -> tuple[int, ...]:
 def _item_document(site: Site, item: Item) -> Document:
     department = site.department_by_code[item.department]
     laws = " ".join(f"{b.law} {b.article or ''}" for b in item.basis)
-    key = " ".join([laws, department.name, site.mode_label(item.mode), item.office, item.subjects, item.id])
+    provisions = " ".join(b.text or "" for b in item.basis)
+    key = " ".join([laws, department.name, department.short_name or "", site.mode_label(item.mode),
+                    item.office, item.subjects, item.id])
     entries = " ".join(f"{e.violation} {e.field}" for e in site.entries_of(item))
-    body = " ".join([item.situations, item.content, *item.procedure, *item.rights, entries, item.note or ""])
+    body = " ".join([item.situations, item.content, *item.procedure, *item.rights, provisions, entries,
+                     item.note or ""])
     return Document("item", f"items/{item.id}.html", script.plain(item.name), _snippet(item.content),
                     item.department, item.mode, item.effective_date,
                     (script.plain(item.name), script.plain(key), script.plain(body)))
@@ -78,8 +81,8 @@ def _item_document(site: Site, item: Item) -> Document:
 
 def _case_document(site: Site, case: Case) -> Document:
     department = site.department_by_code.get(case.department)
-    key = " ".join([*case.tags, department.name if department else "", site.mode_label(case.mode),
-                    case.counterpart, case.region])
+    names = [department.name, department.short_name or ""] if department else []
+    key = " ".join([*case.tags, *names, site.mode_label(case.mode), case.counterpart, case.region])
     body = _MARKDOWN.sub(" ", script.plain(case.body))
     first = next((line for line in case.body.splitlines() if line.strip() and not line.startswith("#")), "")
     return Document("case", f"cases/{case.id}.html", script.plain(case.title), _snippet(first),
@@ -95,23 +98,21 @@ def _snippet(text: str) -> str:
 def grams(text: str) -> set[str]:
     """Unigrams, bigrams and trigrams of every run of word characters in the folded text."""
     out: set[str] = set()
-    for run in _runs(fold(text)):
-        for n in (1, 2, 3):
-            out.update(run[i:i + n] for i in range(len(run) - n + 1))
+    for run in WORD_RUN.findall(fold(text)):
+        out.update(run)
+        out.update(run[i:i + 2] for i in range(len(run) - 1))
+        out.update(run[i:i + 3] for i in range(len(run) - 2))
     return out
 
 
-def _runs(folded: str) -> list[str]:
-    runs, current = [], []
-    for char in folded:
-        if is_word_char(char):
-            current.append(char)
-        elif current:
-            runs.append("".join(current))
-            current = []
-    if current:
-        runs.append("".join(current))
-    return runs
+def _deltas(values: list[int]) -> list[int]:
+    """(number × 8 + mask) → (delta from the previous number × 8 + mask); -1 precedes the first."""
+    out, previous = [], -1
+    for value in values:
+        number = value >> 3
+        out.append((number - previous) * 8 + (value & 7))
+        previous = number
+    return out
 
 
 def encode(numbers: list[int]) -> str:
@@ -135,15 +136,16 @@ def shard_of(gram: str, shards: int) -> int:
 def write(site: Site, converter: Converter, out: Path) -> dict[str, int]:
     """Write the index into ``out`` (the site's ``search/`` folder); return size figures."""
     docs = documents(site)
-    postings: dict[str, list[int]] = defaultdict(list)
-    last: dict[str, int] = {}
+    postings: dict[str, list[int]] = defaultdict(list)  # gram -> [document number * 8 + mask]
     for number, doc in enumerate(docs):
         title, key, body = (grams(f) for f in doc.fields)
-        for gram in body | key | title:
-            mask = (TITLE if gram in title else 0) | (KEY if gram in key else 0) | (BODY if gram in body else 0)
-            postings[gram].append((number - last.get(gram, -1)) * 8 + mask)
-            last[gram] = number
-    encoded = {gram: encode(values) for gram, values in postings.items()}
+        short = title | key  # few grams: compute their masks; the many body-only grams are 4
+        for gram in body - short:
+            postings[gram].append(number * 8 + BODY)
+        for gram in short:
+            postings[gram].append(number * 8 + (TITLE if gram in title else 0) | (KEY if gram in key else 0)
+                                  | (BODY if gram in body else 0))
+    encoded = {gram: encode(_deltas(values)) for gram, values in postings.items()}
     total = sum(len(g.encode()) + len(p) + 2 for g, p in encoded.items())
     shards = 16
     while total / shards > SHARD_TARGET_BYTES:

@@ -49,9 +49,8 @@
   function fold(text) {
     return Array.from(text).map(foldChar);
   }
-  var WORD = /^[\p{L}\p{Nd}]$/u;
+  var WORD = /^[\p{L}\p{N}]$/u;  // Python: [^\W_] (isalnum)
   function isWord(c) {
-    if (c.charCodeAt(0) < 128) return /^[A-Za-z0-9]$/.test(c);
     return WORD.test(c);
   }
   function runs(chars) {

@@ -1,0 +1,114 @@
+"""Code owners generated from the catalogs: who must approve, and who is asked, for each file.
+
+Every content file (catalogs, typical cases, the site settings) and the files that define the
+review process itself (code owners, CI) belong to the legal office (``extra.legal_office_
+reviewers`` in mkdocs.yml); each department's catalog and cases are also routed to that
+department's reviewers (``department.reviewers``). Two forms are written:
+
+- ``.github/CODEOWNERS`` for GitHub, where the last matching line wins and any one owner on it
+  may approve: the legal office is on every content line; that only the legal office can merge
+  is enforced by the branch rules (documented in CONTRIBUTING.md);
+- ``CODEOWNERS`` for GitLab, with sections: ``[法制审核][1]`` is required for all content, and
+  an optional section per department asks its reviewers.
+
+``check`` reports W802 when a committed file differs from what the catalogs say now.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TextIO
+
+from .findings import Finding, finding
+from .load import Loaded
+from .load.files import CASES_DIR, CATALOG_DIR
+from .messages import current as msg
+from .model import Department
+from .settings import CONFIG_FILE, Settings
+
+GITHUB = ".github/CODEOWNERS"
+GITLAB = "CODEOWNERS"
+# Content, and the files that decide how content is reviewed and published.
+LEGAL_PATHS = (f"/{CATALOG_DIR}/", f"/{CASES_DIR}/", f"/{CONFIG_FILE}", "/CODEOWNERS", "/.github/",
+               "/.gitlab/", "/.gitlab-ci.yml")
+
+_HEADER = """\
+# 代码所有者：由 python -m generator codeowners 根据 mkdocs.yml 的 extra.legal_office_reviewers
+# 和各部门目录清单的 department.reviewers 生成。请不要手工修改：改审核人后重新运行上面的命令，
+# 与修改一起提交（文件过期时 check 报 W802）。
+"""
+_GITHUB_NOTE = """\
+# GitHub：最后一条匹配的规则生效；同一行中任何一位所有者批准，即满足“需要代码所有者审查”。
+# 因此每个内容文件都列出法制审核团队，并在分支规则中只允许法制审核团队合并（见 CONTRIBUTING.md 第 8 节）。
+"""
+_GITLAB_NOTE = """\
+# GitLab：每一节单独生效。“法制审核”一节必须由法制审核团队批准（[1] 表示至少一人）；
+# 各部门一节为可选审批（^），只负责把合并请求送给本部门审核人。
+"""
+
+
+def expected(departments: list[Department], settings: Settings) -> dict[str, str]:
+    """path → the text each code-owners file should have."""
+    departments = sorted(departments, key=lambda d: d.code)
+    legal = " ".join(settings.legal_office_reviewers)
+    github = [_HEADER, _GITHUB_NOTE, "\n"]
+    github += [f"{path} {legal}".rstrip() + "\n" for path in LEGAL_PATHS]
+    for d in departments:
+        owners = " ".join([*settings.legal_office_reviewers, *d.reviewers])
+        github += ["\n", f"# {_comment(d.name)}\n", f"/{CATALOG_DIR}/{d.code}.yaml {owners}".rstrip() + "\n",
+                   f"/{CASES_DIR}/{d.code}/ {owners}".rstrip() + "\n"]
+    gitlab = [_HEADER, _GITLAB_NOTE, "\n", f"[法制审核][1] {legal}".rstrip() + "\n"]
+    gitlab += [path + "\n" for path in LEGAL_PATHS]
+    for d in departments:
+        if not d.reviewers:
+            continue
+        gitlab += ["\n", f"^[{d.code} {_section(d.name)}] {' '.join(d.reviewers)}\n",
+                   f"/{CATALOG_DIR}/{d.code}.yaml\n", f"/{CASES_DIR}/{d.code}/\n"]
+    return {GITHUB: "".join(github), GITLAB: "".join(gitlab)}
+
+
+def check(root: Path, loaded: Loaded, settings: Settings) -> list[Finding]:
+    """W802 for each committed code-owners file that differs from the generated text."""
+    if any(f.severity == "error" and f.path.startswith(f"{CATALOG_DIR}/") for f in loaded.findings):
+        return []  # a catalog that does not load would look like a removed department
+    want = expected(list(loaded.content.departments), settings)
+    return [finding(path, 0, 0, "W802", path=path)
+            for path, text in want.items()
+            if (root / path).is_file() and _read(root / path) != text]
+
+
+def main(root: Path, out: TextIO) -> int:
+    """``python -m generator codeowners``: write both files; 1 when the content has errors."""
+    from . import checks, report
+    from .findings import has_errors
+
+    loaded, settings, findings = checks.run(root)
+    errors = [f for f in findings if f.code != "W802"]
+    if loaded is None or settings is None or has_errors(errors):
+        report.write(errors, loaded.files_checked if loaded else 1, "text", out)
+        return 1
+    if not settings.legal_office_reviewers:
+        out.write(msg.CODEOWNERS_NO_LEGAL_OFFICE + "\n")
+        return 1
+    for path, text in expected(list(loaded.content.departments), settings).items():
+        target = root / path
+        if target.is_file() and _read(target) == text:
+            out.write(msg.CODEOWNERS_CURRENT.format(path=path) + "\n")
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(text.encode("utf-8"))
+        out.write(msg.CODEOWNERS_WRITTEN.format(path=path) + "\n")
+    return 0
+
+
+def _read(path: Path) -> str:
+    return path.read_bytes().decode("utf-8", "replace").replace("\r\n", "\n")
+
+
+def _comment(text: str) -> str:
+    return text.replace("\n", " ").replace("@", "")
+
+
+def _section(text: str) -> str:
+    """A department name as a GitLab section name (no brackets)."""
+    return _comment(text).replace("[", "（").replace("]", "）")

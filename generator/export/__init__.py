@@ -1,0 +1,135 @@
+"""Open data: the published catalog as JSON, CSV and XLSX files under ``site/data/``.
+
+Openness means the data, not only pages: the filing platform takes uploads, researchers and
+other systems read files. Every file is built from the model's published items only (an
+exempt item cannot reach any export), sorted, and dated from the content, so two builds of
+the same content give byte-identical files. The column table in ``columns`` is shared with
+the importer, so an exported sheet always reads back.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model import Content, Department
+from ..script import mark, plain
+from ..settings import Settings
+from . import jsondata, tables, workbook
+from .columns import LINE_SEPARATOR, LIST_SEPARATOR
+
+DATA_DIR = "data"
+COMBINED = "catalog"
+NO_PENALTY = "no-penalty"
+HANT_PREFIX = "../"  # the traditional site lives one folder below the site root
+
+
+@dataclass(frozen=True)
+class Download:
+    """One file of the 数据下载 page."""
+
+    name: str  # file name inside data/
+    kind: str  # json | schema | csv | xlsx
+    department: Department | None = None
+
+    def href(self, page_path: str) -> str:
+        """Link from a page of the simplified site; a mark gives the traditional site's link."""
+        target = f"{DATA_DIR}/{self.name}"
+        hans = posixpath.relpath(target, posixpath.dirname(page_path) or ".")
+        return mark(hans, HANT_PREFIX + hans)
+
+
+def department_stem(code: str) -> str:
+    """File name stem of a department's files; never the name of a combined file."""
+    return f"dept-{code}" if code in (COMBINED,) else code
+
+
+def downloads(departments: list[Department]) -> list[Download]:
+    """Every file ``write`` produces, in the order the 数据下载 page lists them."""
+    files = [Download(f"{COMBINED}.json", "json"), Download(f"{COMBINED}.schema.json", "schema"),
+             Download(f"{COMBINED}.csv", "csv"), Download(f"{COMBINED}.xlsx", "xlsx"),
+             Download(f"{NO_PENALTY}.csv", "csv")]
+    for d in sorted(departments, key=lambda d: d.code):
+        stem = department_stem(d.code)
+        files += [Download(f"{stem}.csv", "csv", d), Download(f"{stem}.xlsx", "xlsx", d)]
+    return files
+
+
+KINDS = {"json": "JSON", "schema": "JSON Schema", "csv": "CSV", "xlsx": "XLSX（Excel）"}
+DESCRIPTIONS = {
+    f"{COMBINED}.json": "全部部门的公开事项、不罚清单和典型案例信息，供程序读取",
+    f"{COMBINED}.schema.json": "catalog.json 的格式说明（JSON Schema），可用于校验数据",
+    f"{COMBINED}.csv": "全部公开事项，每个事项一行",
+    f"{COMBINED}.xlsx": "每个部门一张工作表，另有一张不罚清单工作表",
+    f"{NO_PENALTY}.csv": "全部部门的不罚清单，每个条目一行",
+}
+
+
+def page_context(departments: list[Department]) -> dict[str, object]:
+    """What the 数据下载 page template needs."""
+    return {"downloads": downloads(departments), "kinds": KINDS, "descriptions": DESCRIPTIONS,
+            "list_separator": LIST_SEPARATOR}
+
+
+def write(content: Content, settings: Settings, site_dir: Path) -> list[Path]:
+    """Write every export under ``site_dir/data``; return the files written."""
+    folder = site_dir / DATA_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    updated = content_date(content)
+    when = dt.datetime.fromisoformat(updated)
+    ctx = tables.context(content, settings)
+    departments = tables.departments(content)
+    written = [
+        jsondata.write(folder / f"{COMBINED}.json", jsondata.document(content, settings, updated)),
+        _text(folder / f"{COMBINED}.schema.json", jsondata.schema_text()),
+    ]
+    taken: set[str] = {workbook.NO_PENALTY_SHEET}
+    sheets = [tables.item_table(workbook.sheet_title(sheet_name(d), taken), tables.published_items(d), ctx)
+              for d in departments]
+    all_entries = tables.entry_table(workbook.NO_PENALTY_SHEET,
+                                     [e for d in departments for e in tables.entries(d)], ctx)
+    combined = tables.item_table(COMBINED, [i for d in departments for i in tables.published_items(d)], ctx)
+    written.append(write_csv(folder / f"{COMBINED}.csv", combined))
+    written.append(workbook.write(folder / f"{COMBINED}.xlsx", sheets + [all_entries], when, settings.site_name))
+    written.append(write_csv(folder / f"{NO_PENALTY}.csv", all_entries))
+    for d, sheet in zip(departments, sheets):
+        stem = department_stem(d.code)
+        written.append(write_csv(folder / f"{stem}.csv", sheet))
+        own = tables.entry_table(workbook.NO_PENALTY_SHEET, tables.entries(d), ctx)
+        written.append(workbook.write(folder / f"{stem}.xlsx", [sheet, own], when, d.name))
+    return written
+
+
+def write_csv(path: Path, table: tables.Table) -> Path:
+    """UTF-8 with a BOM (Excel then shows Chinese correctly), CRLF rows, quoted when needed."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(table.header)
+    writer.writerows(table.rows)
+    path.write_bytes(buffer.getvalue().encode("utf-8-sig"))
+    return path
+
+
+def content_date(content: Content) -> str:
+    """The latest date in the published content: the date the exports carry."""
+    items = content.published_items()
+    dates = [i.effective_date for i in items] + [i.review.date for i in items]
+    dates += [c.month + "-01" for c in content.cases]
+    return max(dates, default="2000-01-01")
+
+
+def sheet_name(d: Department) -> str:
+    """The department's sheet in the workbooks (the importer looks for the same name)."""
+    return workbook.sheet_title(plain(d.short_name or d.name))
+
+
+def _text(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+__all__ = ["Download", "LINE_SEPARATOR", "LIST_SEPARATOR", "content_date", "downloads", "write"]

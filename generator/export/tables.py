@@ -1,0 +1,64 @@
+"""The published content as rows of cells: what the CSV files and the XLSX sheets hold.
+
+Only published items are rows; a 不罚清单 entry lists only the published items that refer to
+it. Texts are given in their simplified reading (author marks ``{{简|繁}}`` resolved), the
+way a reader of the simplified site sees them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Content, Department, Item, NoPenaltyEntry
+from ..script import plain
+from ..settings import Settings
+from .columns import ENTRY_COLUMNS, ITEM_COLUMNS, Column, Context, exported
+
+
+@dataclass(frozen=True)
+class Table:
+    title: str
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+    @property
+    def header(self) -> tuple[str, ...]:
+        return tuple(c.label for c in self.columns)
+
+
+def context(content: Content, settings: Settings) -> Context:
+    items_by_entry: dict[str, list[str]] = {}
+    for item in sorted(content.published_items(), key=lambda i: i.id):
+        for ref in item.no_penalty:
+            items_by_entry.setdefault(ref, []).append(item.id)
+    return Context(
+        modes={m.code: m.label for m in settings.modes},
+        department_names={d.code: d.name for d in content.departments},
+        items_by_entry={k: tuple(v) for k, v in items_by_entry.items()},
+    )
+
+
+def departments(content: Content) -> list[Department]:
+    return sorted(content.departments, key=lambda d: d.code)
+
+
+def published_items(department: Department) -> list[Item]:
+    return sorted(department.published_items, key=lambda i: i.id)
+
+
+def entries(department: Department) -> list[NoPenaltyEntry]:
+    return sorted(department.no_penalty, key=lambda e: e.id)
+
+
+def item_table(title: str, items: list[Item], ctx: Context) -> Table:
+    columns = exported(ITEM_COLUMNS)
+    return Table(title, columns, tuple(_row(columns, i, ctx) for i in items))
+
+
+def entry_table(title: str, rows: list[NoPenaltyEntry], ctx: Context) -> Table:
+    columns = exported(ENTRY_COLUMNS)
+    return Table(title, columns, tuple(_row(columns, e, ctx) for e in rows))
+
+
+def _row(columns: tuple[Column, ...], obj: object, ctx: Context) -> tuple[str, ...]:
+    return tuple(plain(c.cell(obj, ctx)) for c in columns)

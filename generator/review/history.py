@@ -1,0 +1,237 @@
+"""The public change history, read from the git history of the default branch.
+
+Every commit on the first-parent line of HEAD (on the default branch: each merged pull
+request, or each direct commit) is compared with the one before it by the same diff engine
+as the review report, on the public view of the content (exempt items left out). That gives:
+
+- the 更新记录 page and the Atom feed: what changed on which date, in which department, by
+  which pull request when the merge commit names one;
+- for every item and case, the date it was first published and last changed.
+
+Dates are commit dates, never a hand-typed field. Without a usable history (a shallow clone,
+a folder that is not a git repository) there are no dates: ``History.problem`` says why, and
+pages say the dates cannot be determined from the record instead of showing invented ones.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..messages import current as msg
+from ..model import Case, Content, Department
+from ..settings import Settings
+from . import diff, git
+from .git import CONTENT_PATHS, GitError, NotARepository, Repo
+from .revision import SETTINGS_FILE, FileCache, Loadable
+
+_GITHUB_MERGE = re.compile(r"^Merge pull request #(\d+)\b")
+_GITHUB_SQUASH = re.compile(r"\(#(\d+)\)\s*$")
+_GITLAB_MERGE = re.compile(r"See merge request [\w.\-/]*!(\d+)\b")
+
+
+@dataclass(frozen=True)
+class Commit:
+    sha: str
+    time: str  # committer date, ISO 8601 with the committer's UTC offset
+    message: str
+
+    @property
+    def date(self) -> str:
+        """The calendar date of the commit where it was made (YYYY-MM-DD)."""
+        return self.time[:10]
+
+    @property
+    def timestamp(self) -> int:
+        return int(dt.datetime.fromisoformat(self.time).timestamp())
+
+    @property
+    def pull_request(self) -> str | None:
+        """'#12' (GitHub) or '!7' (GitLab) when the merge commit names its request."""
+        subject = self.message.split("\n", 1)[0]
+        for pattern, mark in ((_GITHUB_MERGE, "#"), (_GITHUB_SQUASH, "#")):
+            found = pattern.search(subject)
+            if found:
+                return mark + found.group(1)
+        found = _GITLAB_MERGE.search(self.message)
+        return "!" + found.group(1) if found else None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One commit that changed what the public sees."""
+
+    commit: Commit
+    changes: diff.ChangeSet
+
+    @property
+    def anchor(self) -> str:
+        return "change-" + self.commit.sha[:12]
+
+
+@dataclass(frozen=True)
+class Dates:
+    first: str | None = None  # first published
+    last: str | None = None  # last changed
+
+
+@dataclass
+class History:
+    entries: tuple[Entry, ...] = ()  # oldest first
+    problem: str | None = None  # why there is no history, in Chinese
+    dates: dict[tuple[str, str], Dates] = field(default_factory=dict)  # (kind, id) → dates
+
+    @property
+    def available(self) -> bool:
+        return self.problem is None
+
+    @property
+    def newest_first(self) -> list[Entry]:
+        return list(reversed(self.entries))
+
+    def dates_of(self, kind: str, ident: str) -> Dates:
+        return self.dates.get((kind, ident), Dates())
+
+    def epoch(self) -> int | None:
+        """Unix time of the newest content change: the build's SOURCE_DATE_EPOCH."""
+        return self.entries[-1].commit.timestamp if self.entries else None
+
+
+NOT_READ = History(problem=msg.HISTORY_NOT_READ)
+
+
+def read(root: Path, current: Content | None = None) -> History:
+    """The history of the content under ``root``; ``current`` is the content being built.
+
+    An item or case whose current text differs from its last committed version (a build of
+    uncommitted edits) keeps its first-published date but has no last-changed date.
+    """
+    try:
+        repo = git.open_repo(root)
+    except NotARepository:
+        return History(problem=msg.HISTORY_NOT_GIT)
+    except GitError as problem:
+        return History(problem=msg.HISTORY_GIT_FAILED.format(detail=str(problem)))
+    if repo.shallow:
+        return History(problem=msg.HISTORY_SHALLOW)
+    if not git.run(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}", check=False).strip():
+        return History(problem=msg.HISTORY_EMPTY)
+    try:
+        history, final = _walk(repo)
+    except GitError as problem:
+        return History(problem=msg.HISTORY_GIT_FAILED.format(detail=str(problem)))
+    if current is not None:
+        _forget_uncommitted(history, final, diff.public_view(current))
+    return history
+
+
+def _log(repo: Repo) -> list[tuple[Commit, list[tuple[str, str | None]]]]:
+    """First-parent commits touching content, oldest first, with (path, new blob or None)."""
+    specs = [repo.prefix + p for p in CONTENT_PATHS]
+    out = git.run(repo.root, "log", "--first-parent", "--reverse", "--no-renames", "--raw", "--no-abbrev",
+                  "-z", "--format=%x1e%H%x1f%cI%x1f%B", "HEAD", "--", *specs)
+    commits = []
+    for chunk in out.split(b"\x1e")[1:]:
+        header, _, raw = chunk.partition(b"\0")
+        sha, time, message = header.decode("utf-8", "replace").split("\x1f", 2)
+        changes: list[tuple[str, str | None]] = []
+        tokens = raw.split(b"\0")
+        i = 0
+        while i < len(tokens) - 1:
+            meta = tokens[i].strip().decode("ascii", "replace")
+            if not meta.startswith(":"):
+                i += 1
+                continue
+            _, new_mode, _, new_oid, status = meta[1:].split(" ")[:5]
+            path = tokens[i + 1].decode("utf-8", "surrogateescape")
+            i += 2
+            if not path.startswith(repo.prefix):
+                continue
+            regular = new_mode in ("100644", "100755") and not status.startswith("D")
+            changes.append((path[len(repo.prefix):], new_oid if regular else None))
+        commits.append((Commit(sha, time.strip(), message.strip()), changes))
+    return commits
+
+
+def _walk(repo: Repo) -> tuple[History, Content]:
+    cache = FileCache(repo)
+    files: dict[str, str] = {}
+    objects: dict[str, Loadable] = {}
+    settings: Settings | None = None
+    entries: list[Entry] = []
+    dates: dict[tuple[str, str], Dates] = {}
+    for commit, changed in _log(repo):
+        for path, oid in changed:
+            if oid is None:
+                files.pop(path, None)
+            else:
+                files[path] = oid
+        if SETTINGS_FILE not in files or cache.settings(files[SETTINGS_FILE]) is None:
+            continue  # no readable settings at this commit: nothing can be loaded, keep the last state
+        settings_changed = any(p == SETTINGS_FILE for p, _ in changed)
+        touched = set(files) if settings_changed else {p for p, _ in changed}
+        fresh = cache.objects(files[SETTINGS_FILE], {p: files[p] for p in touched if p in files})
+        before = {p: objects[p] for p in touched if p in objects}
+        for path in touched:
+            if path not in files:
+                objects.pop(path, None)
+            elif fresh.get(path) is not None:
+                objects[path] = fresh[path]
+            # a version that does not load cleanly: keep the previous one (never merged like that)
+        after = {p: objects[p] for p in touched if p in objects}
+        new_settings = cache.settings(files[SETTINGS_FILE])
+        changes = diff.compare(diff.public_view(_content(before.values())),
+                               diff.public_view(_content(after.values())),
+                               diff.mode_labels(new_settings, settings))
+        settings = new_settings
+        changes = _public_fields(changes)
+        if changes:
+            entries.append(Entry(commit, changes))
+            _date(dates, commit.date, changes)
+    return History(tuple(entries), None, dates), _content(objects.values())
+
+
+# Fields that never appear on the site: a change to them alone is not a publication.
+INTERNAL_FIELDS = {diff.DEPARTMENT: ("reviewers",)}
+
+
+def _public_fields(changes: diff.ChangeSet) -> diff.ChangeSet:
+    kept = []
+    for change in changes.changes:
+        internal = INTERNAL_FIELDS.get(change.kind, ())
+        if change.action == diff.CHANGED and internal:
+            fields = tuple(f for f in change.fields if f.field not in internal)
+            if not fields:
+                continue
+            change = dataclasses.replace(change, fields=fields)
+        kept.append(change)
+    return diff.ChangeSet(tuple(kept))
+
+
+def _content(objects) -> Content:
+    departments = sorted((o for o in objects if isinstance(o, Department)), key=lambda d: d.code)
+    cases = sorted((o for o in objects if isinstance(o, Case)), key=lambda c: c.id)
+    return Content(tuple(departments), tuple(cases))
+
+
+def _date(dates: dict[tuple[str, str], Dates], day: str, changes: diff.ChangeSet) -> None:
+    for change in changes.changes:
+        if change.kind not in (diff.ITEM, diff.CASE):
+            continue
+        key = (change.kind, change.id)
+        known = dates.get(key, Dates())
+        if change.action == diff.ADDED:
+            dates[key] = Dates(known.first or day, day)
+        elif change.action == diff.CHANGED:
+            dates[key] = Dates(known.first or day, day)
+
+
+def _forget_uncommitted(history: History, final: Content, current: Content) -> None:
+    pending = diff.compare(diff.public_view(final), current, {})
+    for change in pending.changes:
+        if change.kind in (diff.ITEM, diff.CASE):
+            key = (change.kind, change.id)
+            history.dates[key] = Dates(history.dates.get(key, Dates()).first, None)

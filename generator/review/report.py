@@ -1,0 +1,216 @@
+"""Write a review as Markdown (a pull-request comment, a CI job summary) or as JSON.
+
+The Markdown is read by lawyers in a forge's web page: sections in plain Chinese, each change
+as the changed fields with old → new values, and long text as a word-level diff with
+<del>deleted</del> and <ins>inserted</ins> runs (both GitHub and GitLab render these tags).
+Everything quoted from the content is masked for personal data first and escaped, so nothing
+in it can turn into markup, a link or an @-mention in the comment.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from .. import privacy
+from ..findings import Finding
+from ..report import SEVERITY_WORDS
+from ..messages import current as msg
+from . import Review, diff, textdiff
+from .diff import ADDED, CHANGED, REMOVED, Change, FieldChange
+
+TEMPLATE = Path(__file__).with_name("report.md.j2")
+MARKER = "<!-- xzzd-review -->"  # lets CI find and update its own earlier comment
+# Fields shown inline as "a、b → c" (short codes and words) and as line-by-line blocks.
+INLINE_LISTS = ("stages", "power_codes", "no_penalty", "items", "tags", "reviewers")
+BLOCK_LISTS = ("basis", "procedure", "rights", "conditions", "body", "modes")
+SHORT = 40  # characters: longer single values are shown as a word-level diff
+# The preview page of each kind of change (items and cases have their own pages).
+PAGES = {diff.ITEM: "items/{id}.html", diff.CASE: "cases/{id}.html",
+         diff.ENTRY: "departments/{department}.html", diff.DEPARTMENT: "departments/{id}.html"}
+HANT_DIR = "zh-Hant"
+
+
+def render(review: Review, fmt: str, max_chars: int = 0) -> str:
+    if fmt == "json":
+        return json.dumps(to_json(review), ensure_ascii=False, indent=2) + "\n"
+    changes = list(review.changes.changes)
+    text = _markdown(review, changes, 0)
+    if max_chars and len(text) > max_chars:
+        low, high = 0, len(changes)  # the most changes that still fit
+        while low < high:
+            mid = (low + high + 1) // 2
+            if len(_markdown(review, changes[:mid], len(changes) - mid)) <= max_chars:
+                low = mid
+            else:
+                high = mid - 1
+        text = _markdown(review, changes[:low], len(changes) - low)
+    return text
+
+
+# --- Markdown ---------------------------------------------------------------------------------
+
+_SPECIAL = re.compile(r"([\\`*_\[\]{}#|~!])")
+_MENTION = re.compile(r"(^|[^\w])@(?=\w)")
+
+
+def escape(text: str) -> str:
+    """Plain text for Markdown: no markup, HTML, links or @-mentions can come out of it."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _SPECIAL.sub(r"\\\1", text)
+    text = _MENTION.sub("\\1@\u200b", text)
+    return text.replace("\r", "").replace("\n", " ")
+
+
+def quote(text: str) -> str:
+    """Content text for the report: personal data masked, then escaped."""
+    return escape(privacy.redact(text))
+
+
+def segments(parts: list[textdiff.Segment]) -> str:
+    out = []
+    for op, text in parts:
+        if op == textdiff.EQUAL:
+            out.append(escape(_shorten(text)))
+        elif op == textdiff.DELETE:
+            out.append(f"<del>{escape(text)}</del>")
+        else:
+            out.append(f"<ins>{escape(text)}</ins>")
+    return "".join(out)
+
+
+def _shorten(text: str, keep: int = 60) -> str:
+    """A long unchanged run keeps only its ends: the reviewer needs the changed words in context."""
+    if len(text) <= 3 * keep:
+        return text
+    return text[:keep] + "……" + text[-keep:]
+
+
+def _field_lines(fc: FieldChange, change: Change) -> list[str]:
+    label = f"**{escape(fc.label)}**" + (msg.REVIEW_KEY_MARK if fc.key and change.action == CHANGED else "")
+    old = [privacy.redact(v) for v in fc.old]
+    new = [privacy.redact(v) for v in fc.new]
+    shown_new_only = change.action == ADDED or (change.now_public and fc.field not in diff.WITHHELD_FIELDS)
+    if shown_new_only:
+        return _value_lines(label, fc.field, new)
+    if old == new:
+        return [f"- {label}：{msg.REVIEW_CHANGE_MASKED}"]
+    if fc.field in BLOCK_LISTS or len(old) > 1 or len(new) > 1:
+        lines = [f"- {label}："]
+        for line in textdiff.lines(old, new):
+            if line.op == textdiff.EQUAL:
+                lines.append(f"  - {escape(_shorten(line.text))}")
+            elif line.op == textdiff.DELETE:
+                lines.append(f"  - {msg.REVIEW_LINE_REMOVED}<del>{escape(line.text)}</del>")
+            elif line.op == textdiff.INSERT:
+                lines.append(f"  - {msg.REVIEW_LINE_ADDED}<ins>{escape(line.text)}</ins>")
+            else:
+                lines.append(f"  - {segments(list(line.segments))}")
+        return lines
+    before = "、".join(old) if fc.field in INLINE_LISTS else (old[0] if old else "")
+    after = "、".join(new) if fc.field in INLINE_LISTS else (new[0] if new else "")
+    if len(before) <= SHORT and len(after) <= SHORT:
+        return [f"- {label}：{escape(before) or msg.REVIEW_EMPTY_VALUE} → {escape(after) or msg.REVIEW_EMPTY_VALUE}"]
+    return [f"- {label}：", f"  > {segments(textdiff.words(before, after))}"]
+
+
+def _value_lines(label: str, field: str, values: list[str]) -> list[str]:
+    if field in INLINE_LISTS:
+        return [f"- {label}：{escape('、'.join(values))}"]
+    if field in BLOCK_LISTS or len(values) > 1:
+        return [f"- {label}："] + [f"  - {escape(v)}" for v in values]
+    return [f"- {label}：{escape(values[0]) if values else msg.REVIEW_EMPTY_VALUE}"]
+
+
+def change_markdown(change: Change, review: Review) -> str:
+    department = review.departments.get(change.department)
+    title = escape(change.title) if change.title else ""
+    head = f"#### {msg.REVIEW_ACTIONS[change.action]}　{escape(change.id)}"
+    if change.withheld:
+        head += f"　{msg.REVIEW_WITHHELD_TITLE}"
+    elif title and change.kind != diff.DEPARTMENT:
+        head += f"　{title}"
+    if department is not None and change.kind != diff.DEPARTMENT:
+        head += f"（{escape(department.name)}）"
+    lines = [head, ""]
+    if change.now_public:
+        lines += [msg.REVIEW_NOW_PUBLIC, ""]
+    links = preview_links(change, review)
+    if links:
+        lines += [msg.REVIEW_PREVIEW.format(hans=links["zh-Hans"], hant=links["zh-Hant"]), ""]
+    if change.action == diff.UNREADABLE:
+        lines.append(msg.REVIEW_UNREADABLE_NOTE.format(path=change.path))
+        return "\n".join(lines)
+    if change.action == REMOVED:
+        lines.append(msg.REVIEW_REMOVED_NOTE.format(path=change.path) if change.kind == diff.ITEM
+                     else msg.REVIEW_REMOVED_OTHER.format(path=change.path))
+        return "\n".join(lines)
+    hidden = [f.label for f in change.fields if f.hidden]
+    for fc in change.fields:
+        if not fc.hidden:
+            lines += _field_lines(fc, change)
+    if change.withheld:
+        if hidden:
+            lines.append(f"- {msg.REVIEW_HIDDEN_FIELDS.format(labels='、'.join(hidden))}")
+        lines += ["", msg.REVIEW_WITHHELD_NOTE.format(path=change.path)]
+    return "\n".join(lines)
+
+
+def preview_links(change: Change, review: Review) -> dict[str, str]:
+    if not review.preview_url or change.action in (REMOVED, diff.UNREADABLE) or change.withheld or change.kind not in PAGES:
+        return {}
+    page = PAGES[change.kind].format(id=change.id, department=change.department)
+    return {"zh-Hans": f"{review.preview_url}/{page}", "zh-Hant": f"{review.preview_url}/{HANT_DIR}/{page}"}
+
+
+def _markdown(review: Review, changes: list[Change], omitted: int) -> str:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATE.parent), undefined=jinja2.StrictUndefined,
+                             autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["esc"] = escape
+    env.filters["quote"] = quote  # finding messages too: masked again, whatever produced them
+    env.filters["change_md"] = lambda change: change_markdown(change, review)
+    sections = [(kind, msg.REVIEW_KINDS[kind], [c for c in changes if c.kind == kind]) for kind in diff.KINDS]
+    summary = [(msg.REVIEW_KINDS[kind], *(len(review.changes.of(kind, a)) for a in (ADDED, CHANGED, REMOVED)))
+               for kind in diff.KINDS if review.changes.of(kind)]
+    reviewers = [(review.departments[code], review.departments[code].reviewers)
+                 for code in review.changes.departments() if code in review.departments]
+    text = env.get_template(TEMPLATE.name).render(
+        review=review, marker=MARKER, sections=[s for s in sections if s[2]], summary=summary,
+        reviewers=reviewers, omitted=omitted, truncated=msg.REVIEW_TRUNCATED.format(count=omitted),
+        severity=SEVERITY_WORDS, head_unreadable=msg.REVIEW_HEAD_UNREADABLE,
+    )
+    return re.sub(r"\n{3,}", "\n\n", text)
+
+
+def _finding_json(f: Finding) -> dict[str, Any]:
+    return {**f.to_json(), "message": privacy.redact(f.message)}
+
+
+# --- JSON -------------------------------------------------------------------------------------
+
+def to_json(review: Review) -> dict[str, Any]:
+    def field_json(fc: FieldChange) -> dict[str, Any]:
+        return {"field": fc.field, "label": fc.label, "key": fc.key, "hidden": fc.hidden,
+                "old": [privacy.redact(v) for v in fc.old], "new": [privacy.redact(v) for v in fc.new]}
+
+    return {
+        "base": {"revision": review.base.name, "commit": review.base.commit, "compared_from": review.compared_from},
+        "head": {"revision": review.head.name, "commit": review.head.commit},
+        "summary": {
+            kind: {a: len(review.changes.of(kind, a)) for a in (ADDED, CHANGED, REMOVED)} for kind in diff.KINDS
+        } | {"errors": len(review.errors), "warnings": len(review.warnings), "files": review.files_checked},
+        "changes": [
+            {"kind": c.kind, "kind_label": msg.REVIEW_KINDS[c.kind], "action": c.action,
+             "action_label": msg.REVIEW_ACTIONS[c.action], "id": c.id, "department": c.department,
+             "title": privacy.redact(c.title), "path": c.path, "withheld": c.withheld, "now_public": c.now_public,
+             "fields": [field_json(f) for f in c.fields], "preview": preview_links(c, review)}
+            for c in review.changes.changes
+        ],
+        "findings": [_finding_json(f) for f in review.findings],
+        "earlier_commits": [{"commit": commit, **_finding_json(f)} for commit, f in review.earlier],
+        "checklist": review.checklist,
+    }

@@ -1,0 +1,129 @@
+"""Figures for the 统计数据 page, with static SVG bar charts made at build time.
+
+No chart library and no script: a bar chart is a few rectangles and labels, written here as
+inline SVG (``role="img"`` with a ``<title>``) so the page works offline and on any intranet.
+Every chart is followed on the page by a table of the same numbers, for screen readers and
+for copying. Only published items are counted (the site's ``Site`` holds nothing else).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from html import escape
+from typing import Any
+
+from .model import STAGES, Department, Item
+from .script import Converter
+
+FONT = 16  # px: large enough for older readers (适老化)
+ROW = 34
+BAR = 22
+BAR_AREA = 360
+BAR_COLOUR = "#8e1a1a"  # the site's primary colour; contrast 8:1 on white
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str  # as written in the content (may hold author marks)
+    value: int
+    owner: Department | None = None  # whose script the label is written in
+    link: str | None = None  # page under docs/, e.g. departments/scjg.md
+
+
+@dataclass(frozen=True)
+class Chart:
+    id: str
+    title: str
+    unit: str  # what is counted: 项 / 个
+    bars: tuple[Bar, ...]
+    svg: str
+
+    @property
+    def total(self) -> int:
+        return sum(b.value for b in self.bars)
+
+
+@dataclass(frozen=True)
+class Stats:
+    items: int
+    cases: int
+    by_department: Chart
+    by_mode: Chart
+    by_stage: Chart
+    cases_by_year: Chart
+    cases_by_mode: Chart
+    without_case: tuple[Item, ...]
+    without_case_by_department: Chart
+
+
+def compute(site: Any, converter: Converter) -> Stats:
+    """Count the published content of ``site`` (a ``render.Site``)."""
+    items: list[Item] = site.items
+    modes = site.settings.modes
+
+    def chart(chart_id: str, title: str, unit: str, bars: list[Bar]) -> Chart:
+        return Chart(chart_id, title, unit, tuple(bars), bar_chart(chart_id, title, bars, unit, converter))
+
+    per_department = Counter(i.department for i in items)
+    per_mode = Counter(i.mode for i in items)
+    per_stage = Counter(s for i in items for s in i.stages)
+    case_years = Counter(c.month[:4] for c in site.cases)
+    case_modes = Counter(c.mode for c in site.cases)
+    lonely = tuple(i for i in items if not site.cases_by_item.get(i.id))
+    lonely_per_department = Counter(i.department for i in lonely)
+    departments: list[Department] = site.departments
+
+    def department_bars(counts: Counter) -> list[Bar]:
+        return [Bar(d.short_name or d.name, counts[d.code], d, f"departments/{d.code}.md") for d in departments]
+
+    return Stats(
+        items=len(items),
+        cases=len(site.cases),
+        by_department=chart("chart-departments", "各部门公开的行政指导事项数", "项", department_bars(per_department)),
+        by_mode=chart("chart-modes", "按指导方式统计的事项数", "项",
+                      [Bar(m.label, per_mode[m.code], None, f"modes/{m.code}.md") for m in modes]),
+        by_stage=chart("chart-stages", "按实施环节统计的事项数", "项",
+                       [Bar(s, per_stage[s], None, None) for s in STAGES]),
+        cases_by_year=chart("chart-case-years", "按年份统计的典型案例数", "个",
+                            [Bar(f"{y}年", case_years[y]) for y in sorted(case_years)]),
+        cases_by_mode=chart("chart-case-modes", "按指导方式统计的典型案例数", "个",
+                            [Bar(m.label, case_modes[m.code]) for m in modes]),
+        without_case=lonely,
+        without_case_by_department=chart("chart-without-case", "各部门尚无典型案例的事项数", "项",
+                                         department_bars(lonely_per_department)),
+    )
+
+
+def _width(text: str) -> float:
+    """Approximate width of ``text`` in ems: Chinese characters are square, Latin about half."""
+    return sum(1.0 if ord(ch) > 0x2E80 else 0.6 for ch in text)
+
+
+def bar_chart(chart_id: str, title: str, bars: list[Bar], unit: str, converter: Converter) -> str:
+    """A horizontal bar chart as one block of inline SVG (no blank line, so Markdown keeps it)."""
+    labels = [converter.source(b.label, b.owner.script if b.owner else "zh-Hans") for b in bars]
+    label_width = int(max((_width(converter.to_hans(t)) for t in labels), default=2) * FONT) + 12
+    top = max((b.value for b in bars), default=0) or 1
+    value_width = 8 + int(_width(f"{top}{unit}") * FONT)
+    width = label_width + BAR_AREA + value_width
+    height = max(len(bars), 1) * ROW + 8
+    parts = [
+        f'<figure class="xz-chart">',
+        f'<svg role="img" aria-labelledby="{chart_id}-title" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" font-size="{FONT}" fill="currentColor">',
+        f'<title id="{chart_id}-title">{escape(title)}（数字见下表）</title>',
+    ]
+    for row, (bar, label) in enumerate(zip(bars, labels)):
+        y = 4 + row * ROW
+        middle = y + ROW // 2
+        length = round(BAR_AREA * bar.value / top)
+        parts.append(f'<text x="{label_width - 8}" y="{middle}" text-anchor="end" '
+                     f'dominant-baseline="middle">{escape(label)}</text>')
+        if length:
+            parts.append(f'<rect x="{label_width}" y="{middle - BAR // 2}" width="{length}" height="{BAR}" '
+                         f'fill="{BAR_COLOUR}"/>')
+        parts.append(f'<text x="{label_width + length + 6}" y="{middle}" dominant-baseline="middle">'
+                     f'{bar.value}{escape(unit)}</text>')
+    parts += ["</svg>", "</figure>"]
+    return "\n".join(parts)

@@ -1,0 +1,215 @@
+"""Unit tests of generator.privacy: checksums, detectors, masking and the absence of false alarms.
+
+Valid numbers are computed here (conftest: resident_id, credit_code, luhn_complete) from the
+published algorithms, independently of the code under test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import credit_code, luhn_complete, resident_id
+from generator import privacy
+
+ID = resident_id("11010519900307123")  # a valid GB 11643 number (fictional person)
+
+
+def found(text: str) -> list[tuple[str, str, str]]:
+    """(code, matched text, masked) of every number and name found in ``text``."""
+    matches = list(privacy.find_numbers(text)) + list(privacy.find_names(text))
+    return [(m.code, text[m.start:m.end], m.masked) for m in matches]
+
+
+def codes(text: str) -> list[str]:
+    return [code for code, _, _ in found(text)]
+
+
+# --- checksums ---------------------------------------------------------------------------------
+
+def test_resident_id_reference_example() -> None:
+    assert resident_id("11010519491231002") == "11010519491231002X"  # the standard's own example
+    assert privacy.resident_id_valid("11010519491231002X")
+    assert privacy.resident_id_valid("11010519491231002x")
+
+
+@pytest.mark.parametrize("wrong", [c for c in "0123456789X" if c != ID[-1]])
+def test_resident_id_wrong_check_character(wrong: str) -> None:
+    assert not privacy.resident_id_valid(ID[:17] + wrong)
+
+
+def test_resident_id_found_only_with_valid_checksum() -> None:
+    assert found(f"身份证号码{ID}。") == [("E601", ID, ID[:6] + "********" + ID[-4:])]
+    invalid = ID[:17] + ("0" if ID[-1] != "0" else "1")
+    assert found(f"身份证号码{invalid}。") == []
+
+
+def test_resident_id_with_impossible_birth_date_is_not_an_id() -> None:
+    number = resident_id("11010519901307123")  # month 13
+    assert "E601" not in codes(number)
+
+
+def test_resident_id_mask_hides_the_birth_date() -> None:
+    (_, _, masked), = found(ID)
+    assert ID[6:14] not in masked and masked.startswith("110105") and masked.count("*") == 8
+
+
+def test_credit_code_reference_example() -> None:
+    assert credit_code("91350100M000100Y4") == "91350100M000100Y43"  # a published example
+    assert privacy.credit_code_valid("91350100M000100Y43")
+    assert not privacy.credit_code_valid("91350100M000100Y44")
+
+
+def test_individual_business_credit_code_is_found() -> None:
+    code = credit_code("92370303MA3CX1234")
+    assert found(f"统一社会信用代码{code}") == [("E602", code, code[:4] + "*" * 12 + code[-2:])]
+
+
+def test_credit_code_with_wrong_check_is_ignored() -> None:
+    code = credit_code("92370303MA3CX1234")
+    wrong = code[:17] + ("0" if code[-1] != "0" else "1")
+    assert codes(wrong) == []
+
+
+def test_company_credit_code_is_not_personal() -> None:
+    """Codes that do not start with 92 identify organisations, not natural persons."""
+    assert codes(credit_code("91370303MA3CX1234")) == []
+    assert codes("机关统一社会信用代码 " + credit_code("11370303MB1234567")) == []
+
+
+def test_luhn_reference_example() -> None:
+    assert luhn_complete("7992739871") == "79927398713"
+    assert privacy.luhn_valid("79927398713")
+    assert not privacy.luhn_valid("79927398710")
+
+
+@pytest.mark.parametrize("spacing", ["", " ", "-"])
+def test_bank_card_is_found_with_or_without_separators(spacing: str) -> None:
+    card = luhn_complete("621700123456789012")  # 19 digits
+    written = spacing.join(card[i:i + 4] for i in range(0, len(card), 4))
+    assert found(f"收款账户{written}。") == [("E604", written, card[:4] + "*" * 11 + card[-4:])]
+
+
+def test_sixteen_digit_number_failing_luhn_is_not_a_card() -> None:
+    card = luhn_complete("622202123456789")
+    wrong = card[:-1] + str((int(card[-1]) + 1) % 10)
+    assert codes(wrong) == []
+
+
+# --- mobiles and e-mail ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("written", [
+    "13905331234", "139 0533 1234", "139-0533-1234", "+86 13905331234", "+8613905331234",
+    "+86-139-0533-1234", "86 139 0533 1234",
+])
+def test_mobile_formats(written: str) -> None:
+    assert found(f"联系电话：{written}。") == [("E603", written, "139****1234")]
+
+
+@pytest.mark.parametrize("text", [
+    "12345678901",  # 12x is not a mobile prefix
+    "1390533123",  # 10 digits
+    "139053312345",  # 12 digits
+    "0533-6010001",  # landline
+    "05331234567",  # landline without dash
+    "12345",  # hotline
+])
+def test_not_mobiles(text: str) -> None:
+    assert codes(text) == []
+
+
+def test_personal_email_is_found_and_masked() -> None:
+    assert found("材料请发 wangjianguo@qq.com") == [("E605", "wangjianguo@qq.com", "w***@qq.com")]
+    assert found("邮箱 Zhang.Li@Gmail.COM") == [("E605", "Zhang.Li@Gmail.COM", "Z***@Gmail.COM")]
+
+
+@pytest.mark.parametrize("address", ["xzzd@demo.gov.cn", "cgj@shiliqu.gov.cn", "office@example.org"])
+def test_official_email_is_not_personal(address: str) -> None:
+    assert codes(f"单位邮箱 {address}") == []
+
+
+# --- names after role words --------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "name", "masked", "role"), [
+    ("当事人王小明", "王小明", "王**", "当事人"),
+    ("当事人为李四，", "李四", "李*", "当事人"),
+    ("法定代表人：欧阳小明", "欧阳小明", "欧阳**", "法定代表人"),
+    ("经营者张三丰表示认可", "张三丰", "张**", "经营者"),
+])
+def test_name_after_role_word(text: str, name: str, masked: str, role: str) -> None:
+    matches = list(privacy.find_names(text))
+    assert [(m.code, text[m.start:m.end], m.masked, m.role) for m in matches] == [("W607", name, masked, role)]
+
+
+@pytest.mark.parametrize("text", [
+    "当事人王某", "当事人王某甲、王某乙", "当事人陈述", "当事人陈述了事实", "经营者张贴了公示",
+    "当事人周边", "负责人许可", "当事人未提出异议", "店主表示愿意整改",
+])
+def test_no_name_after_role_word(text: str) -> None:
+    assert codes(text) == []
+
+
+def test_mask_name() -> None:
+    assert privacy.mask_name("王小明") == "王**"
+    assert privacy.mask_name("欧阳小明", 2) == "欧阳**"
+    assert privacy.mask_name("王") == "王*"  # never shows a name in full
+
+
+def test_is_deidentified() -> None:
+    assert privacy.is_deidentified("张某")
+    assert privacy.is_deidentified("某水果店")
+    assert not privacy.is_deidentified("王建国")
+    assert not privacy.is_deidentified("示例区鲜果水果店")
+
+
+# --- ordinary numbers in legal text raise nothing ----------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "备案号：示司备〔2024〕15号",
+    "处以罚款5000元",
+    "罚款 50000 元以上 100000 元以下",
+    "监督电话 0533-6010001",
+    "依照中华人民共和国行政处罚法第三十三条",
+    "2024年5月1日起施行",
+    "2024-03-01",
+    "权责事项编码 370303000SC-XK-0001",
+    "邮政编码 255000",
+    "12345 政务服务便民热线",
+    "示例区文昌路 88 号",
+    "第4章第12条第3款",
+    "文号 示政发〔2023〕1234号",
+])
+def test_ordinary_numbers_raise_nothing(text: str) -> None:
+    assert found(text) == []
+
+
+def test_all_kinds_in_one_text_with_offsets() -> None:
+    mobile = "13905331234"
+    text = f"身份证{ID}，手机{mobile}，邮箱 a1@163.com"
+    result = list(privacy.find_numbers(text))
+    assert [(m.code, text[m.start:m.end]) for m in result] == [
+        ("E601", ID), ("E603", mobile), ("E605", "a1@163.com")]
+
+
+def test_a_resident_id_is_not_also_reported_as_card_or_mobile() -> None:
+    # 18 digits may also pass Luhn; the ID must win and be reported once
+    for tail in range(100, 1000):
+        number = resident_id(f"37030319850612{tail:03d}")
+        if number[-1].isdigit() and privacy.luhn_valid(number):
+            break
+    else:  # pragma: no cover
+        pytest.fail("no Luhn-valid ID found")
+    assert codes(number) == ["E601"]
+
+
+def test_mask_never_shows_the_whole_number() -> None:
+    for text in (ID, "13905331234", luhn_complete("621700123456789012"), credit_code("92370303MA3CX1234")):
+        (_, matched, masked), = found(text)
+        assert masked != matched and "*" in masked
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("联系电话１３９０５３３１２３４", "E603"),
+    ("身份证" + ID.translate(str.maketrans("0123456789X", "０１２３４５６７８９Ｘ")), "E601"),
+], ids=["mobile", "resident-id"])
+def test_full_width_digits_are_found(text: str, code: str) -> None:
+    assert codes(text) == [code]

@@ -1,0 +1,126 @@
+"""The 统计数据 page: figures counted from the published content, static SVG charts made at
+build time (no script, no other host), each followed by a table of the same numbers, in both
+scripts; and the 数据下载 / 统计数据 pages are in the navigation."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+import sitebuild
+from generator import build, checks, render, stats
+from generator.script import Converter
+
+CHARTS = ("by_department", "by_mode", "by_stage", "cases_by_year", "cases_by_mode", "without_case_by_department")
+
+
+@pytest.fixture(scope="module")
+def model():
+    loaded, settings, findings = checks.run(sitebuild.PROJECT)
+    assert loaded is not None and settings is not None, findings
+    converter = Converter(settings.hant_variant)
+    site = render.Site.of(loaded.content, settings)
+    return loaded.content, settings, converter, site
+
+
+@pytest.fixture(scope="module")
+def figures(model) -> stats.Stats:
+    _, _, converter, site = model
+    return stats.compute(site, converter)
+
+
+def test_counts_follow_the_published_content(model, figures):
+    content, settings, _, _ = model
+    items = content.published_items()
+    assert figures.items == len(items) < len(content.items()), "the exempt item is not counted"
+    per_department = Counter(i.department for i in items)
+    assert [b.value for b in figures.by_department.bars] == [per_department[d.code] for d in
+                                                             sorted(content.departments, key=lambda d: d.code)]
+    assert [(b.label, b.value) for b in figures.by_mode.bars] == [
+        (m.label, sum(i.mode == m.code for i in items)) for m in settings.modes]
+    assert [(b.label, b.value) for b in figures.by_stage.bars] == [
+        (s, sum(s in i.stages for i in items)) for s in ("事前", "事中", "事后")]
+    years = Counter(c.month[:4] for c in content.cases)
+    assert [(b.label, b.value) for b in figures.cases_by_year.bars] == [(f"{y}年", years[y]) for y in sorted(years)]
+    assert figures.cases_by_mode.total == len(content.cases)
+    with_case = {ref for c in content.cases for ref in c.items}
+    assert [i.id for i in figures.without_case] == sorted(i.id for i in items if i.id not in with_case)
+    assert figures.without_case_by_department.total == len(figures.without_case)
+
+
+@pytest.mark.parametrize("name", CHARTS)
+def test_chart_is_accessible_inline_svg(figures, name):
+    chart = getattr(figures, name)
+    assert "\n\n" not in chart.svg, "a blank line would end the raw HTML block in Markdown"
+    figure = ET.fromstring(chart.svg)
+    svg = figure.find("svg")
+    assert svg is not None and svg.get("role") == "img"
+    title = svg.find("title")
+    assert title is not None and svg.get("aria-labelledby") == title.get("id")
+    assert title.text.startswith(chart.title)
+    texts = [t.text for t in svg.findall("text")]
+    assert texts[0::2] == [b.label for b in chart.bars]
+    assert texts[1::2] == [f"{b.value}{chart.unit}" for b in chart.bars]
+    assert len(svg.findall("rect")) == sum(1 for b in chart.bars if b.value)
+    widths = [int(r.get("width")) for r in svg.findall("rect")]
+    top = max(b.value for b in chart.bars)
+    assert max(widths, default=0) == (stats.BAR_AREA if top else 0)
+    for element in svg.iter():
+        assert not any(k in ("href", "src", "style") or k.endswith("}href") for k in element.attrib), element.attrib
+
+
+def test_render_adds_the_two_pages_and_the_navigation_lists_them(model):
+    content, settings, converter, _ = model
+    pages = {p.path: p for p in render.render(content, settings, converter)}
+    assert {"stats.md", "data.md"} <= set(pages)
+    assert pages["stats.md"].body.count('role="img"') == len(CHARTS)
+    nav = build._nav(content)
+    assert {"统计数据": "stats.md"} in nav and {"数据下载": "data.md"} in nav
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    return sitebuild.sample_site(tmp_path_factory).out
+
+
+def _tables(html: str) -> list[list[tuple[str, str]]]:
+    """Each two-column table of the page as (label, number) rows."""
+    tables = []
+    for body in re.findall(r"<tbody>(.*?)</tbody>", html, re.S):
+        rows = re.findall(r"<tr>\s*<td>(.*?)</td>\s*<td>(\d+)</td>\s*</tr>", body, re.S)
+        if rows:
+            tables.append([(re.sub(r"<[^>]+>", "", a).strip(), b) for a, b in rows])
+    return tables
+
+
+@pytest.mark.parametrize("script", ["zh-Hans", "zh-Hant"])
+def test_built_page_has_each_chart_followed_by_its_numbers(site, figures, model, script):
+    _, _, converter, _ = model
+    page = site / ("stats.html" if script == "zh-Hans" else "zh-Hant/stats.html")
+    html = page.read_text(encoding="utf-8")
+    assert html.count('<svg role="img"') == len(CHARTS)
+    convert = converter.to_hant if script == "zh-Hant" else converter.to_hans
+    tables = _tables(html)
+    for chart, table in zip((getattr(figures, n) for n in CHARTS), tables):
+        expected = [(convert(converter.source(b.label, b.owner.script if b.owner else "zh-Hans")), str(b.value))
+                    for b in chart.bars]
+        assert table == expected, chart.id
+        labels = re.findall(r'dominant-baseline="middle">([^<]*)</text>',
+                            html.split(f'id="{chart.id}-title"')[1].split("</svg>")[0])
+        assert labels[0::2] == [label for label, _ in expected]
+    if script == "zh-Hant":
+        assert "區市場監管局" in html and "各部門公開的行政指導事項數" in html
+    for item in figures.without_case:
+        assert f'href="items/{item.id}.html"' in html
+
+
+def test_pages_are_in_both_navigations(site):
+    for page, labels in ((site / "index.html", ("统计数据", "数据下载")), (site / "zh-Hant/index.html", ("統計數據", "數據下載"))):
+        html = page.read_text(encoding="utf-8")
+        for label in labels:
+            assert label in html, (page, label)
+        assert 'href="stats.html"' in html and 'href="data.html"' in html
