@@ -74,33 +74,41 @@ def generate(content: Content, settings: Settings, work: Path, projects: Path,
     """Render and run both engines; the finished site is ``work/site``.
 
     With a git history, dates come from it (publication dates on pages, SOURCE_DATE_EPOCH =
-    the newest content commit); without one, from the content's own dates."""
-    pages, converter, built = _engines(content, settings, projects, history)
+    the newest content commit); without one, from the content's own dates. The data files
+    (exports, search index, feed) are written while the two MkDocs processes run."""
+    pages, converter, running = _engines(content, settings, projects, history)
+    staged = work / "staged"
+    try:
+        _data_files(staged, content, settings, converter, history)
+    finally:
+        running.wait()
     site = work / "site"
-    shutil.copytree(built[0].site_dir, site)
-    shutil.copytree(built[1].site_dir, site / engine.HANT_DIR)
+    shutil.copytree(running.projects[0].site_dir, site)
+    shutil.copytree(running.projects[1].site_dir, site / engine.HANT_DIR)
     engine.strip_theme_assets(site)
     engine.strip_theme_assets(site / engine.HANT_DIR)
-    _data_files(site, content, settings, pages, converter, history)
+    shutil.copytree(staged, site, dirs_exist_ok=True)
+    sitemap.write(site, [p.url for p in pages], settings.site_url)
     return pages
 
 
 def _engines(content: Content, settings: Settings, projects: Path, history: change_history.History
-             ) -> tuple[list[render.Page], Converter, list[engine.Project]]:
+             ) -> tuple[list[render.Page], Converter, engine.Running]:
     converter = Converter(settings.hant_variant)
     pages = render.render(content, settings, converter, history)
     nav = _nav(content)
-    built = [engine.write_project(projects / script, script, pages, settings, converter, nav)
-             for script in engine.SCRIPTS]
-    engine.run(built, {"SOURCE_DATE_EPOCH": str(history.epoch() or _epoch(content))})
-    return pages, converter, built
+    running = engine.Running({"SOURCE_DATE_EPOCH": str(history.epoch() or _epoch(content)),
+                              "NO_MKDOCS_2_WARNING": "1"})
+    for script in engine.SCRIPTS:
+        running.start(engine.write_project(projects / script, script, pages, settings, converter, nav))
+    return pages, converter, running
 
 
-def _data_files(site: Path, content: Content, settings: Settings, pages: list[render.Page],
-                converter: Converter, history: change_history.History) -> None:
-    """What the site holds besides pages: exports, sitemap, search index, change feed."""
+def _data_files(site: Path, content: Content, settings: Settings, converter: Converter,
+                history: change_history.History) -> None:
+    """What the site holds besides pages: exports, search index, change feed."""
+    (site / engine.HANT_DIR).mkdir(parents=True, exist_ok=True)
     export.write(content, settings, site)
-    sitemap.write(site, [p.url for p in pages], settings.site_url)
     search_index.write(render.Site.of(content, settings), converter, site / "search")
     feed.write(history, settings, content, site, converter.to_hant)
 
@@ -132,12 +140,18 @@ class Preview:
         if link.is_symlink():
             link.unlink()  # a clean MkDocs build would refuse to empty a folder holding a link
         with _locked(self.cache) as projects:
-            pages, converter, built = _engines(loaded.content, settings, projects, self.history)
-        link.symlink_to(built[1].site_dir.resolve(), target_is_directory=True)
-        self._background = threading.Thread(
-            target=_data_files, args=(self.site, loaded.content, settings, pages, converter, self.history))
+            pages, converter, running = _engines(loaded.content, settings, projects, self.history)
+            running.wait()
+        link.symlink_to(running.projects[1].site_dir.resolve(), target_is_directory=True)
+        self._background = threading.Thread(target=self._data_files,
+                                            args=(loaded.content, settings, pages, converter))
         self._background.start()
         return BuildResult(True, findings, files, len(pages), self.history.problem)
+
+    def _data_files(self, content: Content, settings: Settings, pages: list[render.Page],
+                    converter: Converter) -> None:
+        _data_files(self.site, content, settings, converter, self.history)
+        sitemap.write(self.site, [p.url for p in pages], settings.site_url)
 
 
 def _swap(new: Path, out: Path, work: Path) -> None:

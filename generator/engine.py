@@ -119,8 +119,8 @@ def _write_if_changed(path: Path, text: str) -> None:
         path.write_bytes(data)
 
 
-def run(projects: list[Project], env: dict[str, str]) -> None:
-    """Run ``mkdocs build`` on every project at once (the two scripts use the two cores).
+class Running:
+    """MkDocs building every project at once (the two scripts use the two cores).
 
     A reusable project is built with ``--dirty``: MkDocs renders only the pages whose files
     changed. Every page depends only on its own text, the configuration and the theme (the
@@ -128,21 +128,30 @@ def run(projects: list[Project], env: dict[str, str]) -> None:
     to any of those changes the fingerprint, so a dirty build writes the same files a clean one
     would.
     """
-    processes = [
-        subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(p.config),
-                          *(["--dirty"] if p.reusable else [])],
-                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env={**os.environ, **env})
-        for p in projects
-    ]
-    failures = []
-    for project, process in zip(projects, processes):
-        output, _ = process.communicate()
-        if process.returncode != 0:
-            failures.append(f"{project.config}:\n{output.decode('utf-8', 'replace')}")
-        else:
-            project.remember()
-    if failures:
-        raise EngineError("\n".join(failures))
+
+    def __init__(self, env: dict[str, str]) -> None:
+        self.env = {**os.environ, **env}
+        self.projects: list[Project] = []
+        self.processes: list[subprocess.Popen] = []
+
+    def start(self, project: Project) -> None:
+        """Start MkDocs on ``project`` (the next project can be written meanwhile)."""
+        self.projects.append(project)
+        self.processes.append(subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(project.config),
+             *(["--dirty"] if project.reusable else [])],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=self.env))
+
+    def wait(self) -> None:
+        failures = []
+        for project, process in zip(self.projects, self.processes):
+            output, _ = process.communicate()
+            if process.returncode != 0:
+                failures.append(f"{project.config}:\n{output.decode('utf-8', 'replace')}")
+            else:
+                project.remember()
+        if failures:
+            raise EngineError("\n".join(failures))
 
 
 def strip_theme_assets(site_dir: Path) -> None:

@@ -175,6 +175,8 @@ def _environment(site: Site, converter: Converter) -> jinja2.Environment:
     env.filters["t"] = lambda text, owner: markdown.inline(converter.source(text, script_of(owner)))
     env.filters["tb"] = lambda text, owner: markdown.block(converter.source(text, script_of(owner)))
     env.filters["md"] = lambda text, owner: converter.source(text, script_of(owner))
+    env.filters["h"] = lambda text, owner: markdown.html_inline(converter.source(text, script_of(owner)))
+    env.filters["hp"] = lambda text, owner: markdown.html_block(converter.source(text, script_of(owner)))
     env.filters["mode_label"] = site.mode_label
     env.filters["stage_slug"] = STAGE_SLUGS.get
 
@@ -183,6 +185,12 @@ def _environment(site: Site, converter: Converter) -> jinja2.Environment:
         """Relative link from the page being rendered to ``target`` (a path under docs/)."""
         return posixpath.relpath(target, posixpath.dirname(context["page_path"]) or ".")
 
+    @jinja2.pass_context
+    def href(context: jinja2.runtime.Context, target: str) -> str:
+        """The same link as ``link`` for raw HTML, where MkDocs does not turn .md into .html."""
+        return link(context, target)[:-3] + ".html"
+
     env.globals["link"] = link
+    env.globals["href"] = href
     env.tests["contains"] = lambda sequence, value: value in sequence
     return env

@@ -37,3 +37,17 @@ def block(text: str) -> str:
 def cell(text: str) -> str:
     """Plain text for a table cell."""
     return inline(text)
+
+
+# Much of a page is written as raw HTML blocks instead of Markdown: Python-Markdown passes
+# them through untouched, while running its inline patterns over every table cell and list
+# entry took most of MkDocs' time on a district's 1,500 pages (bench/run.py).
+
+def html_inline(text: str) -> str:
+    """Plain text inside an HTML element: escaped, line breaks become <br>."""
+    return "<br>".join(html.escape(part.strip(), quote=False) for part in text.splitlines() if part.strip())
+
+
+def html_block(text: str) -> str:
+    """Plain text as HTML paragraphs (a line break in the source starts a paragraph)."""
+    return "".join(f"<p>{html.escape(line.strip(), quote=False)}</p>" for line in text.splitlines() if line.strip())
