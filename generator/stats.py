@@ -109,7 +109,7 @@ def bar_chart(chart_id: str, title: str, bars: list[Bar], unit: str, converter: 
     width = label_width + BAR_AREA + value_width
     height = max(len(bars), 1) * ROW + 8
     parts = [
-        f'<figure class="xz-chart">',
+        '<figure class="xz-chart">',
         f'<svg role="img" aria-labelledby="{chart_id}-title" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" font-size="{FONT}" fill="currentColor">',
         f'<title id="{chart_id}-title">{escape(title)}（数字见下表）</title>',

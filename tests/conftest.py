@@ -48,6 +48,26 @@ def browser():
         chromium.close()
 
 
+@pytest.fixture(scope="session")
+def sample(tmp_path_factory):
+    """The sample content built once per session (tests/sitebuild.py)."""
+    import sitebuild
+
+    return sitebuild.sample_site(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def servers(sample):
+    """The sample site served at the root and under a sub-path."""
+    import siteserver
+
+    started = {"root": siteserver.serve(sample.out, "/"), "subpath": siteserver.serve(sample.out, siteserver.SUBPATH)}
+    yield started
+    for server in started.values():
+        server.httpd.shutdown()
+        server.httpd.server_close()
+
+
 def write(root: Path, rel: str, text: str | bytes) -> Path:
     """Write ``text`` (UTF-8) or raw bytes to ``root/rel``, creating folders."""
     path = root / rel

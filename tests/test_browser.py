@@ -11,23 +11,16 @@ Screenshots go to test-output/screenshots/ (git-ignored) for people to look at.
 
 from __future__ import annotations
 
-import functools
-import os
-import sys
-import threading
-from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
 import sitebuild
+from siteserver import Server
 from sitebuild import HANT_DIR
 
 from generator import checks
 
-SUBPATH = "/portal/xzzd/"
 SCREENSHOTS = sitebuild.PROJECT / "test-output" / "screenshots"
 HANS, HANT = "zh-Hans", "zh-Hant"
 WIDTHS = (375, 1280)
@@ -36,62 +29,6 @@ MOUNTS = ("subpath", "root")
 
 
 # --- the local server --------------------------------------------------------------------------
-
-class _Handler(SimpleHTTPRequestHandler):
-    prefix = "/"
-
-    def translate_path(self, path: str) -> str:
-        clean = urlsplit(path).path
-        if not clean.startswith(self.prefix):
-            return str(Path(self.directory) / ".outside-the-mount" / "404")  # not served: 404
-        return super().translate_path("/" + clean[len(self.prefix):])
-
-    def log_message(self, format: str, *args: object) -> None:  # keep pytest output clean
-        pass
-
-
-class _QuietServer(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address) -> None:
-        # The browser drops connections it no longer needs (e.g. when a click navigates away).
-        if isinstance(sys.exc_info()[1], ConnectionError):
-            return
-        super().handle_error(request, client_address)
-
-
-@dataclass
-class Server:
-    origin: str  # http://127.0.0.1:PORT
-    prefix: str  # "/" or SUBPATH
-    httpd: _QuietServer
-
-    @property
-    def base(self) -> str:
-        return self.origin + self.prefix
-
-
-def _serve(site: Path, prefix: str) -> Server:
-    handler = type("Handler", (_Handler,), {"prefix": prefix})
-    httpd = _QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    host, port = httpd.server_address[:2]
-    return Server(f"http://{host}:{port}", prefix, httpd)
-
-
-@pytest.fixture(scope="session")
-def sample(tmp_path_factory) -> sitebuild.Sample:
-    return sitebuild.sample_site(tmp_path_factory)
-
-
-@pytest.fixture(scope="session")
-def servers(sample):
-    started = {"root": _serve(sample.out, "/"), "subpath": _serve(sample.out, SUBPATH)}
-    yield started
-    for server in started.values():
-        server.httpd.shutdown()
-        server.httpd.server_close()
-
 
 @pytest.fixture(scope="session")
 def targets(sample) -> dict[str, str]:

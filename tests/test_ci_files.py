@@ -66,7 +66,6 @@ def test_github_workflow_structure(path):
             assert ("uses" in step) != ("run" in step), step
             if "uses" in step:  # major-version tags (see the comment at the top of each file)
                 assert re.fullmatch(r"[\w.-]+/[\w.-]+@v\d+", step["uses"]), step["uses"]
-    text = path.read_text(encoding="utf-8")
     assert "pull_request_target" not in yaml.safe_dump(triggers(workflow))
 
 

@@ -255,11 +255,6 @@ def test_round_trip_into_a_repository_without_the_catalog(exported, tmp_path, co
 
 # --- sitemap ---------------------------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory) -> sitebuild.Sample:
-    return sitebuild.sample_site(tmp_path_factory)
-
-
 def test_one_sitemap_lists_both_scripts_with_alternates(sample):
     site = sample.out
     assert not (site / "zh-Hant/sitemap.xml").exists() and not (site / "zh-Hant/sitemap.xml.gz").exists()

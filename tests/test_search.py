@@ -138,11 +138,6 @@ def my_grams(text: str) -> set[str]:
 # --- fixtures --------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="session")
-def sample(tmp_path_factory) -> sitebuild.Sample:
-    return sitebuild.sample_site(tmp_path_factory)
-
-
-@pytest.fixture(scope="session")
 def loaded(sample):
     result, settings, findings = checks.run(sample.root)
     assert result is not None and settings is not None, findings

@@ -15,19 +15,16 @@ site-template/assets/xz/search.js, so the copies cannot drift from the real code
 
 from __future__ import annotations
 
-import functools
 import html
-import os
 import re
-import threading
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlencode, urlsplit
 
 import pytest
 
 import sitebuild
+from siteserver import Server
 from sitebuild import HANT_DIR, PROJECT
 
 from generator import checks, render
@@ -36,7 +33,6 @@ from generator.search import index
 from generator.search.fold import fold, table
 from test_search import decode_postings, my_runs, read_index
 
-SUBPATH = "/portal/xzzd/"
 SEARCH_JS = PROJECT / "site-template" / "assets" / "xz" / "search.js"
 HANS, HANT = "zh-Hans", "zh-Hant"
 VERSIONS = (HANS, HANT)
@@ -197,57 +193,6 @@ assert len(QUERIES) >= 30
 
 
 # --- the local servers --------------------------------------------------------------------------------
-
-class _Handler(SimpleHTTPRequestHandler):
-    prefix = "/"
-
-    def translate_path(self, path: str) -> str:
-        clean = urlsplit(path).path
-        if not clean.startswith(self.prefix):
-            return str(Path(self.directory) / ".outside-the-mount" / "404")  # not served: 404
-        return super().translate_path("/" + clean[len(self.prefix):])
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@dataclass
-class Server:
-    origin: str
-    prefix: str
-    httpd: ThreadingHTTPServer
-
-    @property
-    def base(self) -> str:
-        return self.origin + self.prefix
-
-
-class _QuietServer(ThreadingHTTPServer):
-    def handle_error(self, request, client_address) -> None:  # the browser left mid-response
-        pass
-
-
-def _serve(site: Path, prefix: str) -> Server:
-    handler = type("Handler", (_Handler,), {"prefix": prefix})
-    httpd = _QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    host, port = httpd.server_address[:2]
-    return Server(f"http://{host}:{port}", prefix, httpd)
-
-
-@pytest.fixture(scope="session")
-def sample(tmp_path_factory) -> sitebuild.Sample:
-    return sitebuild.sample_site(tmp_path_factory)
-
-
-@pytest.fixture(scope="session")
-def servers(sample):
-    started = {"root": _serve(sample.out, "/"), "subpath": _serve(sample.out, SUBPATH)}
-    yield started
-    for server in started.values():
-        server.httpd.shutdown()
-        server.httpd.server_close()
-
 
 @pytest.fixture(scope="session")
 def loaded(sample):

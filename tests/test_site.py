@@ -30,11 +30,6 @@ HANS, HANT = "zh-Hans", "zh-Hant"
 # --- fixtures ----------------------------------------------------------------------------------
 
 @pytest.fixture(scope="session")
-def sample(tmp_path_factory) -> sitebuild.Sample:
-    return sitebuild.sample_site(tmp_path_factory)
-
-
-@pytest.fixture(scope="session")
 def site(sample) -> Path:
     return sample.out
 
