@@ -117,6 +117,8 @@ def preview_edit(root: Path, cache: Path) -> float:
     preview = generator_build.Preview(root, cache)
     if not preview.update().ok:
         raise SystemExit("preview: content errors")
+    if preview._background:  # the first build's search index and exports, before the edit
+        preview._background.join()
     catalog = sorted((root / "catalogs").glob("*.yaml"))[0]
     text = catalog.read_text(encoding="utf-8")
     catalog.write_text(text.replace("    name: ", "    name: 已修改的", 1), encoding="utf-8")

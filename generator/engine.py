@@ -72,7 +72,7 @@ def write_project(project: Path, script: str, pages: list[Page], settings: Setti
     manifest = {}
     for page in pages:
         meta = dict(page.meta, **_alternates(page, script))
-        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1_000_000)
+        front = yaml.dump(meta, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=True, width=1_000_000)
         source = f"---\n{front}---\n\n{page.body}"
         digest = hashlib.sha256(source.encode("utf-8")).hexdigest()
         manifest[page.path] = digest
