@@ -26,9 +26,6 @@ class Layout:
     columns: dict[int, Column] = field(default_factory=dict)  # 1-based column → its definition
     ignored: set[int] = field(default_factory=set)  # columns the mapping file says to ignore
 
-    def column_of(self, label: str) -> int | None:
-        return next((c for c, col in self.columns.items() if col.label == label), None)
-
 
 def _lookup(table: tuple[Column, ...], mapping: Mapping | None) -> dict[str, Column | None]:
     """Header key → column (None: ignore the column)."""

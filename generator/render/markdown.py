@@ -34,11 +34,6 @@ def block(text: str) -> str:
     return "\n\n".join(paragraphs)
 
 
-def cell(text: str) -> str:
-    """Plain text for a table cell."""
-    return inline(text)
-
-
 # Much of a page is written as raw HTML blocks instead of Markdown: Python-Markdown passes
 # them through untouched, while running its inline patterns over every table cell and list
 # entry took most of MkDocs' time on a district's 1,500 pages (bench/run.py).
