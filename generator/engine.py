@@ -72,15 +72,15 @@ def write_project(project: Path, script: str, pages: list[Page], settings: Setti
     manifest = {}
     for page in pages:
         meta = dict(page.meta, **_alternates(page, script))
-        front = yaml.dump(meta, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=True, width=1_000_000)
-        source = f"---\n{front}---\n\n{page.body}"
-        digest = hashlib.sha256(source.encode("utf-8")).hexdigest()
+        digest = hashlib.sha256(json.dumps([meta, page.body], ensure_ascii=False, sort_keys=True,
+                                           default=str).encode("utf-8")).hexdigest()
         manifest[page.path] = digest
         target = docs / page.path
         if previous.get(page.path) == digest and target.exists():
             continue
+        front = yaml.dump(meta, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=True, width=1_000_000)
         target.parent.mkdir(parents=True, exist_ok=True)
-        _write_if_changed(target, convert(source))
+        _write_if_changed(target, convert(f"---\n{front}---\n\n{page.body}"))
     for stale in set(previous) - set(manifest):
         (docs / stale).unlink(missing_ok=True)
     theme = []
