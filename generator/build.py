@@ -11,12 +11,15 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fcntl
+import multiprocessing
 import shutil
 import tempfile
 import threading
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from multiprocessing.connection import Connection
+from typing import Any, Callable, Iterator
 
 from . import checks, engine, export, render
 from .export import sitemap
@@ -75,13 +78,16 @@ def generate(content: Content, settings: Settings, work: Path, projects: Path,
 
     With a git history, dates come from it (publication dates on pages, SOURCE_DATE_EPOCH =
     the newest content commit); without one, from the content's own dates. The data files
-    (exports, search index, feed) are written while the two MkDocs processes run."""
-    pages, converter, running = _engines(content, settings, projects, history)
+    (exports, search index, feed) are written by a second process meanwhile: while this one
+    renders and converts pages, the second core would otherwise wait for the engines."""
+    converter = Converter(settings.hant_variant)
     staged = work / "staged"
+    data = Forked(lambda: _data_files(staged, content, settings, converter, history))
     try:
-        _data_files(staged, content, settings, converter, history)
-    finally:
+        pages, running = _engines(content, settings, converter, projects, history)
         running.wait()
+    finally:
+        data.join()
     site = work / "site"
     shutil.copytree(running.projects[0].site_dir, site)
     shutil.copytree(running.projects[1].site_dir, site / engine.HANT_DIR)
@@ -92,16 +98,15 @@ def generate(content: Content, settings: Settings, work: Path, projects: Path,
     return pages
 
 
-def _engines(content: Content, settings: Settings, projects: Path, history: change_history.History
-             ) -> tuple[list[render.Page], Converter, engine.Running]:
-    converter = Converter(settings.hant_variant)
+def _engines(content: Content, settings: Settings, converter: Converter, projects: Path,
+             history: change_history.History) -> tuple[list[render.Page], engine.Running]:
     pages = render.render(content, settings, converter, history)
     nav = _nav(content)
     running = engine.Running({"SOURCE_DATE_EPOCH": str(history.epoch() or _epoch(content)),
                               "NO_MKDOCS_2_WARNING": "1"})
     for script in engine.SCRIPTS:
         running.start(engine.write_project(projects / script, script, pages, settings, converter, nav))
-    return pages, converter, running
+    return pages, running
 
 
 def _data_files(site: Path, content: Content, settings: Settings, converter: Converter,
@@ -111,6 +116,41 @@ def _data_files(site: Path, content: Content, settings: Settings, converter: Con
     export.write(content, settings, site)
     search_index.write(render.Site.of(content, settings), converter, site / "search")
     feed.write(history, settings, content, site, converter.to_hant)
+
+
+class Forked:
+    """``work`` running in a forked child process, which inherits the loaded content instead of
+    receiving a copy. Where the system cannot fork, ``work`` runs in ``join``."""
+
+    def __init__(self, work: Callable[[], None]) -> None:
+        self.work = work
+        self._process = None
+        if "fork" in multiprocessing.get_all_start_methods():
+            context = multiprocessing.get_context("fork")
+            self._receive, send = context.Pipe(duplex=False)
+            self._process = context.Process(target=_report, args=(work, send), daemon=True)
+            self._process.start()
+            send.close()
+
+    def join(self) -> None:
+        if self._process is None:
+            self.work()
+            return
+        try:
+            failure = self._receive.recv()
+        except EOFError:
+            failure = f"exit code {self._process.exitcode}"
+        self._process.join()
+        if failure:
+            raise RuntimeError(f"writing the data files failed:\n{failure}")
+
+
+def _report(work: Callable[[], None], send: Connection) -> None:
+    try:
+        work()
+        send.send(None)
+    except BaseException:
+        send.send(traceback.format_exc())
 
 
 class Preview:
@@ -140,7 +180,8 @@ class Preview:
         if link.is_symlink():
             link.unlink()  # a clean MkDocs build would refuse to empty a folder holding a link
         with _locked(self.cache) as projects:
-            pages, converter, running = _engines(loaded.content, settings, projects, self.history)
+            converter = Converter(settings.hant_variant)
+            pages, running = _engines(loaded.content, settings, converter, projects, self.history)
             running.wait()
         link.symlink_to(running.projects[1].site_dir.resolve(), target_is_directory=True)
         self._background = threading.Thread(target=self._data_files,

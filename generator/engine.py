@@ -1,6 +1,7 @@
 """Write one MkDocs project per script and run MkDocs on both, in parallel.
 
-Each project is plain Markdown plus a generated ``mkdocs.yml`` — no hooks or plugins — so a
+Each project is plain Markdown plus a generated ``mkdocs.yml`` — no hooks or plugins, one
+Markdown extension of ours (``htmlblocks``: generated HTML passes through untouched) — so a
 successor engine that reads MkDocs projects can build the same folders. The theme overrides
 are converted to traditional script for the zh-Hant project like the pages are.
 """
@@ -24,7 +25,8 @@ from .render import Page
 from .script import Converter
 from .settings import Settings
 
-TEMPLATE_DIR = Path(__file__).resolve().parents[1] / "site-template"
+REPOSITORY = Path(__file__).resolve().parents[1]
+TEMPLATE_DIR = REPOSITORY / "site-template"
 HANS, HANT = "zh-Hans", "zh-Hant"
 SCRIPTS = (HANS, HANT)
 HANT_DIR = "zh-Hant"  # the traditional site lives under site/zh-Hant/
@@ -32,6 +34,9 @@ LANG_LABELS = {HANS: "简体", HANT: "繁體"}
 # Material's own JavaScript (its bundle can load code from a CDN, e.g. for diagrams) and its
 # search assets are removed from the output; the site works without them.
 REMOVED_THEME_ASSETS = ("assets/javascripts",)
+# Our Python-Markdown extension (generator/htmlblocks.py); MkDocs imports it from this checkout.
+HTML_BLOCKS = "generator.htmlblocks"
+MARKDOWN_EXTENSIONS = [HTML_BLOCKS, "tables", "admonition", "attr_list", {"toc": {"permalink": False}}]
 
 
 class EngineError(Exception):
@@ -62,7 +67,8 @@ def write_project(project: Path, script: str, pages: list[Page], settings: Setti
 
     Only pages whose text changed are rewritten, so their files' times tell MkDocs (``--dirty``)
     which pages to render again. Converting a page to traditional script is skipped when its
-    simplified text has the same hash as last time (``.manifest.json``).
+    simplified text and the converter (variant, overrides, OpenCC version) have the same hash as
+    last time (``.manifest.json``).
     """
     convert = converter.to_hant if script == HANT else converter.to_hans
     docs = project / "docs"
@@ -72,15 +78,16 @@ def write_project(project: Path, script: str, pages: list[Page], settings: Setti
     manifest = {}
     for page in pages:
         meta = dict(page.meta, **_alternates(page, script))
-        digest = hashlib.sha256(json.dumps([meta, page.body], ensure_ascii=False, sort_keys=True,
-                                           default=str).encode("utf-8")).hexdigest()
+        # JSON values are YAML too, and writing them costs a fraction of the YAML dumper's time.
+        front = "".join(f"{key}: {json.dumps(meta[key], ensure_ascii=False)}\n" for key in sorted(meta))
+        text = f"---\n{front}---\n\n{page.body}"
+        digest = hashlib.sha256(f"{converter.identity}\n{text}".encode("utf-8")).hexdigest()
         manifest[page.path] = digest
         target = docs / page.path
         if previous.get(page.path) == digest and target.exists():
             continue
-        front = yaml.dump(meta, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=True, width=1_000_000)
         target.parent.mkdir(parents=True, exist_ok=True)
-        _write_if_changed(target, convert(f"---\n{front}---\n\n{page.body}"))
+        _write_if_changed(target, convert(text))
     for stale in set(previous) - set(manifest):
         (docs / stale).unlink(missing_ok=True)
     theme = []
@@ -130,7 +137,8 @@ class Running:
     """
 
     def __init__(self, env: dict[str, str]) -> None:
-        self.env = {**os.environ, **env}
+        self.env = {**os.environ, **env,
+                    "PYTHONPATH": os.pathsep.join(filter(None, [str(REPOSITORY), os.environ.get("PYTHONPATH")]))}
         self.projects: list[Project] = []
         self.processes: list[subprocess.Popen] = []
 
@@ -200,7 +208,7 @@ def _config(settings: Settings, script: str, convert: Any, nav: list[dict[str, A
             "features": [],
         },
         "plugins": [],
-        "markdown_extensions": ["tables", "admonition", "attr_list", "md_in_html", {"toc": {"permalink": False}}],
+        "markdown_extensions": MARKDOWN_EXTENSIONS,
         "extra_css": ["assets/stylesheets/site.css"],
         "extra": extra,
         "nav": _convert_nav(nav, convert),

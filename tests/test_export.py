@@ -122,17 +122,48 @@ def test_xlsx_read_by_calamine_matches_the_model(exported):
 
 
 def test_xlsx_layout_for_people(exported):
-    """Frozen header (and 编号/名称 columns), bold header, wrapped text, widths for long text."""
+    """Frozen header (and 编号/名称 columns), bold header, wrapped text, widths for long text,
+    on every sheet of a department's workbook and of the combined one."""
     content, _, data, _ = exported
+    for name in ("scjg.xlsx", "catalog.xlsx"):
+        for sheet in load_workbook(data / name).worksheets:
+            where = (name, sheet.title)
+            assert sheet.freeze_panes == "C2", where
+            assert all(c.font.b for c in sheet[1]), where
+            assert all(c.alignment.wrap_text for row in sheet.iter_rows(min_row=2) for c in row), where
+            assert sheet.auto_filter.ref == f"A1:{sheet[1][-1].column_letter}{sheet.max_row}", where
     book = load_workbook(data / "scjg.xlsx")
     sheet = book.worksheets[0]
-    assert sheet.freeze_panes == "C2"
-    assert all(c.font.b for c in sheet[1])
-    assert all(c.alignment.wrap_text for row in sheet.iter_rows(min_row=2) for c in row)
     content_col = ITEM_HEADER.index("指导内容") + 1
     assert sheet.column_dimensions[chr(ord("A") + content_col - 1)].width >= 40
-    assert sheet.auto_filter.ref and sheet.auto_filter.ref.startswith("A1:")
     assert book.properties.modified == book.properties.created == dt.datetime.fromisoformat(export.content_date(content))
+
+
+def test_xlsx_keeps_markup_characters_of_names_and_cells(tmp_path):
+    """A department named with & < > " ' and a cell holding such text still give workbooks that
+    open, with the sheet named after the department and the text as written, and import back."""
+    short_name, note = """R&D <"O'K">局""", """=1+1 & <b>"加粗"</b> '引号'"""
+    root = sitebuild.copy_content(tmp_path / "repo")
+    catalog = root / "catalogs/yjgl.yaml"
+    text = catalog.read_text(encoding="utf-8")
+    text = text.replace("short_name: 区应急局", "short_name: " + json.dumps(short_name, ensure_ascii=False), 1)
+    review_end = "      filing_no: 示司备〔2024〕27号\n"
+    text = text.replace(review_end, review_end + "    note: " + json.dumps(note, ensure_ascii=False) + "\n", 1)
+    catalog.write_text(text, encoding="utf-8")
+    loaded, settings, findings = checks.run(root)
+    assert loaded is not None and settings is not None, findings
+    export.write(loaded.content, settings, tmp_path / "site")
+    data = tmp_path / "site/data"
+    for name in ("catalog.xlsx", "yjgl.xlsx"):
+        book = load_workbook(data / name)
+        assert short_name in book.sheetnames, (name, book.sheetnames)
+        first = next(r for r in book[short_name].iter_rows(values_only=True) if r[0] == "yjgl-001")
+        assert first[ITEM_HEADER.index("备注")] == note, name
+    before = load_department(root, "yjgl")
+    assert before.short_name == short_name and before.items[0].note == note
+    status, output = run_import(root, data / "yjgl.xlsx", "--department", "yjgl")
+    assert status == 0, output
+    assert load_department(root, "yjgl") == before
 
 
 def test_csv_reads_back_with_the_csv_module(exported):

@@ -76,7 +76,9 @@ def page_context(departments: list[Department]) -> dict[str, object]:
 
 
 def write(content: Content, settings: Settings, site_dir: Path) -> list[Path]:
-    """Write every export under ``site_dir/data``; return the files written."""
+    """Write every export under ``site_dir/data``; return the files written.
+
+    Each department's rows and sheets are made once and reused by the combined files."""
     folder = site_dir / DATA_DIR
     folder.mkdir(parents=True, exist_ok=True)
     updated = content_date(content)
@@ -84,23 +86,23 @@ def write(content: Content, settings: Settings, site_dir: Path) -> list[Path]:
     ctx = tables.context(content, settings)
     departments = tables.departments(content)
     written = [
-        jsondata.write(folder / f"{COMBINED}.json", jsondata.document(content, settings, updated)),
+        jsondata.write(folder / f"{COMBINED}.json", jsondata.document(content, settings, updated, ctx)),
         _text(folder / f"{COMBINED}.schema.json", jsondata.schema_text()),
     ]
     taken: set[str] = {workbook.NO_PENALTY_SHEET}
-    sheets = [tables.item_table(workbook.sheet_title(sheet_name(d), taken), tables.published_items(d), ctx)
-              for d in departments]
-    all_entries = tables.entry_table(workbook.NO_PENALTY_SHEET,
-                                     [e for d in departments for e in tables.entries(d)], ctx)
-    combined = tables.item_table(COMBINED, [i for d in departments for i in tables.published_items(d)], ctx)
-    written.append(write_csv(folder / f"{COMBINED}.csv", combined))
-    written.append(workbook.write(folder / f"{COMBINED}.xlsx", sheets + [all_entries], when, settings.site_name))
+    item_tables = [tables.item_table(workbook.sheet_title(sheet_name(d), taken), tables.published_items(d), ctx)
+                   for d in departments]
+    entry_tables = [tables.entry_table(workbook.NO_PENALTY_SHEET, tables.entries(d), ctx) for d in departments]
+    item_sheets = [workbook.sheet(t) for t in item_tables]
+    all_entries = tables.joined(workbook.NO_PENALTY_SHEET, tables.ENTRIES, entry_tables)
+    written.append(write_csv(folder / f"{COMBINED}.csv", tables.joined(COMBINED, tables.ITEMS, item_tables)))
+    written.append(workbook.write(folder / f"{COMBINED}.xlsx", item_sheets + [workbook.sheet(all_entries)], when,
+                                  settings.site_name))
     written.append(write_csv(folder / f"{NO_PENALTY}.csv", all_entries))
-    for d, sheet in zip(departments, sheets):
+    for d, items, own, sheet in zip(departments, item_tables, entry_tables, item_sheets):
         stem = department_stem(d.code)
-        written.append(write_csv(folder / f"{stem}.csv", sheet))
-        own = tables.entry_table(workbook.NO_PENALTY_SHEET, tables.entries(d), ctx)
-        written.append(workbook.write(folder / f"{stem}.xlsx", [sheet, own], when, d.name))
+        written.append(write_csv(folder / f"{stem}.csv", items))
+        written.append(workbook.write(folder / f"{stem}.xlsx", [sheet, workbook.sheet(own)], when, d.name))
     return written
 
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
+from operator import attrgetter
 from typing import Any, Callable, Mapping
 
 from ..model import STAGES
@@ -63,12 +65,14 @@ class Column:
     def names(self) -> tuple[str, ...]:
         return (self.label, *self.synonyms)
 
+    @cached_property
+    def _attribute(self) -> Callable[[Any], Any]:
+        return attrgetter(self.field)  # "review.date" → obj.review.date
+
     def value(self, obj: Any, context: Context) -> Any:
         if self.get is not None:
             return self.get(obj, context)
-        for part in self.field.split("."):
-            obj = getattr(obj, part)
-        return obj
+        return self._attribute(obj)
 
     def cell(self, obj: Any, context: Context) -> str:
         return self.codec.write(self.value(obj, context), context)

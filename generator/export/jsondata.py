@@ -9,28 +9,29 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 from ..model import Case, Content, Department, Item, NoPenaltyEntry
 from ..script import plain
 from ..settings import Settings
 from . import tables
+from .columns import Context
 
 SCHEMA_VERSION = "1.0"
 SCHEMA_FILE = Path(__file__).with_name("catalog.schema.json")
 
 
-def document(content: Content, settings: Settings, updated: str) -> dict[str, Any]:
+def document(content: Content, settings: Settings, updated: str, ctx: Context) -> dict[str, Any]:
+    """``ctx`` is the one the tables use (its back links from 不罚清单 entries to items)."""
     modes = {m.code: m.label for m in settings.modes}
     published = {i.id for i in content.published_items()}
-    ctx = tables.context(content, settings)
     return {
         "schema_version": SCHEMA_VERSION,
         "site_name": settings.site_name,
         "region": settings.region,
         "updated": updated,
         "modes": [{"code": m.code, "label": m.label} for m in settings.modes],
-        "departments": [_department(d, modes, dict(ctx.items_by_entry)) for d in tables.departments(content)],
+        "departments": [_department(d, modes, ctx.items_by_entry) for d in tables.departments(content)],
         "cases": [_case(c, modes, published) for c in sorted(content.cases, key=lambda c: c.id)],
     }
 
@@ -49,7 +50,7 @@ def _t(text: str | None) -> str | None:
     return None if text is None else plain(text)
 
 
-def _department(d: Department, modes: dict[str, str], items_by_entry: dict[str, tuple[str, ...]]) -> dict[str, Any]:
+def _department(d: Department, modes: dict[str, str], items_by_entry: Mapping[str, tuple[str, ...]]) -> dict[str, Any]:
     return {
         "code": d.code,
         "name": _t(d.name),
@@ -92,7 +93,7 @@ def _item(i: Item, modes: dict[str, str]) -> dict[str, Any]:
     }
 
 
-def _entry(e: NoPenaltyEntry, items_by_entry: dict[str, tuple[str, ...]]) -> dict[str, Any]:
+def _entry(e: NoPenaltyEntry, items_by_entry: Mapping[str, tuple[str, ...]]) -> dict[str, Any]:
     return {
         "id": e.id,
         "department": e.department,

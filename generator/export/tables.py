@@ -15,6 +15,10 @@ from ..settings import Settings
 from .columns import ENTRY_COLUMNS, ITEM_COLUMNS, Column, Context, exported
 
 
+ITEMS = exported(ITEM_COLUMNS)
+ENTRIES = exported(ENTRY_COLUMNS)
+
+
 @dataclass(frozen=True)
 class Table:
     title: str
@@ -51,13 +55,16 @@ def entries(department: Department) -> list[NoPenaltyEntry]:
 
 
 def item_table(title: str, items: list[Item], ctx: Context) -> Table:
-    columns = exported(ITEM_COLUMNS)
-    return Table(title, columns, tuple(_row(columns, i, ctx) for i in items))
+    return Table(title, ITEMS, tuple(_row(ITEMS, i, ctx) for i in items))
 
 
 def entry_table(title: str, rows: list[NoPenaltyEntry], ctx: Context) -> Table:
-    columns = exported(ENTRY_COLUMNS)
-    return Table(title, columns, tuple(_row(columns, e, ctx) for e in rows))
+    return Table(title, ENTRIES, tuple(_row(ENTRIES, e, ctx) for e in rows))
+
+
+def joined(title: str, columns: tuple[Column, ...], parts: list[Table]) -> Table:
+    """Several departments' tables as one, reusing their rows (a row is made only once)."""
+    return Table(title, columns, tuple(row for part in parts for row in part.rows))
 
 
 def _row(columns: tuple[Column, ...], obj: object, ctx: Context) -> tuple[str, ...]:

@@ -7,6 +7,7 @@ an exempt item never reaches a template, so it cannot appear in any page, link o
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections import defaultdict
@@ -102,7 +103,7 @@ def render(content: Content, settings: Settings, converter: Converter,
         body = env.get_template(template).render(site=site, settings=settings, page_path=path,
                                                  title=title, **context)
         meta = {"title": title, "column": column, **context.pop("meta", {})}
-        pages.append(Page(path, meta, _wrap_tables(body.strip()) + "\n"))
+        pages.append(Page(path, meta, body.strip() + "\n"))
 
     add("index.md", "home.md.j2", settings.site_name, "首页")
     add("departments/index.md", "departments.md.j2", "实施部门", "实施部门")
@@ -145,14 +146,9 @@ def _date_meta(dates: Dates, fallback: str, fallback_label: str) -> dict[str, st
     return {"date": fallback, "date_label": fallback_label}
 
 
-_TABLE = re.compile(r"(?:^\|.*\|[ \t]*(?:\n|$))+", re.MULTILINE)
-
-
-def _wrap_tables(body: str) -> str:
-    """Put every table in a labelled region that keyboard users can focus and scroll: on a
-    phone a wide table scrolls sideways (axe: scrollable-region-focusable)."""
-    return _TABLE.sub(lambda m: '\n<div class="xz-table" role="region" aria-label="表格" tabindex="0" markdown="1">\n\n'
-                      + m.group(0).rstrip("\n") + "\n\n</div>\n", body)
+@functools.lru_cache(maxsize=None)
+def _relative(target: str, start: str) -> str:
+    return posixpath.relpath(target, start)  # the same few folders, linked thousands of times
 
 
 def _environment(site: Site, converter: Converter) -> jinja2.Environment:
@@ -183,7 +179,7 @@ def _environment(site: Site, converter: Converter) -> jinja2.Environment:
     @jinja2.pass_context
     def link(context: jinja2.runtime.Context, target: str) -> str:
         """Relative link from the page being rendered to ``target`` (a path under docs/)."""
-        return posixpath.relpath(target, posixpath.dirname(context["page_path"]) or ".")
+        return _relative(target, posixpath.dirname(context["page_path"]) or ".")
 
     @jinja2.pass_context
     def href(context: jinja2.runtime.Context, target: str) -> str:

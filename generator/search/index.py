@@ -100,9 +100,23 @@ def grams(text: str) -> set[str]:
     out: set[str] = set()
     for run in WORD_RUN.findall(fold(text)):
         out.update(run)
-        out.update(run[i:i + 2] for i in range(len(run) - 1))
-        out.update(run[i:i + 3] for i in range(len(run) - 2))
+        out.update({run[i:i + 2] for i in range(len(run) - 1)})
+        out.update({run[i:i + 3] for i in range(len(run) - 2)})
     return out
+
+
+def _encode_one(n: int) -> str:
+    out = []
+    while n >= 32:
+        out.append(ALPHABET[32 + (n & 31)])
+        n >>= 5
+    out.append(ALPHABET[n])
+    return "".join(out)
+
+
+# Nearly every delta is small: its encoding is looked up rather than computed (a city's index
+# encodes tens of millions of them).
+_ENCODED = [_encode_one(n) for n in range(1 << 15)]
 
 
 def _deltas(values: list[int]) -> list[int]:
@@ -116,13 +130,8 @@ def _deltas(values: list[int]) -> list[int]:
 
 
 def encode(numbers: list[int]) -> str:
-    out = []
-    for n in numbers:
-        while n >= 32:
-            out.append(ALPHABET[32 + (n & 31)])
-            n >>= 5
-        out.append(ALPHABET[n])
-    return "".join(out)
+    table, limit = _ENCODED, len(_ENCODED)
+    return "".join([table[n] if n < limit else _encode_one(n) for n in numbers])
 
 
 def shard_of(gram: str, shards: int) -> int:

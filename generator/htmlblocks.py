@@ -1,0 +1,68 @@
+"""Python-Markdown extension the generated MkDocs projects load: HTML blocks pass untouched.
+
+Most of a page is HTML the generator has already rendered (tables, lists, escaped text).
+Python-Markdown would tokenize all of it twice — its HTML-block parser, then MkDocs' scan for
+anchor ids — which took about half of MkDocs' time on a district's pages (bench/run.py). Here a
+block that starts at the margin with a block-level tag runs to the next blank line and is
+stored as it is, the rule CommonMark gives such blocks; the templates never put a blank line
+inside one. Tables an editor writes in Markdown get the same scrollable, focusable region as
+the generator's own tables, so a wide table scrolls sideways on a phone.
+
+This module imports only Markdown: each MkDocs process loads it.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+
+_OPENING_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)[\s/>]")
+TABLE_REGION = {"class": "xz-table", "role": "region", "aria-label": "表格", "tabindex": "0"}
+
+
+class _StoreHtmlBlocks(Preprocessor):
+    def run(self, lines: list[str]) -> list[str]:
+        out: list[str] = []
+        start = None  # first line of the HTML block being collected
+        for number, line in enumerate(lines + [""]):
+            if start is not None:
+                if line.strip():
+                    continue
+                out.append(self.md.htmlStash.store("\n".join(lines[start:number])))
+                start = None
+            elif self._opens_block(line) and (not out or not out[-1].strip()):
+                start = number
+                continue
+            out.append(line)
+        out.pop()
+        return out
+
+    def _opens_block(self, line: str) -> bool:
+        match = _OPENING_TAG.match(line)
+        return bool(match) and self.md.is_block_level(match.group(1).lower())
+
+
+class _TableRegions(Treeprocessor):
+    def run(self, root: etree.Element) -> None:
+        for parent in list(root.iter()):
+            for index, child in enumerate(parent):
+                if child.tag == "table":
+                    region = etree.Element("div", TABLE_REGION)
+                    parent[index] = region
+                    region.append(child)
+
+
+class HtmlBlocksExtension(Extension):
+    def extendMarkdown(self, md: Markdown) -> None:
+        # After whitespace normalization (30), before MkDocs' anchor scan (21) and the HTML-block parser (20).
+        md.preprocessors.register(_StoreHtmlBlocks(md), "xz_html_blocks", 25)
+        md.treeprocessors.register(_TableRegions(md), "xz_table_regions", 5)
+
+
+def makeExtension(**kwargs: object) -> HtmlBlocksExtension:
+    return HtmlBlocksExtension(**kwargs)
