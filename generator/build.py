@@ -83,24 +83,22 @@ def generate(content: Content, settings: Settings, work: Path, projects: Path,
     converter = Converter(settings.hant_variant)
     staged = work / "staged"
     data = Forked(lambda: _data_files(staged, content, settings, converter, history))
+    site = work / "site"
+    targets = {engine.HANS: site, engine.HANT: site / engine.HANT_DIR}
     try:
         pages, running = _engines(content, settings, converter, projects, history)
-        running.wait()
+        running.wait(lambda project: engine.copy_site(project, targets[project.folder.name]))
     finally:
         data.join()
-    site = work / "site"
-    shutil.copytree(running.projects[0].site_dir, site)
-    shutil.copytree(running.projects[1].site_dir, site / engine.HANT_DIR)
-    engine.strip_theme_assets(site)
-    engine.strip_theme_assets(site / engine.HANT_DIR)
     shutil.copytree(staged, site, dirs_exist_ok=True)
     sitemap.write(site, [p.url for p in pages], settings.site_url)
     return pages
 
 
 def _engines(content: Content, settings: Settings, converter: Converter, projects: Path,
-             history: change_history.History) -> tuple[list[render.Page], engine.Running]:
-    pages = render.render(content, settings, converter, history)
+             history: change_history.History, memo: render.Memo | None = None
+             ) -> tuple[list[render.Page], engine.Running]:
+    pages = render.render(content, settings, converter, history, memo)
     nav = _nav(content)
     running = engine.Running({"SOURCE_DATE_EPOCH": str(history.epoch() or _epoch(content)),
                               "NO_MKDOCS_2_WARNING": "1"})
@@ -161,6 +159,7 @@ class Preview:
     def __init__(self, root: Path, cache: Path) -> None:
         self.root, self.cache = root, cache
         self.history: change_history.History | None = None
+        self.memo: render.Memo = {}
         self._background: threading.Thread | None = None
 
     @property
@@ -181,8 +180,8 @@ class Preview:
             link.unlink()  # a clean MkDocs build would refuse to empty a folder holding a link
         with _locked(self.cache) as projects:
             converter = Converter(settings.hant_variant)
-            pages, running = _engines(loaded.content, settings, converter, projects, self.history)
-            running.wait()
+            pages, running = _engines(loaded.content, settings, converter, projects, self.history, self.memo)
+            running.wait(lambda project: None)
         link.symlink_to(running.projects[1].site_dir.resolve(), target_is_directory=True)
         self._background = threading.Thread(target=self._data_files,
                                             args=(loaded.content, settings, pages, converter))

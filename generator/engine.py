@@ -16,7 +16,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 from urllib.parse import urlsplit
 
 import yaml
@@ -150,21 +150,26 @@ class Running:
              *(["--dirty"] if project.reusable else [])],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=self.env))
 
-    def wait(self) -> None:
+    def wait(self, then: Callable[[Project], None]) -> None:
+        """Wait for each MkDocs run in the order they started and give each project that
+        succeeded to ``then`` at once (the first site is copied while the second builds)."""
         failures = []
         for project, process in zip(self.projects, self.processes):
             output, _ = process.communicate()
             if process.returncode != 0:
                 failures.append(f"{project.config}:\n{output.decode('utf-8', 'replace')}")
-            else:
+            elif not failures:
                 project.remember()
+                then(project)
         if failures:
             raise EngineError("\n".join(failures))
 
 
-def strip_theme_assets(site_dir: Path) -> None:
-    for relative in REMOVED_THEME_ASSETS:
-        shutil.rmtree(site_dir / relative, ignore_errors=True)
+def copy_site(project: Project, target: Path) -> None:
+    """Copy a project's built site to ``target``, without the theme assets the site leaves out."""
+    removed = {project.site_dir / relative for relative in REMOVED_THEME_ASSETS}
+    shutil.copytree(project.site_dir, target, dirs_exist_ok=True,
+                    ignore=lambda folder, names: [n for n in names if Path(folder, n) in removed])
 
 
 def _alternates(page: Page, script: str) -> dict[str, str]:

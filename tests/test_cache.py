@@ -66,3 +66,38 @@ def test_preview_shows_an_edit(tmp_path):
     result = preview.update()
     assert not result.ok and any(f.code == "E203" for f in result.findings)
     assert "食品经营许可预约辅导" in page.read_text(encoding="utf-8")
+
+
+def test_preview_renders_again_every_page_an_edit_shows(tmp_path):
+    """The preview re-renders only pages whose inputs changed; after each kind of edit its pages
+    equal a full render of the same content."""
+    from generator import checks, render
+    from generator.script import Converter
+
+    root = sitebuild.copy_content(tmp_path / "repo")
+    memo: render.Memo = {}
+
+    def pages(use_memo):
+        loaded, settings, findings = checks.run(root)
+        assert loaded is not None and settings is not None, findings
+        return {p.path: p for p in render.render(loaded.content, settings, Converter(settings.hant_variant),
+                                                 memo=memo if use_memo else None)}
+
+    pages(True)
+    edits = [
+        # an item's name: its page, its department's, mode and stage lists, the case that cites it
+        (root / "catalogs" / "scjg.yaml", "name: 食品经营许可申请政策辅导", "name: 食品经营许可预约辅导"),
+        # a department's name: on every page that lists its items
+        (root / "catalogs" / "scjg.yaml", "name: 示例区市场监督管理局", "name: 示例区市场监管局"),
+        # a case now cites another item: both items' pages change
+        (root / "typical-cases" / "scjg" / "scjg-2024-01.md", "items: [scjg-004]", "items: [scjg-001]"),
+        # a mode's label (a setting): every page
+        (root / "mkdocs.yml", "label: 政策指引", "label: 政策指导"),
+    ]
+    for path, old, new in edits:
+        edit(path, old, new)
+        incremental, full = pages(True), pages(False)
+        assert incremental.keys() == full.keys()
+        stale = [path for path in full if incremental[path] != full[path]]
+        assert not stale, f"after {new!r}, pages not rendered again: {stale[:5]}"
+        assert any(new.split(": ")[1].strip("[]") in p.body for p in incremental.values()), new

@@ -92,42 +92,60 @@ class Site:
         return [c for c in self.cases if c.department == department.code]
 
 
+Memo = dict[str, tuple[Any, Page]]  # page path -> (everything the page was rendered from, page)
+
+
 def render(content: Content, settings: Settings, converter: Converter,
-           history: History = NOT_READ) -> list[Page]:
-    """Every page. ``history`` gives the publication dates (from git, never typed by hand)."""
+           history: History = NOT_READ, memo: Memo | None = None) -> list[Page]:
+    """Every page. ``history`` gives the publication dates (from git, never typed by hand).
+
+    With a ``memo`` kept between calls (the preview), a page of an item, case, department, mode
+    or stage is rendered again only when something it shows changed (its ``inputs``)."""
     site = Site.of(content, settings)
     env = _environment(site, converter)
     pages: list[Page] = []
+    # What every page may show: a department's name appears wherever its items are listed.
+    unchanged = (_templates_stamp(), settings, converter.variant,
+                 [(d.code, d.name, d.short_name, d.script) for d in site.departments])
 
-    def add(path: str, template: str, title: str, column: str, **context: Any) -> None:
+    def add(path: str, template: str, title: str, column: str, inputs: Any = None, **context: Any) -> None:
+        key = (unchanged, inputs)
+        if memo is not None and inputs is not None and path in memo and memo[path][0] == key:
+            pages.append(memo[path][1])
+            return
         body = env.get_template(template).render(site=site, settings=settings, page_path=path,
                                                  title=title, **context)
         meta = {"title": title, "column": column, **context.pop("meta", {})}
         pages.append(Page(path, meta, body.strip() + "\n"))
+        if memo is not None and inputs is not None:
+            memo[path] = (key, pages[-1])
 
     add("index.md", "home.md.j2", settings.site_name, "首页")
     add("departments/index.md", "departments.md.j2", "实施部门", "实施部门")
     for d in site.departments:
-        add(f"departments/{d.code}.md", "department.md.j2", d.name, "实施部门", department=d,
-            meta={"source": d.name})
+        add(f"departments/{d.code}.md", "department.md.j2", d.name, "实施部门", (d, site.cases_of(d)),
+            department=d, meta={"source": d.name})
     for item in site.items:
         d = site.department_by_code[item.department]
         dates = history.dates_of("item", item.id)
-        add(f"items/{item.id}.md", "item.md.j2", item.name, "行政指导事项", item=item, department=d,
+        inputs = (item, d, site.entries_of(item), site.cases_by_item.get(item.id), dates)
+        add(f"items/{item.id}.md", "item.md.j2", item.name, "行政指导事项", inputs, item=item, department=d,
             dates=dates, meta={"source": d.name, **_date_meta(dates, item.effective_date, msg.DATE_EFFECTIVE)})
     add("cases/index.md", "cases.md.j2", "典型案例", "典型案例")
     for case in site.cases:
         d = site.department_by_code.get(case.department)
         dates = history.dates_of("case", case.id)
-        add(f"cases/{case.id}.md", "case.md.j2", case.title, "典型案例", case=case, department=d,
+        inputs = (case, d, [site.item_by_id.get(ref) for ref in case.items], dates)
+        add(f"cases/{case.id}.md", "case.md.j2", case.title, "典型案例", inputs, case=case, department=d,
             dates=dates, meta={"source": d.name if d else "", **_date_meta(dates, case.month, msg.DATE_MONTH)})
     add("modes/index.md", "modes.md.j2", "按指导方式和实施环节", "分类索引")
     for mode in settings.modes:
-        add(f"modes/{mode.code}.md", "mode.md.j2", mode.label, "分类索引", mode=mode,
-            items=[i for i in site.items if i.mode == mode.code])
+        items = [i for i in site.items if i.mode == mode.code]
+        add(f"modes/{mode.code}.md", "mode.md.j2", mode.label, "分类索引", items, mode=mode, items=items)
     for stage in STAGES:
-        add(f"stages/{STAGE_SLUGS[stage]}.md", "stage.md.j2", f"{stage}指导", "分类索引", stage=stage,
-            items=[i for i in site.items if stage in i.stages])
+        items = [i for i in site.items if stage in i.stages]
+        add(f"stages/{STAGE_SLUGS[stage]}.md", "stage.md.j2", f"{stage}指导", "分类索引", items,
+            stage=stage, items=items)
     add("search.md", "search.md.j2", "检索", "检索")
     add("stats.md", "stats.md.j2", "统计数据", "统计数据", stats=statistics.compute(site, converter))
     add("data.md", "data.md.j2", "数据下载", "数据下载", **export.page_context(site.departments))
@@ -146,14 +164,37 @@ def _date_meta(dates: Dates, fallback: str, fallback_label: str) -> dict[str, st
     return {"date": fallback, "date_label": fallback_label}
 
 
+def _templates_stamp() -> list[tuple[str, int, int]]:
+    return [(p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(TEMPLATES.iterdir())]
+
+
 @functools.lru_cache(maxsize=None)
 def _relative(target: str, start: str) -> str:
     return posixpath.relpath(target, start)  # the same few folders, linked thousands of times
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept in memory between renders (the preview renders on every edit);
+    Jinja2 compares the template source's checksum, so an edited template is compiled again."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
+
+
 def _environment(site: Site, converter: Converter) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
+        bytecode_cache=_COMPILED,
         undefined=jinja2.StrictUndefined,
         autoescape=False,  # Markdown output: content is escaped by the filters below
         keep_trailing_newline=True,
