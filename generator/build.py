@@ -26,6 +26,7 @@ from .export import sitemap
 from .review import feed, history as change_history
 from .search import index as search_index
 from .findings import Finding, has_errors
+from .load import Memo
 from .model import Content
 from .script import Converter
 from .settings import Settings
@@ -159,7 +160,8 @@ class Preview:
     def __init__(self, root: Path, cache: Path) -> None:
         self.root, self.cache = root, cache
         self.history: change_history.History | None = None
-        self.memo: render.Memo = {}
+        self.files = Memo()  # what each content file gave when last checked
+        self.memo: render.Memo = {}  # each page and what it was rendered from
         self._background: threading.Thread | None = None
 
     @property
@@ -169,7 +171,7 @@ class Preview:
     def update(self) -> BuildResult:
         if self._background:
             self._background.join()
-        loaded, settings, findings = checks.run(self.root)
+        loaded, settings, findings = checks.run(self.root, self.files)
         files = loaded.files_checked if loaded else 1
         if loaded is None or settings is None or has_errors(findings):
             return BuildResult(False, findings, files)

@@ -101,3 +101,31 @@ def test_preview_renders_again_every_page_an_edit_shows(tmp_path):
         stale = [path for path in full if incremental[path] != full[path]]
         assert not stale, f"after {new!r}, pages not rendered again: {stale[:5]}"
         assert any(new.split(": ")[1].strip("[]") in p.body for p in incremental.values()), new
+
+
+def test_preview_check_reports_what_a_full_check_reports(tmp_path):
+    """The preview skips unchanged files when it checks again; its findings and model must be
+    those of a full check after every kind of edit, errors included."""
+    from generator import checks
+    from generator.load import Memo
+
+    root = sitebuild.copy_content(tmp_path / "repo")
+    memo = Memo()
+    checks.run(root, memo)
+    catalog = root / "catalogs" / "scjg.yaml"
+    steps = [
+        lambda: edit(catalog, "status: 有效", "status: 生效"),  # E203 in one file
+        lambda: edit(root / "typical-cases" / "scjg" / "scjg-2024-01.md", "items: [scjg-004]",
+                     "items: [scjg-404]"),  # a reference across files
+        lambda: edit(catalog, "status: 生效", "status: 有效"),  # fixed again
+        lambda: (root / "typical-cases" / "scjg" / "scjg-2024-02.md").unlink(),  # a file removed
+        lambda: edit(root / "mkdocs.yml", "label: 政策指引", "label: 政策指导"),  # settings
+    ]
+    expected = [{"E203"}, {"E203", "E302"}, {"E302"}, {"E302"}, {"E302"}]
+    for step, codes in zip(steps, expected):
+        step()
+        loaded, settings, findings = checks.run(root, memo)
+        fresh, fresh_settings, fresh_findings = checks.run(root)
+        assert findings == fresh_findings
+        assert {f.code for f in findings} == codes
+        assert loaded.content == fresh.content and settings == fresh_settings

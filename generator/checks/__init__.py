@@ -8,25 +8,30 @@ from .. import schema as schemas
 from .. import settings as settings_module
 from .. import codeowners
 from ..findings import Finding, finding
-from ..load import Loaded, load
+from ..load import Document, Loaded, Memo, load
 from ..settings import Settings
 from . import openness, references, textscan, texts
 
 
-def run(root: Path) -> tuple[Loaded | None, Settings | None, list[Finding]]:
-    """Load and check everything under ``root``. Findings come sorted by file and line."""
+def run(root: Path, memo: Memo | None = None) -> tuple[Loaded | None, Settings | None, list[Finding]]:
+    """Load and check everything under ``root``. Findings come sorted by file and line. A
+    ``memo`` kept between runs skips the files that did not change (the preview)."""
     settings, findings = settings_module.load(root)
     if settings is None:
         return None, None, sorted(findings)
-    loaded = load(root, settings)
+    loaded = load(root, settings, memo)
     findings = list(loaded.findings)
     for doc in loaded.documents:
-        findings += textscan.scan(texts.spans(doc))
+        findings += _scan(doc) if memo is None else memo.derived(doc, "textscan", lambda: _scan(doc))
     findings += references.check(loaded, settings)
     findings += openness.check(loaded, settings)
     findings += _schema_files(settings)
     findings += codeowners.check(root, loaded, settings)
     return loaded, settings, sorted(set(findings))
+
+
+def _scan(doc: Document) -> list[Finding]:
+    return list(textscan.scan(texts.spans(doc)))
 
 
 def _schema_files(settings: Settings) -> list[Finding]:

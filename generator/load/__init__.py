@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from dataclasses import dataclass, field
 import re
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, Callable
 
 from ..findings import Finding, finding
 from ..messages import current as msg
@@ -63,38 +63,83 @@ class Loaded:
         return doc.position(pointer)
 
 
-def load(root: Path, settings: Settings) -> Loaded:
+class Memo:
+    """What each file gave, kept between loads while someone edits (the preview checks on every
+    save): a file whose bytes and the settings are unchanged is not parsed or validated again."""
+
+    def __init__(self) -> None:
+        self._files: dict[str, tuple[bytes, Settings, Any]] = {}
+        self._derived: dict[tuple[str, str], tuple[Document, Any]] = {}
+
+    def file(self, root: Path, rel: str, settings: Settings, read: Callable[..., Any]) -> Any:
+        try:
+            data = (root / rel).read_bytes()
+        except OSError:
+            return read(root, rel, settings)  # reported by ``read``
+        kept = self._files.get(rel)
+        if kept is not None and kept[0] == data and kept[1] == settings:
+            return kept[2]
+        result = read(root, rel, settings)
+        self._files[rel] = (data, settings, result)
+        return result
+
+    def derived(self, doc: Document, name: str, compute: Callable[[], Any]) -> Any:
+        """A value computed from one document alone (its text scan), kept as long as it is."""
+        kept = self._derived.get((doc.path, name))
+        if kept is not None and kept[0] is doc:
+            return kept[1]
+        value = compute()
+        self._derived[(doc.path, name)] = (doc, value)
+        return value
+
+
+def load(root: Path, settings: Settings, memo: Memo | None = None) -> Loaded:
     content_files = files.discover(root)
     findings = [finding(rel, 0, 0, "W110") for rel in content_files.strays]
     documents: list[Document] = []
     departments: list[Department] = []
     cases: list[Case] = []
     unreadable = []
+
+    def read(rel: str, how: Callable[[Path, str, Settings], Any]) -> Any:
+        return how(root, rel, settings) if memo is None else memo.file(root, rel, settings, how)
+
     for rel in content_files.catalogs:
-        doc, problems = _read_document(root, rel, CATALOG)
+        doc, problems, department = read(rel, _catalog_file)
         findings += problems
         if doc is None:
             unreadable.append(rel)
             continue
         documents.append(doc)
-        problems, bad = validate.validate(rel, CATALOG, doc.parsed, settings)
-        findings += problems
-        department = _department(doc, bad)
         if department is not None:
             departments.append(department)
     for rel in content_files.cases:
-        doc, problems = _read_document(root, rel, CASE)
+        doc, problems, case = read(rel, _case_file)
         findings += problems
-        if doc is None:
-            continue
-        documents.append(doc)
-        problems, bad = validate.validate(rel, CASE, doc.parsed, settings, doc.line_offset)
-        findings += problems
-        if not bad:
-            cases.append(_case(doc))
+        if doc is not None:
+            documents.append(doc)
+        if case is not None:
+            cases.append(case)
     content = Content(tuple(departments), tuple(cases))
     return Loaded(content, documents, findings,
                   len(content_files.catalogs) + len(content_files.cases) + len(content_files.strays), unreadable)
+
+
+def _catalog_file(root: Path, rel: str, settings: Settings
+                  ) -> tuple[Document | None, list[Finding], Department | None]:
+    doc, problems = _read_document(root, rel, CATALOG)
+    if doc is None:
+        return None, problems, None
+    invalid, bad = validate.validate(rel, CATALOG, doc.parsed, settings)
+    return doc, problems + invalid, _department(doc, bad)
+
+
+def _case_file(root: Path, rel: str, settings: Settings) -> tuple[Document | None, list[Finding], Case | None]:
+    doc, problems = _read_document(root, rel, CASE)
+    if doc is None:
+        return None, problems, None
+    invalid, bad = validate.validate(rel, CASE, doc.parsed, settings, doc.line_offset)
+    return doc, problems + invalid, None if bad else _case(doc)
 
 
 def _read_document(root: Path, rel: str, kind: str) -> tuple[Document | None, list[Finding]]:
