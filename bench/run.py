@@ -44,13 +44,14 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def run_measured(command: list[str]) -> tuple[float, float]:
     """Wall seconds and peak memory (MB) of a command and all its child processes together:
-    the build runs two MkDocs processes at once, so the peak is the sum of the tree's RSS,
-    sampled every 20 ms from /proc."""
+    the build runs two MkDocs processes and a forked one for the data files at once, so the
+    peak is the tree's proportional set size (a page shared after fork counts once), sampled
+    every 20 ms from /proc."""
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     peak = 0
     while process.poll() is None:
-        peak = max(peak, _tree_rss(process.pid))
+        peak = max(peak, _tree_memory(process.pid))
         time.sleep(0.02)
     seconds = time.perf_counter() - start
     if process.returncode != 0:
@@ -58,26 +59,32 @@ def run_measured(command: list[str]) -> tuple[float, float]:
     return seconds, peak / 1024 / 1024
 
 
-def _tree_rss(root_pid: int) -> int:
+def _tree_memory(root_pid: int) -> int:
     parents: dict[int, int] = {}
-    rss: dict[int, int] = {}
-    page = os.sysconf("SC_PAGE_SIZE")
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
         try:
             stat = Path(f"/proc/{entry}/stat").read_text()
-            fields = stat[stat.rindex(")") + 2:].split()
-            parents[int(entry)] = int(fields[1])
-            rss[int(entry)] = int(fields[21]) * page
+            parents[int(entry)] = int(stat[stat.rindex(")") + 2:].split()[1])
         except (OSError, ValueError, IndexError):
             continue
     total, stack = 0, [root_pid]
     while stack:
         pid = stack.pop()
-        total += rss.get(pid, 0)
+        total += _pss(pid)
         stack.extend(child for child, parent in parents.items() if parent == pid)
     return total
+
+
+def _pss(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return 0
 
 
 def alternative(root: Path, work: Path) -> float:
