@@ -31,7 +31,7 @@ def run(root: Path, memo: Memo | None = None) -> tuple[Loaded | None, Settings |
 
 
 def _scan(doc: Document) -> list[Finding]:
-    return list(textscan.scan(texts.spans(doc)))
+    return list(textscan.scan(texts.Spans(doc)))
 
 
 def _schema_files(settings: Settings) -> list[Finding]:

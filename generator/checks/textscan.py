@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from itertools import accumulate
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from .. import privacy
 from ..findings import Finding, finding
 from ..messages import current as msg
-from .texts import Span
+from .texts import Spans
 
 # Raw HTML that can run script or load something from elsewhere when the page is shown.
 _UNSAFE_TAG = re.compile(
@@ -32,16 +32,16 @@ _CLAUSE_END = re.compile(r"[，。；！？、,.;!?\n\x00]")
 _SEPARATOR = "\n\x00\n"
 
 
-def scan(spans: Iterable[Span]) -> Iterator[Finding]:
-    """Run every text check over a file's spans.
+def scan(spans: Spans) -> Iterator[Finding]:
+    """Run every text check over a file's strings.
 
-    The detectors run once over all spans joined by a separator none of their patterns can
-    cross, instead of once per span: a 10,000-item catalog has 270,000 strings, and per-string
-    regex calls took most of the check's time.
+    The detectors run once over all strings joined by a separator none of their patterns can
+    cross, instead of once per string: a 10,000-item catalog has 270,000 strings, and
+    per-string regex calls took most of the check's time.
     """
-    spans = list(spans)
-    text = _SEPARATOR.join(span.text for span in spans)
-    starts = list(accumulate((len(span.text) + len(_SEPARATOR) for span in spans[:-1]), initial=0))
+    strings = spans.texts
+    text = _SEPARATOR.join(strings)
+    starts = list(accumulate((len(s) + len(_SEPARATOR) for s in strings[:-1]), initial=0))
 
     def at(offset: int, end: int, code: str, **params: object) -> Finding:
         i = bisect_right(starts, offset) - 1
@@ -67,8 +67,8 @@ def scan(spans: Iterable[Span]) -> Iterator[Finding]:
         clause = _CLAUSE_END.split(text[max(0, m.start() - 8): m.start()])[-1]
         if not any(word in clause for word in _NEGATIONS):
             yield at(m.start(), m.end(), "W501", phrase="")
-    for span in spans:
-        if span.field == "counterpart" and not privacy.is_deidentified(span.text):
+    for span in spans.named("counterpart"):
+        if not privacy.is_deidentified(span.text):
             line, col = span.locate(0)
             yield finding(span.path, line, col, "E606", masked=privacy.mask_name(span.text))
 

@@ -97,7 +97,7 @@ def parse(text: str) -> Parsed:
         loader.dispose()
     parsed = Parsed(None, {}, [])
     if node is not None:
-        parsed.data = _Builder(parsed).build(node, (), 0)
+        parsed.data = _Builder(parsed, "&" in text).build(node, (), 0)
     return parsed
 
 
@@ -108,8 +108,14 @@ def _describe(exc: yaml.MarkedYAMLError) -> str:
 
 
 class _Builder:
-    def __init__(self, parsed: Parsed) -> None:
-        self.parsed = parsed
+    """Plain values from the node tree, recording where each came from, within the bounds."""
+
+    def __init__(self, parsed: Parsed, shared: bool) -> None:
+        self.positions = parsed.positions
+        self.texts = parsed.texts
+        # Only a text with an anchor ("&") can have a node built twice (through an alias) or a
+        # node inside itself; without one, tracking every node's identity is skipped.
+        self.shared = shared
         self.nodes = 0
         self.alias_nodes = 0
         self.built: set[int] = set()
@@ -117,44 +123,52 @@ class _Builder:
 
     def build(self, node: yaml.Node, path: Path, depth: int) -> Any:
         self.nodes += 1
-        line, col = node.start_mark.line + 1, node.start_mark.column + 1
-        if id(node) in self.built:
-            self.alias_nodes += 1
-        self.built.add(id(node))
+        mark = node.start_mark
+        line, col = mark.line + 1, mark.column + 1
+        if self.shared:
+            if id(node) in self.built:
+                self.alias_nodes += 1
+            self.built.add(id(node))
         if self.nodes > MAX_NODES or self.alias_nodes > MAX_ALIAS_NODES:
             raise YamlProblem("aliases", line, col)
-        if depth > MAX_DEPTH or id(node) in self.open:
+        if depth > MAX_DEPTH or self.shared and id(node) in self.open:
             raise YamlProblem("depth", line, col)
         if node.tag not in _PLAIN_TAGS:
             raise YamlProblem("tag", line, col, node.tag)
-        self.parsed.positions.setdefault(path, (line, col))
+        if path not in self.positions:
+            self.positions[path] = (line, col)
         if isinstance(node, yaml.ScalarNode):
+            value = node.value
             if not node.style:  # plain (libyaml reports "", the Python parser None)
-                if node.value in _TRUE:
+                if value in _TRUE:
                     return True
-                if node.value in _FALSE:
+                if value in _FALSE:
                     return False
-                if node.value in _NULL:
+                if value in _NULL:
                     return None
-            self.parsed.texts.append((path, node.value, line, col, node.style))
-            return node.value
+            self.texts.append((path, value, line, col, node.style))
+            return value
+        if not self.shared:
+            return self._children(node, path, depth)
         self.open.add(id(node))
         try:
-            if isinstance(node, yaml.SequenceNode):
-                return [self.build(child, path + (i,), depth + 1) for i, child in enumerate(node.value)]
-            result: dict[str, Any] = {}
-            for key_node, value_node in node.value:
-                if not isinstance(key_node, yaml.ScalarNode):
-                    raise YamlProblem("syntax", key_node.start_mark.line + 1, key_node.start_mark.column + 1,
-                                      "mapping key is not a scalar")
-                key = key_node.value
-                if key in result:
-                    first = self.parsed.positions[path + (key,)]
-                    raise YamlProblem("duplicate_key", key_node.start_mark.line + 1,
-                                      key_node.start_mark.column + 1, f"{key}\x00{first[0]}")
-                self.parsed.positions[path + (key,)] = (key_node.start_mark.line + 1,
-                                                        key_node.start_mark.column + 1)
-                result[key] = self.build(value_node, path + (key,), depth + 1)
-            return result
+            return self._children(node, path, depth)
         finally:
             self.open.discard(id(node))
+
+    def _children(self, node: yaml.Node, path: Path, depth: int) -> Any:
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(child, path + (i,), depth + 1) for i, child in enumerate(node.value)]
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            mark = key_node.start_mark
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise YamlProblem("syntax", mark.line + 1, mark.column + 1, "mapping key is not a scalar")
+            key = key_node.value
+            at = path + (key,)
+            if key in result:
+                raise YamlProblem("duplicate_key", mark.line + 1, mark.column + 1,
+                                  f"{key}\x00{self.positions[at][0]}")
+            self.positions[at] = (mark.line + 1, mark.column + 1)
+            result[key] = self.build(value_node, at, depth + 1)
+        return result
