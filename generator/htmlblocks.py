@@ -16,12 +16,14 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 
-from markdown import Markdown
+from markdown import Markdown, util
+from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 _OPENING_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)[\s/>]")
+_PLACEHOLDER = re.compile(util.HTML_PLACEHOLDER % r"[0-9]+")
 TABLE_REGION = {"class": "xz-table", "role": "region", "aria-label": "表格", "tabindex": "0"}
 
 
@@ -47,6 +49,17 @@ class _StoreHtmlBlocks(Preprocessor):
         return bool(match) and self.md.is_block_level(match.group(1).lower())
 
 
+class _StoredBlockParagraph(BlockProcessor):
+    """A stored block's placeholder becomes a paragraph whose text the inline patterns skip
+    (an atomic string); Markdown then puts the block in its place."""
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        return _PLACEHOLDER.fullmatch(block) is not None
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> None:
+        etree.SubElement(parent, "p").text = util.AtomicString(blocks.pop(0))
+
+
 class _TableRegions(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         for parent in list(root.iter()):
@@ -61,6 +74,7 @@ class HtmlBlocksExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         # After whitespace normalization (30), before MkDocs' anchor scan (21) and the HTML-block parser (20).
         md.preprocessors.register(_StoreHtmlBlocks(md), "xz_html_blocks", 25)
+        md.parser.blockprocessors.register(_StoredBlockParagraph(md.parser), "xz_stored_block", 99)
         md.treeprocessors.register(_TableRegions(md), "xz_table_regions", 5)
 
 
