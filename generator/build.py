@@ -82,16 +82,14 @@ def generate(content: Content, settings: Settings, work: Path, projects: Path,
     (exports, search index, feed) are written by a second process meanwhile: while this one
     renders and converts pages, the second core would otherwise wait for the engines."""
     converter = Converter(settings.hant_variant)
-    staged = work / "staged"
-    data = Forked(lambda: _data_files(staged, content, settings, converter, history))
-    site = work / "site"
+    site = work / "site"  # the data files and both engines' pages share no path
+    data = Forked(lambda: _data_files(site, content, settings, converter, history))
     targets = {engine.HANS: site, engine.HANT: site / engine.HANT_DIR}
     try:
         pages, running = _engines(content, settings, converter, projects, history)
         running.wait(lambda project: engine.copy_site(project, targets[project.folder.name]))
     finally:
         data.join()
-    shutil.copytree(staged, site, dirs_exist_ok=True)
     sitemap.write(site, [p.url for p in pages], settings.site_url)
     return pages
 
