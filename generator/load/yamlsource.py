@@ -10,6 +10,7 @@ Duplicate keys, unknown tags and runaway alias expansion are reported instead of
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -107,6 +108,11 @@ def _describe(exc: yaml.MarkedYAMLError) -> str:
     return "；".join(parts)
 
 
+# Characters the reader refuses in a file, which a double-quoted escape can still produce (XML
+# and so XLSX cannot hold them; tab, line feed and carriage return are allowed).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 class _Builder:
     """Plain values from the node tree, recording where each came from, within the bounds."""
 
@@ -146,6 +152,8 @@ class _Builder:
                     return False
                 if value in _NULL:
                     return None
+            if node.style == '"' and _CONTROL.search(value):  # an escape such as "\x01"
+                raise YamlProblem("syntax", line, col, "special characters are not allowed")
             self.texts.append((path, value, line, col, node.style))
             return value
         if not self.shared:
