@@ -181,7 +181,7 @@ class Preview:
         with _locked(self.cache) as projects:
             converter = Converter(settings.hant_variant)
             pages, running = _engines(loaded.content, settings, converter, projects, self.history, self.memo)
-            running.wait(lambda project: None)
+            running.wait()
         link.symlink_to(running.projects[1].site_dir.resolve(), target_is_directory=True)
         self._background = threading.Thread(target=self._data_files,
                                             args=(loaded.content, settings, pages, converter))

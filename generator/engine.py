@@ -150,7 +150,7 @@ class Running:
              *(["--dirty"] if project.reusable else [])],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=self.env))
 
-    def wait(self, then: Callable[[Project], None]) -> None:
+    def wait(self, then: Callable[[Project], None] | None = None) -> None:
         """Wait for each MkDocs run in the order they started and give each project that
         succeeded to ``then`` at once (the first site is copied while the second builds)."""
         failures = []
@@ -160,7 +160,8 @@ class Running:
                 failures.append(f"{project.config}:\n{output.decode('utf-8', 'replace')}")
             elif not failures:
                 project.remember()
-                then(project)
+                if then:
+                    then(project)
         if failures:
             raise EngineError("\n".join(failures))
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import posixpath
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -110,8 +109,9 @@ def render(content: Content, settings: Settings, converter: Converter,
 
     def add(path: str, template: str, title: str, column: str, inputs: Any = None, **context: Any) -> None:
         key = (unchanged, inputs)
-        if memo is not None and inputs is not None and path in memo and memo[path][0] == key:
-            pages.append(memo[path][1])
+        kept = memo.get(path) if memo is not None and inputs is not None else None
+        if kept and kept[0] == key:
+            pages.append(kept[1])
             return
         body = env.get_template(template).render(site=site, settings=settings, page_path=path,
                                                  title=title, **context)
