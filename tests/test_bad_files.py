@@ -6,6 +6,11 @@ Layout (like the anti-pattern examples of NIST OSCAL):
   It replaces ``catalogs/demo.yaml`` of the fixture repository.
 - ``tests/bad/typical-cases/<name>.md``: a whole typical case; the ``# expect:`` comment is the
   first line inside the front matter (line 2). It replaces ``typical-cases/demo/demo-2024-01.md``.
+- ``tests/bad/repos/<name>/``: files laid over the fixture repository (added, or replacing the
+  fixture's own), for problems no single content file can show: file names, stray files, links,
+  several files at once. ``<name>/EXPECT`` holds one line ``E611 <path> line <n>``: the stated
+  code must be reported for that path (relative to the repository) at that line. Symbolic links
+  are copied as links. Every other file of ``<name>/`` is laid over the repository as it is.
 
 The stated line is counted in the bad file itself (the comment line included). The run must
 report the stated code at the stated line and exit 1 (0 when the stated code is a warning: the
@@ -17,6 +22,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +34,7 @@ from conftest import MKDOCS, run_check, write
 
 BAD = Path(__file__).parent / "bad"
 EXPECT = re.compile(rb"^#\s*expect:\s*([EW]\d{3})\s+line\s+(\d+)\s*$")
+REPO_EXPECT = re.compile(r"^([EW]\d{3})\s+(.+?)\s+line\s+(\d+)\s*$")
 
 # Known bugs that stop a bad file from giving its stated finding (see the final report and
 # test_locations.py). Strict: a fixed bug turns these into failures until the entry is removed.
@@ -57,6 +64,10 @@ def _bad_files() -> list[BadFile]:
             if suffix == ".md":
                 assert lines[0].strip() == b"---", f"{path}: a case starts with ---"
             found.append(BadFile(path, target, match.group(1).decode(), int(match.group(2))))
+    for folder in sorted(p for p in (BAD / "repos").iterdir() if p.is_dir()) if (BAD / "repos").is_dir() else []:
+        match = REPO_EXPECT.match((folder / "EXPECT").read_text(encoding="utf-8").strip())
+        assert match, f"{folder}/EXPECT must be 'CODE path line N'"
+        found.append(BadFile(folder, match.group(2), match.group(1), int(match.group(3))))
     return found
 
 
@@ -72,7 +83,11 @@ def _run(bad: BadFile, root: Path) -> tuple[int, str, str]:
     write(root, "mkdocs.yml", MKDOCS.read_text(encoding="utf-8"))
     write(root, fixtures.CATALOG_PATH, fixtures.CATALOG)
     write(root, fixtures.CASE_PATH, fixtures.CASE)
-    write(root, bad.target, bad.path.read_bytes())  # replaces the valid file
+    if bad.path.is_dir():  # a folder laid over the repository
+        shutil.copytree(bad.path, root, symlinks=True, dirs_exist_ok=True,
+                        ignore=lambda folder, names: ["EXPECT"] if Path(folder) == bad.path else [])
+    else:
+        write(root, bad.target, bad.path.read_bytes())  # replaces the valid file
     return run_check(root, "--format", "json")
 
 
@@ -88,7 +103,7 @@ def results(request, tmp_path_factory) -> dict[str, tuple[int, str, str]]:
 
 
 def test_there_are_enough_bad_files() -> None:
-    kinds = {bad.name.split("-")[0] for bad in BAD_FILES}
+    kinds = {bad.name.split("-")[0] for bad in BAD_FILES}  # a folder's name starts with its kind too
     assert len(BAD_FILES) >= 20
     assert {"syntax", "schema", "ref", "open", "privacy", "markup", "case"} <= kinds
     assert len({bad.name for bad in BAD_FILES}) == len(BAD_FILES)
