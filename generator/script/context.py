@@ -26,9 +26,10 @@ from .marks import MARK, mark
 
 RULES = Path(__file__).with_name("context.yaml")
 WORDS = Path(__file__).with_name("context-words.txt")
-MIN_START, MIN_INSIDE = 3, 100  # jieba counts (3 is its lowest): see generate()
+MIN_START, MIN_INSIDE = 3, 20  # jieba counts (3 is its lowest): see generate()
 HEADER = ("# 由 python -m generator.script 生成，请勿手工修改（规则见 context.py、context.yaml）。\n"
-          "# 含上下文规则用字的词语，这些词语中的字交给 OpenCC 转换。\n")
+          "# word：含上下文规则用字的词语，其中的字交给 OpenCC 转换；before：比它后面的 word 更常用的词语。\n"
+          "# 词语\t类别\tjieba 词频\n")
 
 
 @dataclass
@@ -40,6 +41,8 @@ class Rule:
     ignore: frozenset[str]
     # (offset of the character, length) → {combination: form or None for a listed word}
     shapes: dict[tuple[int, int], dict[str, str | None]] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)  # jieba counts of listed words
+    before: dict[str, int] = field(default_factory=dict)  # words that beat a listed word
 
     def add(self, word: str, form: str | None) -> None:
         for offset, char in enumerate(word):
@@ -59,6 +62,8 @@ class Rule:
             word = text[start:start + length]
             if word in group:
                 form = group[word]
+                if form is None and offset and start and self.before.get(text[start - 1:start + 1], 0) > self.counts[word]:
+                    continue  # 合同|系: the word before is likelier than 同系
                 key = (start, -length, 0 if form is not None else 1)
                 if best is None or key < best:
                     best, chosen = key, (form, word)
@@ -72,20 +77,22 @@ def rules_data() -> dict:
 @lru_cache(maxsize=1)
 def rules() -> dict[str, Rule]:
     """The reviewed rules with their generated word lists."""
-    listed: dict[str, list[str]] = {}
+    listed: dict[str, int] = {}
+    before: dict[str, int] = {}
     for line in WORDS.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
-            word = line.split("\t")[0]
-            for char in set(word):
-                listed.setdefault(char, []).append(word)
+            word, kind, count = line.split("\t")
+            (listed if kind == "word" else before)[word] = int(count)
     out = {}
     for char, data in rules_data().items():
         forms = {word: form for form, words in data["forms"].items() for word in words}
-        rule = Rule(char, data["default"], forms, frozenset(data.get("ignore", ())))
+        rule = Rule(char, data["default"], forms, frozenset(data.get("ignore", ())), before=before)
         for word, form in forms.items():
             rule.add(word, form)
-        for word in listed.get(char, ()):
-            rule.add(word, None)
+        for word, count in listed.items():
+            if char in word:
+                rule.add(word, None)
+                rule.counts[word] = count
         out[char] = rule
     return out
 
@@ -123,23 +130,38 @@ def marks(text: str) -> str:
 
 
 def generate() -> str:
-    """The text of ``context-words.txt``: words holding a rule's character, less the rule's
-    ``ignore``. A word starting with the character (系统, 系列, 系数) is taken from OpenCC's
-    phrases or jieba's list (at least ``MIN_START``); a word with the character further in (关系,
-    联系, 体系) only when jieba counts it at least ``MIN_INSIDE`` times, since a rare one steals
-    the character from the word before it (合同|系 would read as 同系 "homologous")."""
+    """The text of ``context-words.txt``, one word a line with its jieba count:
+
+    - ``word``: holds a rule's character (less the rule's ``ignore``); one starting with it
+      (系统, 系列, 系数) from OpenCC's phrases or jieba's list, one with the character further
+      in (关系, 联系, 体系) only when jieba counts it at least ``MIN_INSIDE`` times;
+    - ``before``: a two-character jieba word ending where such a word starts, and more frequent
+      than it (合同 before 同系, 同学 before 学系): where it stands, the word loses."""
     from .boundaries import jieba_words
 
-    sources: dict[str, list[str]] = {}
     phrases = opencc_data.phrases()
     jieba = jieba_words()
+    count = {word: c for word, (c, _) in jieba.items()}
+    rows: dict[str, tuple[str, int]] = {}
     for char, data in rules_data().items():
         ignore = set(data.get("ignore", ()))
         for word in sorted(set(phrases) | set(jieba)):
             if char not in word or len(word) < 2 or word in ignore:
                 continue
-            count = jieba.get(word, (0, ""))[0]
-            if count >= (MIN_START if word.startswith(char) else MIN_INSIDE) or (
-                    word.startswith(char) and word in phrases):
-                sources[word] = [f"jieba {count}"] * (count > 0) + ["opencc"] * (word in phrases)
-    return HEADER + "".join(f"{w}\t{', '.join(sources[w])}\n" for w in sorted(sources))
+            n = count.get(word, 0)
+            if word.startswith(char) and (word in phrases or n >= MIN_START):
+                rows[word] = ("word", n)
+            elif not word.startswith(char) and n >= MIN_INSIDE:
+                rows[word] = ("word", n)
+    weakest: dict[str, int] = {}  # first character of a word with a rule character inside → lowest count
+    for word, (_, n) in rows.items():
+        if word[0] not in rules_data():
+            weakest[word[0]] = min(n, weakest.get(word[0], n))
+    for word, (n, _) in jieba.items():
+        if len(word) == 2 and _is_han(word) and word not in rows and n > weakest.get(word[1], n):
+            rows[word] = ("before", n)
+    return HEADER + "".join(f"{w}\t{kind}\t{n}\n" for w, (kind, n) in sorted(rows.items()))
+
+
+def _is_han(text: str) -> bool:
+    return all("\u4e00" <= c <= "\u9fff" for c in text)
