@@ -506,3 +506,18 @@ def test_identity_changes_with_every_table(monkeypatch, tmp_path):
         assert Converter("s2tw").identity != before, table.name
         monkeypatch.setattr(script, "TABLES", tuple(script.TABLES[:i]) + (table,) + tuple(script.TABLES[i + 1:]))
     assert Converter("s2tw").identity == before
+
+
+def test_search_page_example_shows_both_scripts_on_both_sites():
+    """The search page says that 發展 and 发展 find the same: the traditional site must not turn
+    the simplified example into 發展 as well."""
+    from pathlib import Path
+
+    from generator import checks, render
+
+    root = Path(__file__).parents[1]
+    result, settings, _ = checks.run(root)
+    c = Converter(settings.hant_variant)
+    page = next(p for p in render.render(result.content, settings, c) if p.path == "search.md")
+    assert "输入“發展”与“发展”结果相同" in c.to_hans(page.body)
+    assert "輸入“發展”與“发展”結果相同" in c.to_hant(page.body)
