@@ -16,7 +16,7 @@ found in the data, not collected from bug reports:
 
 Each such S becomes an override S → conv(L) + conv(W). It starts where OpenCC stands when it
 would take P, so it applies exactly where the wrong cut would have been made, and nowhere else.
-The table is written by ``python -m generator.script.boundaries`` and committed; a test
+The table is written by ``python -m generator.script`` and committed; a test
 regenerates it and compares. Reviewed overrides win over this table.
 """
 
@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import importlib.util
 import math
-import sys
 from collections import defaultdict
 from pathlib import Path
 
@@ -34,7 +33,7 @@ TABLE = Path(__file__).with_name("boundaries.tsv")
 MIN_WORD = 100  # jieba frequency of a word that may claim its first characters back
 MARGIN = math.log(1000)  # how much likelier the cut before W must be
 PROPER_NAMES = ("nr", "ns", "nt", "nz")  # jieba tags of names of people, places, bodies, brands
-HEADER = ("# 由 python -m generator.script.boundaries 生成，请勿手工修改（规则见 boundaries.py）。\n"
+HEADER = ("# 由 python -m generator.script 生成，请勿手工修改（规则见 boundaries.py）。\n"
           "# 简体\t繁体（OpenCC 标准）\tOpenCC 词语\t应当成词的常用词\n")
 
 

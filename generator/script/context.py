@@ -14,7 +14,6 @@ either side on its own, so the marked character also ends any phrase match acros
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
