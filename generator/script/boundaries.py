@@ -1,0 +1,107 @@
+"""Word boundaries OpenCC's longest match gets wrong: a generated override table.
+
+OpenCC cuts text from the left, always taking the longest phrase of its dictionary. A rare
+phrase then swallows the first character of a common word: 对表现 is cut 对表|现 (对表 "set a
+watch" → 對錶現), 向应急 as 向应|急 (嚮應急), 因素发生 as …素发|生 (素髮生). The class is
+found in the data, not collected from bug reports:
+
+- every phrase P of OpenCC's first step whose end overlaps the start of a common word W
+  (jieba's word list, pinned with the project: frequency at least ``MIN_WORD``, no proper
+  names), read as the text S = P + the rest of W;
+- where a unigram word model prefers the cut before W: log f(L) + log f(W) exceeds
+  log f(P) + log f(rest) by ``MARGIN`` (L is the part of P before W, f a word's frequency in
+  jieba, 1 for an unknown word) — the same choice jieba's own segmenter makes;
+- and the cut changes the traditional text: converting S (OpenCC with the reviewed overrides)
+  differs from converting L and W separately.
+
+Each such S becomes an override S → conv(L) + conv(W). It starts where OpenCC stands when it
+would take P, so it applies exactly where the wrong cut would have been made, and nowhere else.
+The table is written by ``python -m generator.script`` and committed; a test
+regenerates it and compares. Reviewed overrides win over this table.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+from collections import defaultdict
+from pathlib import Path
+
+from . import opencc_data
+
+TABLE = Path(__file__).with_name("boundaries.tsv")
+MIN_WORD = 100  # jieba frequency of a word that may claim its first characters back
+MARGIN = math.log(1000)  # how much likelier the cut before W must be
+PROPER_NAMES = ("nr", "ns", "nt", "nz")  # jieba tags of names of people, places, bodies, brands
+HEADER = ("# 由 python -m generator.script 生成，请勿手工修改（规则见 boundaries.py）。\n"
+          "# 简体\t繁体（OpenCC 标准）\tOpenCC 词语\t应当成词的常用词\n")
+
+
+def jieba_words() -> dict[str, tuple[int, str]]:
+    """jieba's dictionary: word → (frequency, part-of-speech tag)."""
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or spec.origin is None:
+        raise RuntimeError("jieba (requirements.lock) is needed to generate the boundary table")
+    words: dict[str, tuple[int, str]] = {}
+    for line in (Path(spec.origin).parent / "dict.txt").read_text(encoding="utf-8").splitlines():
+        word, count, tag = line.split(" ")
+        if int(count) >= words.get(word, (0, ""))[0]:
+            words[word] = (int(count), tag)
+    return words
+
+
+def _is_han(text: str) -> bool:
+    return all("\u4e00" <= c <= "\u9fff" for c in text)
+
+
+def generate() -> str:
+    """The table's text."""
+    from . import reviewed_converter, overrides
+
+    words = jieba_words()
+
+    def logf(word: str) -> float:
+        return math.log(max(words.get(word, (1, ""))[0], 1))
+
+    starts: dict[str, list[str]] = defaultdict(list)
+    for word, (count, tag) in sorted(words.items()):
+        if count >= MIN_WORD and len(word) >= 2 and _is_han(word) and not tag.startswith(PROPER_NAMES):
+            for k in range(1, len(word)):
+                starts[word[:k]].append(word)
+    phrases = opencc_data.phrases()
+    reviewed = {e["phrase"] for e in overrides()}
+    candidates: dict[str, tuple[float, str, str, str]] = {}
+    for phrase in sorted(phrases):
+        for k in range(1, len(phrase)):
+            left = phrase[:-k]
+            for word in starts.get(phrase[-k:], ()):
+                text = phrase + word[k:]
+                if text in phrases or text in reviewed:
+                    continue  # OpenCC or a reviewer already decided this text
+                gain = logf(left) + logf(word) - logf(phrase) - logf(word[k:])
+                if gain > MARGIN and gain > candidates.get(text, (-1.0,))[0]:
+                    candidates[text] = (gain, left, word, phrase)
+    texts = sorted(candidates)
+    convert = reviewed_converter()
+    # One OpenCC call per list: a newline ends every phrase match.
+    whole = convert("\n".join(texts)).split("\n")
+    lefts = convert("\n".join(candidates[t][1] for t in texts)).split("\n")
+    rights = convert("\n".join(candidates[t][2] for t in texts)).split("\n")
+    rows = []
+    for text, as_is, left, right in zip(texts, whole, lefts, rights):
+        if as_is != left + right:
+            _, _, word, phrase = candidates[text]
+            rows.append((phrase, word, text, left + right))
+    rows.sort()
+    return HEADER + "".join(f"{text}\t{hant}\t{phrase}\t{word}\n" for phrase, word, text, hant in rows)
+
+
+def entries() -> list[tuple[str, str, str, str]]:
+    """(simplified, traditional, OpenCC phrase, common word) rows of the committed table."""
+    rows = []
+    for line in TABLE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            text, hant, phrase, word = line.split("\t")
+            rows.append((text, hant, phrase, word))
+    return rows
+
