@@ -31,6 +31,11 @@ def load(kind: str, mode_codes: Iterable[str] | None = None) -> dict[str, Any]:
     return schema
 
 
+def load_static(name: str) -> dict[str, Any]:
+    """A schema beside this module that no setting changes, e.g. ``law.schema.json``."""
+    return json.loads((HERE / name).read_text(encoding="utf-8"))
+
+
 def mode_codes_in_file(kind: str) -> list[str]:
     return list(_mode_schema(json.loads(_read(kind)), kind)["enum"])
 
