@@ -206,7 +206,7 @@ def report(law: Law, old: Version, new: Version, comparison: Comparison, rows: l
         lines.append(f"{change.old.label}（{describe(change)}）")
         lines.append(msg.LAWS_IMPACT_OLD.format(version=old.date, text=_one_line(change.old.text)))
         if change.new is None:
-            lines.append(msg.LAWS_IMPACT_REMOVED_TEXT.format(version=new.date))
+            lines += [msg.LAWS_IMPACT_REMOVED_TEXT.format(version=new.date), ""]
             continue
         lines.append(msg.LAWS_IMPACT_NEW.format(version=new.date, text=_one_line(change.new.text)))
         if change.kind != MOVED:

@@ -214,10 +214,8 @@ def load(root: Path, settings: Settings, memo: Memo | None = None) -> Library | 
             continue
         law, more = _law(doc, bad, parsed, claimed, titles)
         findings += more
-        data = doc.parsed.data
-        names = [data.get("title")] + list(data.get("aliases") or []) if isinstance(data, dict) else []
         if law is None:
-            broken |= {law_key(n) for n in names if isinstance(n, str)}
+            broken |= {law_key(name) for name in _names(doc, parsed)}
         else:
             laws.append(law)
     for rel in texts:
@@ -225,6 +223,18 @@ def load(root: Path, settings: Settings, memo: Memo | None = None) -> Library | 
             findings.append(finding(rel, 0, 0, "W904"))
     laws.sort(key=lambda law: (law.level, law.title))
     return Library(tuple(laws), findings, len(texts) + len(metas), broken)
+
+
+def _names(doc: Any, parsed: dict[str, Statute]) -> list[str]:
+    """Every title a broken law's files give it: its metadata's and its texts'."""
+    data = doc.parsed.data if isinstance(doc.parsed.data, dict) else {}
+    names = [data.get("title"), *(data.get("aliases") if isinstance(data.get("aliases"), list) else [])]
+    folder = PurePosixPath(doc.path).parent
+    for entry in data.get("versions") if isinstance(data.get("versions"), list) else []:
+        if isinstance(entry, dict) and isinstance(entry.get("file"), str):
+            statute = parsed.get((folder / entry["file"]).as_posix())
+            names.append(statute.title if statute else None)
+    return [n for n in names if isinstance(n, str) and n]
 
 
 def _text_file(root: Path, rel: str, settings: Settings) -> tuple[list[Finding], Statute | None]:

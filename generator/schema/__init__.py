@@ -4,7 +4,8 @@ The files beside this module are what VS Code reads (through the ``yaml-language
 comment at the top of each content file) and what ``check`` validates against, so the two
 cannot drift. The one part that depends on the site's settings — the list of guidance mode
 codes — is filled in from ``mkdocs.yml`` at check time; ``python -m generator schema`` writes
-it back into the files so editors autocomplete the same codes.
+it back into the files so editors autocomplete the same codes. ``law.schema.json`` (the statute
+library's metadata files) depends on no setting: ``load_static``.
 """
 
 from __future__ import annotations
