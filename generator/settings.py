@@ -13,6 +13,7 @@ from typing import Any
 
 from .findings import Finding, finding
 from .laws.levels import LEVELS
+from .messages import current as msg
 from .load import yamlsource
 
 CONFIG_FILE = "mkdocs.yml"
@@ -125,8 +126,7 @@ def load(root: Path) -> tuple[Settings | None, list[Finding]]:
         legal = []
     complete = extra.get("laws_complete_levels") or []
     if not (isinstance(complete, list) and all(level in LEVELS for level in complete)):
-        problem(f"extra.laws_complete_levels 应是位阶的列表，可选：{'、'.join(LEVELS)}，如 [法律, 行政法规]。",
-                "extra", "laws_complete_levels")
+        problem(msg.LAWS_COMPLETE_LEVELS.format(levels="、".join(LEVELS)), "extra", "laws_complete_levels")
         complete = []
     if findings:
         return None, findings

@@ -47,6 +47,9 @@ def check(loaded: Loaded, settings: Settings) -> Iterator[Finding]:
                         if not library.known(citation.law):
                             missing.add(citation.law, path, line, col)
                         continue
+                    if citation.version and law.version(citation.version) is None:
+                        missing.add(f"{law.title}（{citation.version}）", path, line, col)
+                        continue
                     yield from _in_force(law, citation, path, line, col)
                     yield from _provisions(law, _version(law, citation), citation.provisions, path, line, col)
     yield from missing.findings(library, settings)
@@ -74,6 +77,9 @@ def _basis(loaded: Loaded, library: Library, doc: Document, item: Item, n: int, 
             yield from _same_quotation(basis.citation, basis.text, path, loaded.locate(path, where + ("text",))[0], quoted)
         return
     citation = basis.citation
+    if citation.version and law.version(citation.version) is None:  # a version the library lacks
+        missing.add(f"{law.title}（{citation.version}）", path, *law_at)
+        return
     yield from _in_force(law, citation, path, *law_at)
     version = _version(law, citation)
     problems = list(_provisions(law, version, basis.provisions, path, *article_at))
@@ -112,7 +118,7 @@ def _faithful(text: str, version: Version, provisions: tuple[Provision, ...]) ->
 
 
 def _version(law: Law, citation: Citation) -> Version:
-    return (law.version(citation.version) if citation.version else None) or law.current
+    return law.version(citation.version) or law.current if citation.version else law.current
 
 
 def _in_force(law: Law, citation: Citation, path: str, line: int, col: int) -> Iterator[Finding]:

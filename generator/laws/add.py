@@ -29,21 +29,11 @@ from .library import LAWS_DIR, short_title
 from .statute import Statute
 
 _NAME_DATE = re.compile(r"\((\d{4}-\d{2}-\d{2})\)")
-README_TEXT = """\
-# 法规库
-
-本文件夹存放网站和检查程序使用的法律法规正式文本：一个版本一个文件（`简称(版本日期).md`），
-每部法规另有一个法规信息文件（`简称.yaml`：正式名称、位阶、制定机关、各版本的状态）。
-
-- 文本来源：国家法律法规数据库（https://flk.npc.gov.cn），使用公开的 LawRefBook/Laws 项目整理的文本格式。
-- 法律、法规的正式文本不适用著作权法（《中华人民共和国著作权法》第五条），可以作为数据收录，但应注明来源。
-- 加入或更新文本：`python -m generator laws add 文件…`；格式和状态的填写方法见 CONTRIBUTING.md“引用法律法规”一节。
-"""
+_SAFE_NAME = re.compile(r"[^./\\\s\x00-\x1f][^/\\\x00-\x1f]{0,80}")  # the short title becomes a file name
 
 
 @dataclass
 class _Planned:
-    source: Path
     statute: Statute
     text: str  # normalised
     date: str
@@ -53,6 +43,9 @@ class _Planned:
 def main(root: Path, sources: list[Path], date: str | None, out: TextIO, err: TextIO,
          today: datetime.date | None = None) -> int:
     """Add ``sources`` to ``root/laws``. 0: written; 1: problems, nothing written."""
+    if date is not None and not _valid_date(date):
+        print(msg.LAWS_ADD_BAD_DATE.format(date=date), file=err)
+        return 1
     planned: list[_Planned] = []
     failed = False
     for source in sources:
@@ -69,8 +62,15 @@ def main(root: Path, sources: list[Path], date: str | None, out: TextIO, err: Te
         _write(root, library, metas, item, out, today or datetime.date.today())
     readme = library / "README.md"
     if not readme.exists():
-        readme.write_text(README_TEXT, encoding="utf-8")
+        readme.write_text(msg.LAWS_README, encoding="utf-8")
     return 0
+
+
+def _valid_date(text: str) -> bool:
+    try:
+        return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", text)) and bool(datetime.date.fromisoformat(text))
+    except ValueError:
+        return False
 
 
 def _plan(source: Path, date: str | None, out: TextIO, err: TextIO) -> tuple[_Planned | None, bool]:
@@ -95,9 +95,12 @@ def _plan(source: Path, date: str | None, out: TextIO, err: TextIO) -> tuple[_Pl
     if version is None:
         print(msg.LAWS_ADD_NO_DATE.format(path=source), file=err)
         return None, False
+    if parsed.title and not _SAFE_NAME.fullmatch(short_title(parsed.title)):
+        print(msg.LAWS_ADD_BAD_TITLE.format(path=source, line=parsed.title_line), file=err)
+        ok = False
     if not ok:
         return None, False
-    return _Planned(source, parsed, statutes.normalise(raw), version, parsed.title), True
+    return _Planned(parsed, statutes.normalise(raw), version, parsed.title), True
 
 
 def _existing_metadata(library: Path) -> dict[str, Path]:
@@ -121,9 +124,10 @@ def _write(root: Path, library: Path, metas: dict[str, Path], item: _Planned, ou
     meta_path = metas.get(key)
     if meta_path is None:
         level, issuer = levels.guess(item.title, history)
-        folder = library / (level or "其他")
+        level = level or "部门规章"  # a guess either way; the editor is asked to check it
+        folder = library / level
         meta_path = folder / f"{short}.yaml"
-        data: dict[str, Any] = {"title": item.title, "level": level or "部门规章"}
+        data: dict[str, Any] = {"title": item.title, "level": level}
         if issuer:
             data["issuer"] = issuer
         data["source"] = "国家法律法规数据库"

@@ -186,8 +186,8 @@ def load(root: Path, settings: Settings, memo: Memo | None = None) -> Library | 
     metas: list[str] = []
     for path in sorted(folder.rglob("*")):
         rel = path.relative_to(root).as_posix()
-        if not path.is_file() or any(part.startswith(".") for part in path.relative_to(folder).parts):
-            continue
+        if path.is_symlink() or not path.is_file() or any(part.startswith(".") for part in path.relative_to(folder).parts):
+            continue  # a link could point anywhere: the library holds files only
         if path.suffix == ".md" and path.name.lower() != README:
             texts.append(rel)
         elif path.suffix in (".yaml", ".yml"):

@@ -256,6 +256,8 @@ LAW_META_PROBLEMS = {
     "two_current": "有不止一个版本的状态是“现行有效”。只有最新施行的版本现行有效，此前的版本是“已修改”。",
     "amended_last": "最后一个版本的状态不能是“已修改”：请加入修改后的新版本，或核对状态。",
 }
+# mkdocs.yml: extra.laws_complete_levels is not a list of levels (E801 {detail}).
+LAWS_COMPLETE_LEVELS = "extra.laws_complete_levels 应是位阶的列表，可选：{levels}，如 [法律, 行政法规]。"
 # Parts of citation messages.
 LAW_MISSING_ARTICLE = "没有{label}（共{count}条）"
 LAW_MISSING_PARAGRAPH = "{article}只有{count}款，没有{label}"
@@ -271,6 +273,18 @@ LAW_DIFF_WITHHELD = "（这个事项不予公开，这里不显示引文，请�
 LAW_VERSION_HOW = {"已修改": "修改", "已废止": "废止"}
 
 # --- python -m generator laws add / impact -------------------------------------------------------
+LAWS_README = """\
+# 法规库
+
+本文件夹存放网站和检查程序使用的法律法规正式文本：一个版本一个文件（`简称(版本日期).md`），
+每部法规另有一个法规信息文件（`简称.yaml`：正式名称、位阶、制定机关、各版本的状态）。
+
+- 文本来源：国家法律法规数据库（https://flk.npc.gov.cn），采用公开的 LawRefBook/Laws 项目整理的文本格式。
+- 法律、法规的正式文本不适用著作权法（《中华人民共和国著作权法》第五条），可以作为数据收录，但应注明来源。
+- 加入或更新文本：`python -m generator laws add 文件…`。格式、状态的填写方法见 CONTRIBUTING.md 4.9 节。
+"""
+LAWS_ADD_BAD_TITLE = "{path}:{line}: 名称不能用作文件名（含有斜杠、控制字符，或过长）。请核对第一行“# 法规名称”。"
+LAWS_ADD_BAD_DATE = "--date 的值“{date}”不是有效的日期，请写成 2024-01-01 这样的形式。"
 LAWS_ADD_PROBLEM = "{path}:{line}: {detail}"
 LAWS_ADD_UNREADABLE = "{path}: 无法读取：{detail}"
 LAWS_ADD_NO_DATE = "{path}: 无法确定版本日期：修改记录中没有日期，文件名中也没有“(YYYY-MM-DD)”。请用 --date 指定。"
@@ -281,7 +295,7 @@ LAWS_ADD_WROTE_META = "已写入 {path}：请核对其中的位阶（level）、
 LAWS_ADD_GUESSED = "，位阶和制定机关是程序推测的"
 LAWS_ADD_REPAIRED = "{path}:{line}: 已修正：{detail}"
 LAWS_META_HEADER = (
-    "# 法规信息：正式名称、位阶、制定机关和各版本的状态。格式见 CONTRIBUTING.md“引用法律法规”一节。\n"
+    "# 法规信息：正式名称、位阶、制定机关和各版本的状态。格式见 CONTRIBUTING.md 4.9 节。\n"
     "# 文本来源：国家法律法规数据库（https://flk.npc.gov.cn）。"
 )
 LAWS_UNKNOWN_LAW = "法规库（laws/）中没有“{law}”。"
