@@ -313,3 +313,35 @@ def test_impact_usage_errors(tmp_path: Path) -> None:
     assert code == 2 and "没有" in err and "Traceback" not in err
     code, _, err = run(root, "laws", "impact", "行政处罚法", "--from", "2017", "--to", "2021")
     assert code == 2 and "2021-01-22" in err
+
+
+def test_a_version_the_library_lacks_is_reported_once_as_missing(make_repo) -> None:
+    text = replace_once(fixtures.CATALOG, "      - law: 中华人民共和国行政处罚法\n",
+                        "      - law: 中华人民共和国行政处罚法（2017年修正）\n")
+    result = check_json(with_laws(make_repo(catalog=text)))
+    [found] = result.findings
+    assert (found["code"], found["line"]) == ("W905", line_of(text, "2017年修正")) and "2017" in found["message"]
+
+
+def test_links_in_the_library_are_not_followed(make_repo, tmp_path: Path) -> None:
+    root = with_laws(make_repo())
+    outside = write(tmp_path, "elsewhere/秘密(2020-01-01).md", "# 不该读取的文件\n\n第一条 内容。\n")
+    (root / "laws/法律/秘密(2020-01-01).md").symlink_to(outside)
+    result = check_json(root)
+    assert result.findings == [] and result.data["summary"]["files"] == 2 + 6
+
+
+def test_quotation_of_the_amended_version_says_so(make_repo) -> None:
+    old = "公民、法人或者其他组织认为具体行政行为侵犯其合法权益的，可以自知道该具体行政行为之日起六十日内提出行政复议申请；但是法律规定的申请期限超过六十日的除外。"
+    assert old in law_text_of("法律/行政复议法(2017-09-01)")
+    text = replace_once(fixtures.CATALOG, "      - law: 优化营商环境条例\n",
+                        f"      - law: 优化营商环境条例\n      - law: 中华人民共和国行政复议法\n        article: 第九条第一款\n"
+                        f"        text: {old}\n")
+    result = check_json(with_laws(make_repo(catalog=text), *FIXTURE_LAWS, "法律/行政复议法"))
+    [found] = result.findings
+    assert found["code"] == "E908" and "2023-09-01 版" in found["message"] and "与 2017-09-01 版的文本一致" in found["message"]
+
+
+def law_text_of(name: str) -> str:
+    folder, file = name.split("/")
+    return (LAWS / folder / f"{file}.md").read_text(encoding="utf-8")

@@ -40,18 +40,9 @@ def check(loaded: Loaded, settings: Settings) -> Iterator[Finding]:
             path = entry.origin.path
             for name, citations in (("violation_basis", entry.violation_citations),
                                     ("penalty_basis", entry.penalty_citations)):
-                line, col = loaded.locate(path, entry.origin.pointer + (name,))
+                at = loaded.locate(path, entry.origin.pointer + (name,))
                 for citation in citations:
-                    law = library.find(citation.law)
-                    if law is None:
-                        if not library.known(citation.law):
-                            missing.add(citation.law, path, line, col)
-                        continue
-                    if citation.version and law.version(citation.version) is None:
-                        missing.add(f"{law.title}（{citation.version}）", path, line, col)
-                        continue
-                    yield from _in_force(law, citation, path, line, col)
-                    yield from _provisions(law, _version(law, citation), citation.provisions, path, line, col)
+                    yield from _resolve(library, citation, missing, path, at, at)[2]
     yield from missing.findings(library, settings)
 
 
@@ -69,28 +60,15 @@ def _basis(loaded: Loaded, library: Library, doc: Document, item: Item, n: int, 
         yield finding(path, *article_at, "W913", value=basis.article.strip())
     if basis.text is not None and basis.article is None:
         yield finding(path, *loaded.locate(path, where + ("text",)), "W914")
-    law = library.find(basis.law)
-    if law is None:
-        if not library.known(basis.law):
-            missing.add(basis.law, path, *law_at)
-        if basis.text is not None and basis.provisions:
-            yield from _same_quotation(basis.citation, basis.text, path, loaded.locate(path, where + ("text",))[0], quoted)
-        return
-    citation = basis.citation
-    if citation.version and law.version(citation.version) is None:  # a version the library lacks
-        missing.add(f"{law.title}（{citation.version}）", path, *law_at)
-        return
-    yield from _in_force(law, citation, path, *law_at)
-    version = _version(law, citation)
-    problems = list(_provisions(law, version, basis.provisions, path, *article_at))
+    law, version, problems = _resolve(library, basis.citation, missing, path, law_at, article_at)
     yield from problems
-    if problems or basis.text is None or not basis.provisions:
+    if law is None and basis.text is not None and basis.provisions and not library.known(basis.law):
+        yield from _same_quotation(basis.citation, basis.text, path, loaded.locate(path, where + ("text",))[0], quoted)
+    if law is None or version is None or basis.text is None or not basis.provisions:
         return
-    if _faithful(basis.text, version, basis.provisions):
+    mismatch = quote.compare(basis.text, _official(version, basis.provisions))
+    if mismatch is None or _around(basis.text, version, basis.provisions):
         return
-    official = "\n".join(unit(version.statute, p).text or "" for p in basis.provisions)
-    mismatch = quote.compare(basis.text, official)
-    assert mismatch is not None
     line = _line_of(doc, where + ("text",), basis.text, mismatch.position)
     if item.published:
         more = msg.LAW_DIFF_MORE.format(count=mismatch.differences) if mismatch.differences > 1 else ""
@@ -104,21 +82,39 @@ def _basis(loaded: Loaded, library: Library, doc: Document, item: Item, n: int, 
                   diff=diff, hint=hint)
 
 
+def _official(version: Version, provisions: tuple[Provision, ...]) -> str:
+    return "\n".join(unit(version.statute, p).text or "" for p in provisions)
+
+
+def _around(text: str, version: Version, provisions: tuple[Provision, ...]) -> bool:
+    """An elided quotation of the 款 or article around a single cited 项 or 款 (广告不得有下列情形：
+    ……（三）……) is a faithful quotation of it too."""
+    return len(provisions) == 1 and quote.elided(text) and any(
+        quote.compare(text, wider) is None for wider in enclosing(version.statute, provisions[0]))
+
+
 def _faithful(text: str, version: Version, provisions: tuple[Provision, ...]) -> bool:
-    """The quotation matches the cited text of ``version``; with an elision it may also be a
-    quotation of the 款 or article around a single cited 项 or 款."""
-    units = [unit(version.statute, p).text for p in provisions]
-    if any(u is None for u in units):
+    if any(unit(version.statute, p).text is None for p in provisions):
         return False
-    if quote.compare(text, "\n".join(units)) is None:  # type: ignore[arg-type]
-        return True
-    if len(provisions) != 1 or not quote.elided(text):
-        return False
-    return any(quote.compare(text, wider) is None for wider in enclosing(version.statute, provisions[0]))
+    return quote.compare(text, _official(version, provisions)) is None or _around(text, version, provisions)
 
 
-def _version(law: Law, citation: Citation) -> Version:
-    return law.version(citation.version) or law.current if citation.version else law.current
+def _resolve(library: Library, citation: Citation, missing: _Missing, path: str, law_at: tuple[int, int],
+             article_at: tuple[int, int]) -> tuple[Law | None, Version | None, list[Finding]]:
+    """The law and version a citation refers to, and what is wrong with it. The version is None
+    when a cited provision does not exist: its text cannot be compared then."""
+    law = library.find(citation.law)
+    if law is None:
+        if not library.known(citation.law):
+            missing.add(citation.law, path, *law_at)
+        return None, None, []
+    version = law.version(citation.version) if citation.version else law.current
+    if version is None:  # a version the library lacks
+        missing.add(f"{law.title}（{citation.version}）", path, *law_at)
+        return law, None, []
+    problems = list(_in_force(law, citation, path, *law_at))
+    absent = list(_provisions(law, version, citation.provisions, path, *article_at))
+    return law, None if absent else version, problems + absent
 
 
 def _in_force(law: Law, citation: Citation, path: str, line: int, col: int) -> Iterator[Finding]:

@@ -77,7 +77,7 @@ def compare(quote: str, official: str) -> Mismatch | None:
     trail_elided = bool(re.search(ELISION.pattern + r"\s*$", quote))
     first = parts[0]
     label = _LEADING_LABEL.match(first.text)
-    if label and not lead_elided and not target.text.startswith(label.group(0)):
+    if label and label.end() < len(first.text) and not lead_elided and not target.text.startswith(label.group(0)):
         parts[0] = Normal(first.text[label.end():], first.origin[label.end():])
     item_label = _LEADING_LABEL.match(target.text)
     if item_label and item_label.group(0).startswith("(") and not lead_elided \
@@ -128,7 +128,7 @@ def _mismatch(quote: str, part: Normal, target: Normal, official: str, pos: int,
         ops = ops[1:]
     if ops and not anchored_end and ops[-1][0] == "insert":
         ops = ops[:-1]
-    differing = [op for op in ops if op[0] != "equal"]
+    differing = [op for op in ops if op[0] != "equal"] or [("replace", 0, len(part.text), 0, len(region))]
     _, i1, i2, j1, j2 = differing[0]
     a, b = pos + j1, pos + j2  # the differing run in the official text
     start, end = max(0, a - CONTEXT), min(len(target.text), b + CONTEXT)
