@@ -186,7 +186,8 @@ def load(root: Path, settings: Settings, memo: Memo | None = None) -> Library | 
     metas: list[str] = []
     for path in sorted(folder.rglob("*")):
         rel = path.relative_to(root).as_posix()
-        if path.is_symlink() or not path.is_file() or any(part.startswith(".") for part in path.relative_to(folder).parts):
+        hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
+        if path.is_symlink() or not path.is_file() or hidden:
             continue  # a link could point anywhere: the library holds files only
         if path.suffix == ".md" and path.name.lower() != README:
             texts.append(rel)
@@ -266,7 +267,8 @@ def _law(doc: Any, bad: set, parsed: dict[str, Statute], claimed: dict[str, str]
     findings: list[Finding] = []
 
     def problem(pointer: tuple, key: str, **params: object) -> None:
-        findings.append(finding(rel, *doc.position(pointer), "E903", detail=msg.LAW_META_PROBLEMS[key].format(**params)))
+        detail = msg.LAW_META_PROBLEMS[key].format(**params)
+        findings.append(finding(rel, *doc.position(pointer), "E903", detail=detail))
 
     folder = PurePosixPath(rel).parent
     if bad:  # schema errors are reported already; its texts are still its own, not strays

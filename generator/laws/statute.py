@@ -302,7 +302,8 @@ class _Parser:
     def _heading(self, level: int, words: str, line: int, heading: dict[int, Heading]) -> None:
         words = _SPACES.sub(" ", words).strip()
         match = _HEADING_LABEL.match(words)
-        label, title = (_SPACES.sub("", match.group(1)), _SPACES.sub("", match.group(2))) if match else ("", _SPACES.sub("", words))
+        label, title = (match.group(1), match.group(2)) if match else ("", words)
+        label, title = _SPACES.sub("", label), _SPACES.sub("", title)
         if label in ("附则", "附录"):
             label, title = "", label + title
         found = Heading(level, label, title, line)
