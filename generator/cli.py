@@ -117,6 +117,14 @@ def _codeowners(args: argparse.Namespace) -> int:
     return codeowners.main(args.root, sys.stdout)
 
 
+def _laws(args: argparse.Namespace) -> int:
+    from .laws import add, impact
+
+    if args.action == "add":
+        return add.main(args.root, args.files, args.date, sys.stdout, sys.stderr)
+    return impact.main(args.root, args.law, args.old, args.new, sys.stdout, sys.stderr)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator", description="行政指导事项目录清单网站生成器")
     parser.add_argument("--debug", action="store_true", help="内部错误时显示 Python 调用栈")
@@ -159,6 +167,22 @@ def _parser() -> argparse.ArgumentParser:
     rev.add_argument("--max-chars", type=int, default=0, metavar="字数",
                      help="报告的最大长度（如 GitHub 留言上限 65536），超出时省略靠后的变更")
     command("codeowners", _codeowners, "按各部门的审核人和法制审核团队生成 .github/CODEOWNERS 和 CODEOWNERS")
+    laws = command("laws", _laws, "法规库 laws/：加入法规文本（add），列出法规修改后受影响的引用（impact）")
+    actions = laws.add_subparsers(dest="action", required=True, metavar="操作")
+    root_here = {"type": Path, "default": argparse.SUPPRESS, "help": "内容仓库根目录（默认当前目录）"}
+    add = actions.add_parser("add", help="把法规正式文本加入 laws/，并登记到法规信息文件",
+                             description="把法规正式文本（国家法律法规数据库的格式）规范后写入 laws/<位阶>/<简称>(<版本日期>).md，"
+                             "并新建或更新法规信息文件。有无法识别的行时逐条报告（文件:行），并且不写任何文件。")
+    add.add_argument("files", type=Path, nargs="+", metavar="文件", help="法规文本文件（.md）")
+    add.add_argument("--date", default=None, metavar="YYYY-MM-DD", help="版本日期（修改记录和文件名中都没有日期时使用）")
+    add.add_argument("--root", **root_here)
+    impact = actions.add_parser("impact", help="列出引用了两个版本之间有变化的条文的事项和不罚清单条目",
+                                description="比较同一法规的两个版本，逐条列出修改、移动（条号变化）和删除的条文，"
+                                "以及引用它们的事项和不罚清单条目（条号按旧版本理解），并附条文对比。")
+    impact.add_argument("law", metavar="法规", help="法规名称，如 行政复议法 或 中华人民共和国行政复议法")
+    impact.add_argument("--from", dest="old", required=True, metavar="版本", help="旧版本的日期或年份，如 2017-09-01 或 2017")
+    impact.add_argument("--to", dest="new", required=True, metavar="版本", help="新版本的日期或年份")
+    impact.add_argument("--root", **root_here)
     return parser
 
 

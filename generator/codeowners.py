@@ -1,6 +1,6 @@
 """Code owners generated from the catalogs: who must approve, and who is asked, for each file.
 
-Every content file (catalogs, typical cases, the site settings) and the files that define the
+Every content file (catalogs, typical cases, the statute library, the site settings) and the files that define the
 review process itself (code owners, CI) belong to the legal office (``extra.legal_office_
 reviewers`` in mkdocs.yml); each department's catalog and cases are also routed to that
 department's reviewers (``department.reviewers``). Two forms are written:
@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .findings import Finding, finding
+from .laws.library import LAWS_DIR
 from .load import Loaded
 from .load.files import CASES_DIR, CATALOG_DIR
 from .messages import current as msg
@@ -29,8 +30,8 @@ from .settings import CONFIG_FILE, Settings
 GITHUB = ".github/CODEOWNERS"
 GITLAB = "CODEOWNERS"
 # Content, and the files that decide how content is reviewed and published.
-LEGAL_PATHS = (f"/{CATALOG_DIR}/", f"/{CASES_DIR}/", f"/{CONFIG_FILE}", "/CODEOWNERS", "/.github/",
-               "/.gitlab/", "/.gitlab-ci.yml")
+LEGAL_PATHS = (f"/{CATALOG_DIR}/", f"/{CASES_DIR}/", f"/{LAWS_DIR}/", f"/{CONFIG_FILE}", "/CODEOWNERS",
+               "/.github/", "/.gitlab/", "/.gitlab-ci.yml")
 
 _HEADER = """\
 # 代码所有者：由 python -m generator codeowners 根据 mkdocs.yml 的 extra.legal_office_reviewers

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .laws.citation import Citation, Provision, labels
+
 STAGES = ("事前", "事中", "事后")
 PUBLIC = "公开"
 EXEMPTION_GROUNDS = ("国家秘密", "商业秘密", "个人隐私")
@@ -25,9 +27,22 @@ class Origin:
 
 @dataclass(frozen=True)
 class LegalBasis:
-    law: str
-    article: str | None = None
+    """One entry of an item's 指导依据, as written and as parsed (``generator.laws.citation``)."""
+
+    law: str  # book-title marks removed at load: templates add 《》
+    article: str | None = None  # as typed: 第33条, 第三十五条第一款 …
     text: str | None = None
+    provisions: tuple[Provision, ...] = ()  # ``article`` parsed; empty when absent or not understood
+    version: str | None = None  # a version named after the title: 行政复议法（2017年修正） → "2017"
+
+    @property
+    def citation(self) -> Citation:
+        return Citation(self.law, self.provisions, self.version)
+
+    @property
+    def article_label(self) -> str | None:
+        """``article`` in the form statutes print (第33条 → 第三十三条); as typed if not understood."""
+        return labels(self.provisions) if self.provisions else self.article
 
 
 @dataclass(frozen=True)
@@ -78,6 +93,9 @@ class NoPenaltyEntry:
     conditions: tuple[str, ...]
     origin: Origin = field(compare=False)
     note: str | None = None
+    # The citations found in the two basis texts (《X法》第N条第M款 …), for the checks and pages.
+    violation_citations: tuple[Citation, ...] = ()
+    penalty_citations: tuple[Citation, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from mkdocs.livereload import LiveReloadServer
 from . import build, report
 from .engine import TEMPLATE_DIR
 
-WATCHED = ("catalogs", "typical-cases", "mkdocs.yml")
+WATCHED = ("catalogs", "typical-cases", "laws", "mkdocs.yml")
 
 
 def serve(root: Path, host: str, port: int) -> None:

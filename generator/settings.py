@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from .findings import Finding, finding
+from .laws.levels import LEVELS
+from .messages import current as msg
 from .load import yamlsource
 
 CONFIG_FILE = "mkdocs.yml"
@@ -44,6 +46,9 @@ class Settings:
     raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     # The legal office's accounts on the forge (@team): must approve every content change.
     legal_office_reviewers: tuple[str, ...] = ()
+    # Levels of law (法律, 行政法规 …) the statute library holds completely: citing one of
+    # that level missing from laws/ is an error, not a warning.
+    laws_complete_levels: tuple[str, ...] = ()
 
     def mode(self, code: str) -> Mode | None:
         return next((m for m in self.modes if m.code == code), None)
@@ -119,10 +124,15 @@ def load(root: Path) -> tuple[Settings | None, list[Finding]]:
         problem("extra.legal_office_reviewers 应是代码托管平台账号或团队的列表，每项以 @ 开头并加引号，"
                 "如 [\"@legal-office\"]。", "extra", "legal_office_reviewers")
         legal = []
+    complete = extra.get("laws_complete_levels") or []
+    if not (isinstance(complete, list) and all(level in LEVELS for level in complete)):
+        problem(msg.LAWS_COMPLETE_LEVELS.format(levels="、".join(LEVELS)), "extra", "laws_complete_levels")
+        complete = []
     if findings:
         return None, findings
     return Settings(
         legal_office_reviewers=tuple(legal),
+        laws_complete_levels=tuple(complete),
         site_name=data["site_name"],
         site_url=data.get("site_url") or "",
         hant_variant=variant,

@@ -79,6 +79,31 @@ def write(root: Path, rel: str, text: str | bytes) -> Path:
     return path
 
 
+# The sample's statute library; ``with_laws`` copies laws from it into a test repository.
+LAWS = PROJECT / "laws"
+# The laws the fixture catalog cites: with them the fixture is still clean.
+FIXTURE_LAWS = ("行政法规/城市市容和环境卫生管理条例", "行政法规/优化营商环境条例", "法律/行政处罚法")
+
+
+def with_laws(root: Path, *names: str) -> Path:
+    """Copy laws of the sample library (``"法律/行政处罚法"``: its metadata and every version)
+    into ``root/laws``; without names, the laws the fixture catalog cites."""
+    for name in names or FIXTURE_LAWS:
+        folder, short = name.split("/")
+        paths = [LAWS / folder / f"{short}.yaml", *sorted((LAWS / folder).glob(f"{short}(*).md"))]
+        assert len(paths) > 1, f"no text of {name} in {LAWS}"
+        for path in paths:
+            write(root, f"laws/{folder}/{path.name}", path.read_bytes())
+    return root
+
+
+def law_text(name: str) -> tuple[str, str]:
+    """(relative path, text) of the only version of a law in the sample library."""
+    folder, short = name.split("/")
+    [path] = (LAWS / folder).glob(f"{short}(*).md")
+    return f"laws/{folder}/{path.name}", path.read_text(encoding="utf-8")
+
+
 def replace_once(text: str, old: str, new: str) -> str:
     assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times"
     return text.replace(old, new)

@@ -127,5 +127,5 @@ def test_preview_check_reports_what_a_full_check_reports(tmp_path):
         loaded, settings, findings = checks.run(root, memo)
         fresh, fresh_settings, fresh_findings = checks.run(root)
         assert findings == fresh_findings
-        assert {f.code for f in findings} == codes
+        assert {f.code for f in findings} - {"W905"} == codes  # W905: the sample's laws without a text at hand
         assert loaded.content == fresh.content and settings == fresh_settings

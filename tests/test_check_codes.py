@@ -23,8 +23,8 @@ from typing import Callable
 import pytest
 
 import fixtures
-from conftest import (MKDOCS, Result, assert_finding, credit_code, line_of, luhn_complete, replace_once,
-                      repo_factory, resident_id, run_parallel, write)
+from conftest import (FIXTURE_LAWS, MKDOCS, Result, assert_finding, credit_code, law_text, line_of, luhn_complete, replace_once,
+                      repo_factory, resident_id, run_parallel, with_laws, write)
 from generator.messages import zh_hans
 
 CAT, CASE = fixtures.CATALOG_PATH, fixtures.CASE_PATH
@@ -477,6 +477,143 @@ def _(make):
     return Expect(root, "W802", path="CODEOWNERS", line=0, in_message=("python -m generator codeowners",))
 
 
+# --- E9xx: legal basis against the statute library (laws/) ------------------------------------
+
+PENALTY_LAW = "      - law: 中华人民共和国行政处罚法\n        article: 第三十三条第一款\n"
+ART_33 = "违法行为轻微并及时改正，没有造成危害后果的，不予行政处罚。初次违法且危害后果轻微并及时改正的，可以不予行政处罚。"
+PENALTY_META = "laws/法律/行政处罚法.yaml"
+
+
+def basis(law: str = "中华人民共和国行政处罚法", article: str | None = "第三十三条第一款",
+          text: str | None = None) -> str:
+    """The fixture catalog with demo-002's basis replaced by one written as given."""
+    entry = f"      - law: {law}\n"
+    if article is not None:
+        entry += f"        article: {article}\n"
+    if text is not None:
+        entry += "        text: |\n" + "".join(f"          {line}\n" for line in text.split("\n"))
+    return cat(PENALTY_LAW, entry)
+
+
+def replace_file(root: Path, rel: str, old: str, new: str) -> str:
+    text = replace_once((root / rel).read_text(encoding="utf-8"), old, new)
+    write(root, rel, text)
+    return text
+
+
+@scenario("clean", "library-citations-resolve")
+def _(make):
+    # 第33条第1款 is 第三十三条第一款; the quotation keeps a line break and elides its middle.
+    text = basis(article="第33条第1款", text="违法行为轻微并及时改正，\n没有造成危害后果的，不予行政处罚。……可以不予行政处罚。")
+    return Expect(with_laws(make(catalog=text)), None)
+
+
+@scenario("E901")
+def _(make):
+    root = with_laws(make())
+    rel, _ = law_text("法律/行政处罚法")
+    text = replace_file(root, rel, "第五条 行政处罚遵循公正、公开的原则。", "第七条 行政处罚遵循公正、公开的原则。")
+    return Expect(root, "E901", path=rel, line=line_of(text, "第七条 行政处罚遵循公正"), in_message=("第七条", "第四条"))
+
+
+@scenario("W902")
+def _(make):
+    root = with_laws(make(catalog=basis(text=ART_33)))
+    rel, _ = law_text("法律/行政处罚法")
+    # A paragraph cut in two, as in some collected files: still one 款, the quotation still matches.
+    text = replace_file(root, rel, "不予行政处罚。初次违法", "不予行政处罚。初次\n\n违法")
+    return Expect(root, "W902", path=rel, line=line_of(text, "第三十三条 违法行为轻微"), in_message=("断行",))
+
+
+@scenario("E903")
+def _(make):
+    root = with_laws(make())
+    text = replace_file(root, PENALTY_META, "title: 中华人民共和国行政处罚法", "title: 中华人民共和国行政处罚条例")
+    return Expect(root, "E903", path=PENALTY_META, line=line_of(text, "title:"), in_message=("行政处罚条例",))
+
+
+@scenario("W904")
+def _(make):
+    root = with_laws(make())
+    rel, text = law_text("法律/行政许可法")
+    write(root, rel, text)  # a text dropped in without its metadata file
+    return Expect(root, "W904", path=rel, line=0, in_message=("laws add",))
+
+
+@scenario("W905")
+def _(make):
+    text = cat("      - law: 优化营商环境条例\n", "      - law: 优化营商环境条例\n      - law: 劳务派遣暂行规定\n")
+    text = replace_once(text, PENALTY_LAW, PENALTY_LAW + "      - law: 劳务派遣暂行规定\n        article: 第三条\n")
+    return Expect(with_laws(make(catalog=text)), "W905", line=line_of(text, "劳务派遣暂行规定", nth=1),
+                  in_message=("共 2 处",), more=lambda r: len(r.where("W905")) == 1 or pytest.fail(str(r)))
+
+
+@scenario("E906")
+def _(make):
+    mkdocs = replace_once(mkdocs_text(), "laws_complete_levels: [法律, 行政法规]", "laws_complete_levels: [法律]")
+    text = basis(law="中华人民共和国电子商务法", article="第十五条")
+    return Expect(with_laws(make(catalog=text, mkdocs=mkdocs)), "E906", line=line_of(text, "电子商务法"),
+                  in_message=("法律",))
+
+
+@scenario("E907")
+def _(make):
+    text = basis(article="第九百条")
+    return Expect(with_laws(make(catalog=text)), "E907", line=line_of(text, "第九百条"), in_message=("共86条",))
+
+
+@scenario("E908")
+def _(make):
+    quote = ART_33.replace("初次违法", "初次违法\n").replace("可以不予", "应当不予")
+    text = basis(text=quote)
+    return Expect(with_laws(make(catalog=text)), "E908", line=line_of(text, "应当不予"),
+                  in_message=("[应当→可以]",))
+
+
+@scenario("E909")
+def _(make):
+    root = with_laws(make(catalog=basis(text=ART_33)))
+    replace_file(root, PENALTY_META, "    status: 现行有效", "    status: 已废止")
+    replace_file(root, PENALTY_META, "source: 国家法律法规数据库", "source: 国家法律法规数据库\nsuperseded_by: 中华人民共和国行政处罚新法")
+    text = (root / fixtures.CATALOG_PATH).read_text(encoding="utf-8")
+    return Expect(root, "E909", line=line_of(text, "law: 中华人民共和国行政处罚法"), in_message=("行政处罚新法",))
+
+
+@scenario("W910")
+def _(make):
+    text = basis(law="中华人民共和国行政复议法（2017年修正）", article="第九条")
+    return Expect(with_laws(make(catalog=text), *FIXTURE_LAWS, "法律/行政复议法"), "W910",
+                  line=line_of(text, "行政复议法"), in_message=("2023-09-01",))
+
+
+@scenario("W911")
+def _(make):
+    first = "      - law: 优化营商环境条例\n"
+    text = cat(first, first + "      - law: 劳务派遣暂行规定\n        article: 第三条\n        text: 用工单位只能在临时性岗位上使用被派遣劳动者。\n")
+    text = replace_once(text, PENALTY_LAW, PENALTY_LAW + "      - law: 劳务派遣暂行规定\n        article: 第3条\n"
+                        "        text: 用工单位只能在临时性、辅助性岗位上使用被派遣劳动者。\n")
+    return Expect(with_laws(make(catalog=text)), "W911", line=line_of(text, "辅助性岗位"), only={"W905", "W911"},
+                  in_message=(f"{CAT}:{line_of(text, '只能在临时性岗位')}",))
+
+
+@scenario("W912")
+def _(make):
+    text = basis(law="《中华人民共和国行政处罚法》")
+    return Expect(with_laws(make(catalog=text)), "W912", line=line_of(text, "law: 《中华人民共和国行政处罚法》"))
+
+
+@scenario("W913")
+def _(make):
+    text = basis(article="第三十三条规定的情形")
+    return Expect(with_laws(make(catalog=text)), "W913", line=line_of(text, "规定的情形"))
+
+
+@scenario("W914")
+def _(make):
+    text = basis(article=None, text=ART_33)
+    return Expect(with_laws(make(catalog=text)), "W914", line=line_of(text, "text: |"))
+
+
 # --- the tests ---------------------------------------------------------------------------------
 
 def _params():
@@ -499,6 +636,18 @@ def test_every_code_has_a_scenario() -> None:
     """The codes tested here are exactly the codes the checker can say."""
     positive = {s.code for s in SCENARIOS.values() if s.code != "clean"}
     assert positive == set(zh_hans.MESSAGES)
+
+
+def test_every_code_is_documented_in_contributing() -> None:
+    """CONTRIBUTING.md 7.2 has one row per code the checker can say, and no other."""
+    import re
+
+    from conftest import PROJECT
+
+    table = (PROJECT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| ([EW]\d{3}) \| (错误|警告) \|", table, re.MULTILINE)
+    assert sorted(code for code, _ in rows) == sorted(zh_hans.MESSAGES)
+    assert all((code[0] == "E") == (level == "错误") for code, level in rows)
 
 
 @pytest.mark.parametrize("key", list(_params()))

@@ -30,7 +30,7 @@ def test_both_files_are_written_from_the_catalog_metadata(repo):
     # GitLab: a required section for the legal office, an optional one per department
     legal = gitlab[gitlab.index("[法制审核][1] @legal-office\n"):]
     assert legal.split("\n\n")[0].splitlines()[1:] == [
-        "/catalogs/", "/typical-cases/", "/mkdocs.yml", "/CODEOWNERS", "/.github/", "/.gitlab/", "/.gitlab-ci.yml"]
+        "/catalogs/", "/typical-cases/", "/laws/", "/mkdocs.yml", "/CODEOWNERS", "/.github/", "/.gitlab/", "/.gitlab-ci.yml"]
     assert "\n^[demo 示例区城市管理局] @demo-editors\n/catalogs/demo.yaml\n/typical-cases/demo/\n" in gitlab
     for text in (github, gitlab):  # no account in a comment (GitLab parses them)
         assert all("@" not in line for line in text.splitlines() if line.startswith("#"))

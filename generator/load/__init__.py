@@ -19,6 +19,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Callable, Iterator
 
 from ..findings import Finding, finding
+from ..laws import citation
 from ..messages import current as msg
 from ..model import (Case, Content, Department, Item, LegalBasis, LegalOffice, NoPenaltyEntry,
                      Origin, Review)
@@ -26,6 +27,7 @@ from . import files, validate, yamlsource
 from .yamlsource import Parsed, YamlProblem
 
 if TYPE_CHECKING:
+    from ..laws.library import Library
     from ..settings import Settings
 
 CATALOG = "catalog"
@@ -59,6 +61,7 @@ class Loaded:
     findings: list[Finding]
     files_checked: int
     unreadable: list[str] = field(default_factory=list)  # catalogs that could not be parsed
+    library: Library | None = None  # the statute library (laws/); None when there is none
 
     def locate(self, path: str, pointer: tuple) -> tuple[int, int]:
         """Line and column of ``pointer`` inside the file ``path`` (nearest enclosing node)."""
@@ -149,14 +152,18 @@ def _load(root: Path, settings: Settings, memo: Memo | None) -> Loaded:
             documents.append(doc)
         if case is not None:
             cases.append(case)
+    from ..laws import library as law_library  # it reads its metadata with this module's reader
+
+    library = law_library.load(root, settings, memo)
     content = Content(tuple(departments), tuple(cases))
-    return Loaded(content, documents, findings,
-                  len(content_files.catalogs) + len(content_files.cases) + len(content_files.strays), unreadable)
+    return Loaded(content, documents, findings + (library.findings if library else []),
+                  len(content_files.catalogs) + len(content_files.cases) + len(content_files.strays)
+                  + (library.files if library else 0), unreadable, library)
 
 
 def _catalog_file(root: Path, rel: str, settings: Settings
                   ) -> tuple[Document | None, list[Finding], Department | None]:
-    doc, problems = _read_document(root, rel, CATALOG)
+    doc, problems = read_document(root, rel, CATALOG)
     if doc is None:
         return None, problems, None
     invalid, bad = validate.validate(rel, CATALOG, doc.parsed, settings)
@@ -164,14 +171,16 @@ def _catalog_file(root: Path, rel: str, settings: Settings
 
 
 def _case_file(root: Path, rel: str, settings: Settings) -> tuple[Document | None, list[Finding], Case | None]:
-    doc, problems = _read_document(root, rel, CASE)
+    doc, problems = read_document(root, rel, CASE)
     if doc is None:
         return None, problems, None
     invalid, bad = validate.validate(rel, CASE, doc.parsed, settings, doc.line_offset)
     return doc, problems + invalid, None if bad else _case(doc)
 
 
-def _read_document(root: Path, rel: str, kind: str) -> tuple[Document | None, list[Finding]]:
+def read_document(root: Path, rel: str, kind: str) -> tuple[Document | None, list[Finding]]:
+    """One YAML file (a case: its front matter) with positions, or the findings that stop it.
+    Also reads the statute library's metadata files (``generator.laws.library``)."""
     text, problems = files.read_text(root, rel)
     if text is None:
         return None, problems
@@ -310,7 +319,7 @@ def _item(raw: dict[str, Any], department: str, origin: Origin) -> Item:
     return Item(
         id=raw["id"], department=department, name=raw["name"], mode=raw["mode"],
         stages=tuple(raw["stages"]), office=raw["office"],
-        basis=tuple(LegalBasis(b["law"], b.get("article"), b.get("text")) for b in raw["basis"]),
+        basis=tuple(_basis(b) for b in raw["basis"]),
         subjects=raw["subjects"], situations=raw["situations"], content=raw["content"],
         procedure=tuple(raw["procedure"]), rights=tuple(raw["rights"]),
         supervision_phone=raw["supervision_phone"], disclosure=raw["disclosure"],
@@ -321,11 +330,20 @@ def _item(raw: dict[str, Any], department: str, origin: Origin) -> Item:
     )
 
 
+def _basis(raw: dict[str, Any]) -> LegalBasis:
+    name = citation.parse_law(raw["law"])
+    article = raw.get("article")
+    return LegalBasis(name.title, article, raw.get("text"),
+                      (citation.parse_article(article) or ()) if article else (), name.version)
+
+
 def _no_penalty(raw: dict[str, Any], department: str, origin: Origin) -> NoPenaltyEntry:
     return NoPenaltyEntry(
         id=raw["id"], department=department, field=raw["field"], violation=raw["violation"],
         violation_basis=raw["violation_basis"], penalty_basis=raw["penalty_basis"],
         conditions=tuple(raw["conditions"]), origin=origin, note=raw.get("note"),
+        violation_citations=tuple(f.citation for f in citation.find_citations(raw["violation_basis"])),
+        penalty_citations=tuple(f.citation for f in citation.find_citations(raw["penalty_basis"])),
     )
 
 

@@ -49,7 +49,26 @@ def validator(kind: str, settings: Settings) -> jsonschema.protocols.Validator:
 def validate(rel: str, kind: str, parsed: Parsed, settings: Settings,
              line_offset: int = 0) -> tuple[list[Finding], set[Path]]:
     """Findings for ``parsed.data``, and the set of data paths that had errors."""
-    v, screen = validators(kind, settings)
+    return _validate(rel, validators(kind, settings), parsed, settings, line_offset)
+
+
+def validate_static(rel: str, schema_file: str, parsed: Parsed,
+                    settings: Settings) -> tuple[list[Finding], set[Path]]:
+    """The same, against a schema of ``generator/schema/`` that no setting changes (law.schema.json)."""
+    if schema_file not in _validators_static:
+        schema = schemas.load_static(schema_file)
+        cls = jsonschema.validators.validator_for(schema)
+        _validators_static[schema_file] = (cls(schema, format_checker=cls.FORMAT_CHECKER),
+                                           jsonschema_rs.validator_for(schema, validate_formats=True))
+    return _validate(rel, _validators_static[schema_file], parsed, settings, 0)
+
+
+_validators_static: dict[str, tuple[jsonschema.protocols.Validator, object]] = {}
+
+
+def _validate(rel: str, pair: tuple[jsonschema.protocols.Validator, object], parsed: Parsed,
+              settings: Settings, line_offset: int) -> tuple[list[Finding], set[Path]]:
+    v, screen = pair
     findings: list[Finding] = []
     bad_paths: set[Path] = set()
     if screen.is_valid(parsed.data):

@@ -61,6 +61,21 @@ MESSAGES: dict[str, str] = {
     "E802": "繁体转换方案“{variant}”不能使用：s2twp 会改写法律用语（程序→程式、文件→檔案、注销→登出）。请改为 s2tw、s2hk 或 s2t。",
     "W801": "编辑器提示用的 {path} 与 mkdocs.yml 中的指导方式不一致。请运行 python -m generator schema 更新。",
     "W802": "代码所有者文件 {path} 已过期，与目录清单中的审核人（department.reviewers）或 mkdocs.yml 的 extra.legal_office_reviewers 不一致，合并请求可能没有送给正确的审查人。请运行 python -m generator codeowners 更新，并与本次修改一起提交。",
+    # E9xx — legal basis: the statute library (laws/) and the citations checked against it
+    "E901": "法规文本无法可靠使用：{detail}引用它的条款可能无法正确核对。请对照国家法律法规数据库中的正式文本改正这个文件。",
+    "W902": "法规文本：{detail}",
+    "E903": "法规信息文件有误：{detail}",
+    "W904": "这个法规文本没有在任何法规信息文件（同一文件夹中 <简称>.yaml 的 versions）中登记，检查和网站不会使用它。请用 python -m generator laws add 加入法规库，或删除这个文件。",
+    "W905": "《{law}》不在法规库（laws/）中，无法核对条款和条文（共 {count} 处引用，这里是第一处）。{suggestion}名称无误的，请网站运维人员用 python -m generator laws add 把它的正式文本加入法规库。",
+    "E906": "《{law}》{level}，而网站设置（mkdocs.yml 的 extra.laws_complete_levels）要求{levels}全部收入法规库（laws/），库中却没有它（共 {count} 处引用，这里是第一处）。{suggestion}名称无误的，请网站运维人员用 python -m generator laws add 把它的正式文本加入法规库。",
+    "E907": "《{law}》（{version} 版）{missing}。请对照正式文本核对条款。",
+    "E908": "条文内容与《{law}》{label}的正式文本（{version} 版）不一致：{diff}{hint}请按正式文本逐字改正；只引用其中一部分时，用“……”标出省略的地方。",
+    "E909": "《{law}》已废止{replacement}，不能再作为依据。请改为引用现行有效的规定。",
+    "W910": "引用的是《{law}》{version} 版，这个版本已被 {newer} 版{how}。请核对新版本的条款和条文，改为引用现行版本（不写版本即为现行版本）。",
+    "W911": "{label}的条文内容与 {other} 处的引文不同。同一条文的引文应当一字不差：请对照正式文本，统一两处引文。",
+    "W912": "法律法规名称不要加书名号：网站会自动加上《》，写了会显示成《《…》》。请删去书名号。",
+    "W913": "条款“{value}”的写法无法识别，无法核对。请写成“第三十三条”“第三十五条第一款”“第九条第三项”这样的形式，几条之间用顿号隔开，如“第三十三条、第三十四条”。",
+    "W914": "写了条文内容，但没有写条款（article），无法核对条文。请补上条款，如“第三十三条第一款”。",
 }
 
 # Shown after the findings.
@@ -234,3 +249,89 @@ CONVERT_RULE_OPENCC_PHRASE = "OpenCC 词语“{phrase}”"
 CONVERT_RULE_OPENCC_CHAR = "OpenCC 单字默认"
 CONVERT_RULE_VARIANT = "用字表 {variant}：{entry}（variants.yaml）"
 CONVERT_NEEDS_TO = "请指定 --to hant 或 --to hans，或用 --review 生成审查报告。"
+
+# --- Statute library (laws/) -------------------------------------------------------------------
+# What a statute text file has that the parser repaired or could not use (E901 / W902 {detail});
+# {0}, {1}: the parts of the problem's detail.
+LAW_TEXT_PROBLEMS = {
+    "no_title": "第一行应是“# 法规名称”。",
+    "no_articles": "没有找到以“第X条 ”（条号后加空格）开头的条文段落。",
+    "numbering": "{0}前面是{1}，条文编号不连续或重复。",
+    "numbering_first": "第一个条文是{0}，不是第一条。",
+    "history_without_date": "这一行在“<!-- INFO END -->”之前，却没有“某年某月某日”，不能作为修改记录读取，已略过。",
+    "outside_article": "“{0}…”不在任何条文中，已略过。",
+    "cut_line": "这一段没有以标点结束，与下一段连起来才是完整的一段（疑似断行），已按一段读取。请在文件中把两行连起来。",
+    "name_date": "文件名中的版本日期 {0} 早于修改记录中最后的日期 {1}：文件名或修改记录有误。请核对后改正。",
+}
+# Problems of a law's metadata file (E903 {detail}).
+LAW_META_PROBLEMS = {
+    "missing_file": "versions 中的文件 {file} 不存在。文件名要与文本文件完全一致，且在同一文件夹中。",
+    "listed_twice": "{file} 已在 {other} 中登记。一个文本只能属于一部法规。",
+    "title_mismatch": "title 写的是“{title}”，文本 {file} 第一行的名称是“{text_title}”。请改为一致的正式名称。",
+    "duplicate_title": "“{title}”已在 {other} 中登记。每部法规只登记一次，各版本都列在它的 versions 中。",
+    "order": "{file} 的日期不晚于上一个版本。versions 要按日期从早到晚排列，同一日期只有一个版本。",
+    "two_current": "有不止一个版本的状态是“现行有效”。只有最新施行的版本现行有效，此前的版本是“已修改”。",
+    "amended_last": "最后一个版本的状态不能是“已修改”：请加入修改后的新版本，或核对状态。",
+}
+# mkdocs.yml: extra.laws_complete_levels is not a list of levels (E801 {detail}).
+LAWS_COMPLETE_LEVELS = "extra.laws_complete_levels 应是位阶的列表，可选：{levels}，如 [法律, 行政法规]。"
+# Parts of citation messages.
+LAW_MISSING_ARTICLE = "没有{label}（共{count}条）"
+LAW_MISSING_PARAGRAPH = "{article}只有{count}款，没有{label}"
+LAW_MISSING_ITEM = "{where}只有{count}项，没有{label}"
+LAW_MISSING_ITEMS = "{where}没有分项，没有{label}"
+LAW_LEVEL_GUESS = "按名称看是{level}"
+LAW_SUGGESTION = "是不是《{title}》？"
+LAW_REPLACED_BY = "，已由《{title}》替代"
+LAW_OLD_VERSION_HINT = "（引文与 {version} 版的文本一致，可能抄自已修改的旧版本。）"
+LAW_DIFF_LEGEND = "（方括号内：引文→正式文本{more}）。"
+LAW_DIFF_MORE = "，共 {count} 处不同，这里是第一处"
+LAW_DIFF_WITHHELD = "（这个事项不予公开，这里不显示引文，请在仓库文件中核对）。"
+LAW_VERSION_HOW = {"已修改": "修改", "已废止": "废止"}
+
+# --- python -m generator laws add / impact -------------------------------------------------------
+LAWS_README = """\
+# 法规库
+
+本文件夹存放网站和检查程序使用的法律法规正式文本：一个版本一个文件（`简称(版本日期).md`），
+每部法规另有一个法规信息文件（`简称.yaml`：正式名称、位阶、制定机关、各版本的状态）。
+
+- 文本来源：国家法律法规数据库（https://flk.npc.gov.cn），采用公开的 LawRefBook/Laws 项目整理的文本格式。
+- 法律、法规的正式文本不适用著作权法（《中华人民共和国著作权法》第五条），可以作为数据收录，但应注明来源。
+- 加入或更新文本：`python -m generator laws add 文件…`。格式、状态的填写方法见 CONTRIBUTING.md 4.9 节。
+"""
+LAWS_ADD_BAD_TITLE = "{path}:{line}: 名称不能用作文件名（含有斜杠、控制字符，或过长）。请核对第一行“# 法规名称”。"
+LAWS_ADD_BAD_DATE = "--date 的值“{date}”不是有效的日期，请写成 2024-01-01 这样的形式。"
+LAWS_ADD_PROBLEM = "{path}:{line}: {detail}"
+LAWS_ADD_UNREADABLE = "{path}: 无法读取：{detail}"
+LAWS_ADD_NO_DATE = "{path}: 无法确定版本日期：修改记录中没有日期，文件名中也没有“(YYYY-MM-DD)”。请用 --date 指定。"
+LAWS_ADD_FAILED = "没有写入任何文件：请先处理上面的问题。"
+LAWS_ADD_WROTE_TEXT = "已写入 {path}（{title}，{date} 版）"
+LAWS_ADD_SAME_TEXT = "{path} 已是这个文本，没有改动。"
+LAWS_ADD_WROTE_META = "已写入 {path}：请核对其中的位阶（level）、制定机关（issuer）和各版本的状态（status）{guess}。"
+LAWS_ADD_GUESSED = "，位阶和制定机关是程序推测的"
+LAWS_ADD_REPAIRED = "{path}:{line}: 已修正：{detail}"
+LAWS_META_HEADER = (
+    "# 法规信息：正式名称、位阶、制定机关和各版本的状态。格式见 CONTRIBUTING.md 4.9 节。\n"
+    "# 文本来源：国家法律法规数据库（https://flk.npc.gov.cn）。"
+)
+LAWS_UNKNOWN_LAW = "法规库（laws/）中没有“{law}”。"
+LAWS_UNKNOWN_VERSION = "《{law}》没有“{version}”这个版本。已有的版本：{versions}。"
+LAWS_NO_LIBRARY = "{root} 中没有法规库文件夹 laws/。"
+LAWS_IMPACT_TITLE = "《{law}》{old} 版 → {new} 版：条文变化对引用的影响"
+LAWS_IMPACT_SUMMARY = "{old} 版共 {old_count} 条，{new} 版共 {new_count} 条；{changed} 条修改，{moved} 条移动，{removed} 条删除，{added} 条新增。"
+LAWS_IMPACT_NONE = "没有事项或不罚清单条目引用有变化的条文。"
+LAWS_IMPACT_CITING = "引用了有变化条文的事项和不罚清单条目（{count} 处）："
+LAWS_IMPACT_ROW = "- {where} {id}（{kind}）：{label} —— {change}"
+LAWS_IMPACT_ARTICLES = "有变化的条文："
+LAWS_IMPACT_KINDS = {"item": "事项", "no_penalty": "不罚清单条目"}
+LAWS_IMPACT_CHANGE = {
+    "changed": "{old}已修改",
+    "moved": "{old}现为{new}",
+    "moved_changed": "{old}现为{new}，内容有修改",
+    "removed": "{old}已删除或改写，新版本中找不到相近的条文",
+}
+LAWS_IMPACT_OLD = "    {version} 版：{text}"
+LAWS_IMPACT_NEW = "    {version} 版：{text}"
+LAWS_IMPACT_DIFF = "    改动：{text}"
+LAWS_IMPACT_REMOVED_TEXT = "    （{version} 版中没有对应的条文）"

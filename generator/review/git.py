@@ -16,8 +16,9 @@ from ..messages import current as msg
 
 # What a content repository publishes, relative to its root: the loader reads these.
 CONTENT_PATHS = ("mkdocs.yml", "catalogs", "typical-cases")
-# Generated files that ``check`` compares with the content (code owners).
-EXTRA_PATHS = ("CODEOWNERS", ".github/CODEOWNERS")
+# Files ``check`` reads beside the content: the code owners it compares with the catalogs and
+# the statute library it checks citations against.
+EXTRA_PATHS = ("CODEOWNERS", ".github/CODEOWNERS", "laws")
 _BLOB_MODES = ("100644", "100755")
 
 

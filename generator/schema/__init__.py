@@ -4,7 +4,8 @@ The files beside this module are what VS Code reads (through the ``yaml-language
 comment at the top of each content file) and what ``check`` validates against, so the two
 cannot drift. The one part that depends on the site's settings — the list of guidance mode
 codes — is filled in from ``mkdocs.yml`` at check time; ``python -m generator schema`` writes
-it back into the files so editors autocomplete the same codes.
+it back into the files so editors autocomplete the same codes. ``law.schema.json`` (the statute
+library's metadata files) depends on no setting: ``load_static``.
 """
 
 from __future__ import annotations
@@ -29,6 +30,11 @@ def load(kind: str, mode_codes: Iterable[str] | None = None) -> dict[str, Any]:
     if mode_codes is not None:
         _mode_schema(schema, kind)["enum"] = list(mode_codes)
     return schema
+
+
+def load_static(name: str) -> dict[str, Any]:
+    """A schema beside this module that no setting changes, e.g. ``law.schema.json``."""
+    return json.loads((HERE / name).read_text(encoding="utf-8"))
 
 
 def mode_codes_in_file(kind: str) -> list[str]:
