@@ -414,10 +414,10 @@ def _(make):
                   in_message=("王**",), not_in_output=("王建国",))
 
 
-@scenario("W607")
+@scenario("E607")
 def _(make):
     text = body_line("当事人王建国表示今后不再将商品摆放到店外。")
-    return Expect(make(case=text), "W607", path=CASE, line=line_of(text, "当事人王建国"),
+    return Expect(make(case=text), "E607", path=CASE, line=line_of(text, "当事人王建国"),
                   in_message=("当事人",), not_in_output=("王建国",))
 
 

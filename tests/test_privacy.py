@@ -137,7 +137,7 @@ def test_official_email_is_not_personal(address: str) -> None:
 ])
 def test_name_after_role_word(text: str, name: str, masked: str, role: str) -> None:
     matches = list(privacy.find_names(text))
-    assert [(m.code, text[m.start:m.end], m.masked, m.role) for m in matches] == [("W607", name, masked, role)]
+    assert [(m.code, text[m.start:m.end], m.masked, m.role) for m in matches] == [("E607", name, masked, role)]
 
 
 @pytest.mark.parametrize("text", [

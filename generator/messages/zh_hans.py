@@ -53,7 +53,11 @@ MESSAGES: dict[str, str] = {
     "E604": "疑似银行卡号 {masked}。请删除。",
     "E605": "疑似个人电子邮箱 {masked}。请删除，或改用单位公务邮箱。",
     "E606": "相对人称谓“{masked}”没有去标识化。自然人写作“张某”（同姓写“张某甲”“张某乙”），单位写作“某公司”“某餐饮店”。",
-    "W607": "疑似未去标识化的人名“{masked}”（在“{role}”之后）。人名请写作“姓+某”，如“张某”。",
+    "E607": "疑似未去标识化的人名“{masked}”{context}。人名请写作“姓+某”，如“张某”；确需公开的姓名（如依职务公开的公职人员），在 public_names 中列出并写明理由，由法制机构审查。",
+    "E608": "案例标题中没有相对人称谓“{counterpart}”。标题应写成“地区+去标识化的相对人+事由+行政指导案”，相对人照 counterpart 的写法，不写真实名称或姓名。",
+    "E609": "文件或文件夹的名称中疑似有{what}“{masked}”。文件名同样会公开，请改名（用编号命名），不要把个人信息写进文件名。",
+    # E66x — what the generator wrote (the scan of the built site before it replaces the old one)
+    "E660": "生成的文件 {output}（第 {line} 行，共 {files} 个文件）中有疑似{what}“{masked}”，{source}。网站没有更新，原有的网站保持原样。请删除内容中的个人信息后重新生成。",
     # E7xx — markup that could run in a reader's browser
     "E701": "含有可以执行脚本的内容：{what}。公开网页不允许脚本、内嵌框架和 javascript: 链接，请删除。",
     # E8xx — site settings in mkdocs.yml
@@ -120,10 +124,23 @@ COMPULSION_PHRASES = (
     "必须参加", "必须配合",
 )
 
-# Counterpart roles after which a person's name usually follows in a case (W607).
+# Where a name was found (E607).
+NAME_AFTER_ROLE = "（在“{role}”之后）"
+NAME_IN_COUNTERPART = "（在相对人称谓中）"
+NAME_SEEN_BEFORE = "（与第 {line} 行发现的人名相同）"
+# Where the personal data found in the built site came from (E660).
+EGRESS_SOURCE = "内容文件 {path} 第 {line} 行有同样的内容"
+EGRESS_SOURCE_UNKNOWN = "在现有的内容文件中没有找到同样的文字（可能来自修改记录中的旧版本、网站设置或页面模板），请联系维护人员"
+# What each kind of personal data is called where a message names the kind (E609, E660).
+PERSONAL_KINDS = {"E601": "居民身份证号码", "E602": "个体工商户的统一社会信用代码", "E603": "手机号码",
+                  "E604": "银行卡号", "E605": "个人电子邮箱", "E607": "人名"}
+
+# Roles after which a person's name usually follows in a case (E607).
 NAME_ROLES = (
     "当事人", "负责人", "法定代表人", "经营者", "店主", "业主", "户主", "股东", "员工",
     "职工", "工人", "劳动者", "患者", "投诉人", "举报人", "申请人", "实际控制人", "厂长", "老板",
+    "执法人员", "工作人员", "联系人", "代理人", "经办人", "监护人", "法人代表", "摊主", "房东", "租户",
+    "承租人", "驾驶员", "消费者",
 )
 
 

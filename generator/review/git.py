@@ -12,10 +12,11 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from ..load.files import CONTENT_DIRS
 from ..messages import current as msg
 
 # What a content repository publishes, relative to its root: the loader reads these.
-CONTENT_PATHS = ("mkdocs.yml", "catalogs", "typical-cases")
+CONTENT_PATHS = ("mkdocs.yml", *CONTENT_DIRS)
 # Generated files that ``check`` compares with the content (code owners).
 EXTRA_PATHS = ("CODEOWNERS", ".github/CODEOWNERS")
 _BLOB_MODES = ("100644", "100755")
