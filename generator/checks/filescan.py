@@ -17,6 +17,7 @@ from typing import Collection
 from .. import egress, privacy
 from ..findings import Finding, finding
 from ..load import Loaded
+from ..load import yamlsource
 from ..load.files import CONTENT_DIRS, MAX_FILE_BYTES
 from ..messages import current as msg
 from ..settings import CONFIG_FILE
@@ -43,19 +44,38 @@ def scan(root: Path, loaded: Loaded | None, allowed: Collection[str]) -> list[Fi
     parsed = {doc.path for doc in loaded.documents} if loaded else set()
     findings: list[Finding] = []
     for rel in committed_files(root):
-        findings += _name(rel)
+        findings += name_findings(rel)
         path = root / rel
         if rel in parsed or path.is_symlink() or not path.is_file():
             continue
         with open(path, "rb") as f:
-            data = f.read(MAX_STRAY_BYTES)
-        for member, text in egress.texts_of(rel, data):
-            for line, m in egress.scan_text(text, allowed, member):
-                findings.append(finding(rel, line if member == rel else 0, 0, m.code, **_params(m)))
+            findings += content_findings(rel, f.read(MAX_STRAY_BYTES), allowed)
+    if (root / CONFIG_FILE).is_file():
+        findings += _settings_values(root / CONFIG_FILE, allowed)
     return findings
 
 
-def _name(rel: str) -> list[Finding]:
+def content_findings(rel: str, data: bytes, allowed: Collection[str]) -> list[Finding]:
+    """Personal data in the bytes of one file of any kind (a member of a ZIP: line 0)."""
+    return [finding(rel, line if member == rel else 0, 0, m.code, **_params(m))
+            for member, text in egress.texts_of(rel, data)
+            for line, m in egress.scan_text(text, allowed, member)]
+
+
+def _settings_values(path: Path, allowed: Collection[str]) -> list[Finding]:
+    """The settings' values as YAML reads them: a number written with escapes ("\u0031…") is
+    invisible in the bytes but shown in every page's footer."""
+    try:
+        parsed = yamlsource.parse(path.read_text(encoding="utf-8"))
+    except (yamlsource.YamlProblem, UnicodeDecodeError):
+        return []  # reported by the settings check; the bytes were scanned above
+    raw = path.read_text(encoding="utf-8")
+    return [finding(CONFIG_FILE, line, col, m.code, **_params(m))
+            for _, value, line, col, _ in parsed.texts
+            for m in privacy.find_all(value, allowed) if m.key not in raw and value[m.start:m.end] not in raw]
+
+
+def name_findings(rel: str) -> list[Finding]:
     """The last part of the path: each folder is reported once, as an entry of its parent."""
     name = rel.rsplit("/", 1)[-1]
     return [finding(rel, 0, 0, "E609", what=msg.PERSONAL_KINDS[m.code], masked=m.masked)

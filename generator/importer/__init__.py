@@ -18,7 +18,8 @@ import tempfile
 from pathlib import Path
 from typing import Any, TextIO
 
-from .. import checks
+from .. import checks, egress, public_names
+from ..messages import current as msg
 from ..export import sheet_name
 from ..export.columns import ENTRY_COLUMNS, ITEM_COLUMNS, Context
 from ..findings import Finding
@@ -139,6 +140,8 @@ def run(file: Path, code: str, mapping_path: Path | None, root: Path, shown: str
     header = _header_lines(root / target)
     text = catalogfile.dump(department, result.items, result.entries, header)
     problems += _check(root, target, text, baseline, result, shown, mapping)
+    if not has_errors(problems):
+        problems += _leaks(text, target, public_names.allowed_everywhere(loaded))
     if has_errors(problems):
         return _failed(problems)
     path = root / target
@@ -151,6 +154,14 @@ def run(file: Path, code: str, mapping_path: Path | None, root: Path, shown: str
                + (f"，原样保留不予公开的事项 {exempt} 个" if exempt else "")
                + f"），{len(result.entries)} 条不罚清单。请用 git diff 查看改动，确认后提交。")
     return Result(problems, summary, path)
+
+
+def _leaks(text: str, target: str, allowed: frozenset[str]) -> list[Problem]:
+    """The egress gate on the file about to be written: any personal data the checks did not
+    already stop is an error, so nothing is written."""
+    return [error(f"{target}（导入后的内容第 {line} 行）",
+                  f"E660 {msg.IMPORT_LEAK.format(what=msg.PERSONAL_KINDS[m.code], masked=m.masked)}")
+            for line, m in egress.scan_text(text, allowed, target)]
 
 
 def _target(root: Path, code: str) -> str:
