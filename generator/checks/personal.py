@@ -70,7 +70,7 @@ def scan(spans: Spans) -> list[Finding]:
         add(*lines.at(m.start), m)
         reported.add((m.code, m.key))
     if doc.kind == CASE and doc.body:
-        view = privacy.without_markup(doc.body)
+        view = privacy.without_markup(doc.body, markdown=True)
         if view != doc.body:
             body_lines = _Lines(view, doc.body_line)
             for m in privacy.find_all(view, allowed.whole_file):
