@@ -556,3 +556,13 @@ def test_finding_code(key: str, runs) -> None:
         assert secret not in stdout + stderr
     if expect.more:
         expect.more(result)
+
+
+def test_every_code_is_documented_in_contributing() -> None:
+    """CONTRIBUTING.md 7.2 lists exactly the codes the generator can say, each with its level."""
+    import re
+
+    text = (Path(__file__).parents[1] / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\| ([EW]\d{3}) \| (错误|警告) \|", text, re.MULTILINE))
+    assert set(rows) == set(zh_hans.MESSAGES)
+    assert all((level == "错误") == code.startswith("E") for code, level in rows.items())

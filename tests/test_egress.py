@@ -263,3 +263,22 @@ def test_findings_name_the_output_line_and_trace_the_source(sample, tmp_path):
 
 def test_the_sample_site_passes_the_scan(sample):
     assert egress.scan_tree(sample.out) == []
+
+
+def test_text_of_a_pdf_is_read():
+    """A PDF's text sits in compressed streams: it is read through its text layer (pypdf)."""
+    from pypdf import PdfWriter
+    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(200, 200)
+    font = DictionaryObject({NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+                             NameObject("/BaseFont"): NameObject("/Helvetica")})
+    page[NameObject("/Resources")] = DictionaryObject(
+        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})})
+    stream = DecodedStreamObject()
+    stream.set_data(b"BT /F1 12 Tf 10 100 Td (Tel 139 0533 1234) Tj ET")
+    page[NameObject("/Contents")] = writer._add_object(stream)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    assert [h.match.key for h in egress.scan_file("print/x.pdf", buffer.getvalue())] == ["13905331234"]
