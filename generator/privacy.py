@@ -27,6 +27,7 @@ editors listed in ``public_names`` (an official acting in office) are passed as 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import itertools
 import re
 from dataclasses import dataclass
@@ -239,13 +240,14 @@ _FULL_WIDTH_ALNUM = {c: c - 0xFEE0 for c in (*range(0xFF10, 0xFF1A), *range(0xFF
 _ALNUM_CLASS = "0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
 # "92" first: a literal start lets the engine jump; full-width forms need the slower class.
 _CREDIT_CODE = re.compile(f"92[{_ALNUM_CLASS}]{{16}}(?![{_ALNUM_CLASS}])")
+_ALNUM_WIDE = re.compile(f"[{_ALNUM_CLASS}]")
 _CREDIT_CODE_WIDE = re.compile(f"[9\uff19][2\uff12][{_ALNUM_CLASS}]{{16}}(?![{_ALNUM_CLASS}])")
 
 
 def _credit_codes(text: str) -> Iterator[Match]:
     pattern = _CREDIT_CODE_WIDE if "\uff19" in text else _CREDIT_CODE
     for m in pattern.finditer(text):
-        if m.start() and re.match(f"[{_ALNUM_CLASS}]", text[m.start() - 1]):
+        if m.start() and _ALNUM_WIDE.match(text, m.start() - 1):
             continue  # part of a longer code
         code = m.group().translate(_FULL_WIDTH_ALNUM).upper()
         if credit_code_valid(code):
@@ -368,16 +370,20 @@ def find_names(text: str, allowed: Collection[str] = ()) -> Iterator[Match]:
     """A person's full name right after a role word (当事人张三), i.e. not written as 张某.
 
     Names in ``allowed`` (the editors' reviewed ``public_names``) are not reported."""
-    listed = {fold(a) for a in allowed}  # a listed name passes in either script
     for m in _name_pattern().finditer(text):
         name = m.group(2)
         simplified = fold(name)
-        if "某" in simplified or simplified.startswith(_NOT_NAMES):
+        if "某" in simplified or simplified.startswith(_NOT_NAMES) or is_listed(name, allowed):
             continue
-        if any(simplified.startswith(a) for a in listed if len(a) >= 2):
-            continue  # the match may run on past the name: 负责人王建国到场
         yield Match(NAME, m.start(2), m.end(2), mask_name(name, _surname_length(name)),
                     role=m.group(1), key=name)
+
+
+def is_listed(name: str, allowed: Collection[str]) -> bool:
+    """``name`` is one of ``allowed``, in either script; a match may run on past the name
+    (负责人王建国到场 matches 王建国到)."""
+    simplified = fold(name)
+    return any(simplified.startswith(fold(a)) for a in allowed if len(a) >= 2)
 
 
 def mask_name(name: str, surname_length: int = 1) -> str:
@@ -399,21 +405,11 @@ def find_all(text: str, allowed: Collection[str] = ()) -> list[Match]:
     return out
 
 
-def redact(text: str, allowed: Collection[str] = (), also: Collection[str] = ()) -> str:
-    """``text`` with every personal number, personal e-mail and role-name replaced by its mask.
-
-    ``also`` are further strings known to be personal (a name found elsewhere in the same
-    file): each occurrence is masked too. Whatever ``check`` would flag is shown only masked.
-    """
-    matches = find_all(text, allowed)
-    for secret in also:
-        for m in re.finditer(re.escape(secret), text) if secret else ():
-            matches.append(Match(NAME, m.start(), m.end(), mask_name(secret, _surname_length(secret))))
-    matches.sort(key=lambda m: (m.start, -m.end))
+def redact(text: str, allowed: Collection[str] = ()) -> str:
+    """``text`` with every personal number, personal e-mail and role-name replaced by its mask:
+    whatever ``check`` would flag is shown only masked."""
     out, pos = [], 0
-    for m in matches:
-        if m.start < pos:
-            continue
+    for m in find_all(text, allowed):
         out += [text[pos:m.start], m.masked]
         pos = m.end
     out.append(text[pos:])
@@ -437,8 +433,6 @@ def without_markup(text: str, markdown: bool = False) -> str:
     """``text`` as shown: comments and inline tags removed, character references decoded, and for
     Markdown its backslash escapes and emphasis marks dropped. Line breaks are kept, so line
     numbers stay those of the source (a tag written across lines is left as it is)."""
-    import html
-
     if "<" in text:
         out, pos = [], 0
         while (start := text.find("<!--", pos)) >= 0:  # str.find: linear even when never closed

@@ -79,7 +79,7 @@ def scan(spans: Spans) -> list[Finding]:
     _values(spans, allowed, reported, add)
     _counterpart(spans, allowed, add, found, names)
     for name, first in sorted(names.items(), key=lambda pair: pair[1]):
-        if name in allowed.anywhere:
+        if privacy.is_listed(name, allowed.anywhere):
             continue
         for at in (m.start() for m in re.finditer(re.escape(name), raw)):
             line, col = lines.at(at)
@@ -107,7 +107,7 @@ def _values(spans: Spans, allowed: public_names.Allowed, reported: set, add) -> 
     for m in privacy.find_names(text):
         i = bisect_right(starts, m.start) - 1
         pointer = values[i][0] if i < len(values) else ()
-        if m.key not in allowed.at(pointer) and (m.code, m.key) not in reported:
+        if not privacy.is_listed(m.key, allowed.at(pointer)) and (m.code, m.key) not in reported:
             place(m)
 
 
@@ -116,8 +116,8 @@ def _counterpart(spans: Spans, allowed: public_names.Allowed, add, found: dict, 
     for span in spans.named("counterpart"):
         text = span.text.strip()
         line, col = span.locate(0)
-        if text in allowed.whole_file:
-            continue
+        if privacy.fold(text) in {privacy.fold(a) for a in allowed.whole_file}:
+            continue  # listed as a whole: a company's name that may be published
         if not privacy.is_deidentified(text):
             found.setdefault((line, "E606", text), finding(span.path, line, col, "E606",
                                                            masked=privacy.mask_name(text)))
@@ -136,8 +136,8 @@ def _counterpart(spans: Spans, allowed: public_names.Allowed, add, found: dict, 
 
 
 def _names_after_designation(counterpart: str, allowed: public_names.Allowed) -> list[str]:
-    return [part for part in _COUNTERPART_PARTS.split(counterpart)[1:]
-            if privacy.looks_like_name(part) and part not in allowed.whole_file]
+    return [part for part in _COUNTERPART_PARTS.split(counterpart)
+            if privacy.looks_like_name(part) and not privacy.is_listed(part, allowed.whole_file)]
 
 
 def names_in(doc: Document) -> set[str]:
@@ -147,7 +147,7 @@ def names_in(doc: Document) -> set[str]:
     names = {m.key for m in privacy.find_names("\n".join(doc.lines), allowed.anywhere)}
     data = doc.parsed.data if isinstance(doc.parsed.data, dict) else {}
     counterpart = data.get("counterpart") if doc.kind == CASE else None
-    if isinstance(counterpart, str) and counterpart.strip() not in allowed.whole_file:
+    if isinstance(counterpart, str) and not privacy.is_listed(counterpart.strip(), allowed.whole_file):
         text = counterpart.strip()
         if not privacy.is_deidentified(text):
             names.add(text)
