@@ -91,24 +91,39 @@ def scan(spans: Spans) -> list[Finding]:
 
 def _values(spans: Spans, allowed: public_names.Allowed, reported: set, add) -> None:
     """Numbers and names in the values as parsed, where the raw text did not show them."""
-    strings = spans.texts
+    values = spans.doc.parsed.texts
+    chosen = _reworded(values)
+    strings = [values[i][1] for i in chosen]
     text = _SEPARATOR.join(strings)
     starts = list(accumulate((len(s) + len(_SEPARATOR) for s in strings[:-1]), initial=0))
-    values = spans.doc.parsed.texts
+
+    def index(m: privacy.Match) -> tuple[int, int]:
+        k = bisect_right(starts, m.start) - 1
+        return chosen[k], m.start - starts[k]
 
     def place(m: privacy.Match) -> None:
-        i = bisect_right(starts, m.start) - 1
-        span, local = spans[i], m.start - starts[i]
-        add(*span.locate(local, local + m.end - m.start), m)
+        i, local = index(m)
+        add(*spans[i].locate(local, local + m.end - m.start), m)
 
     for m in privacy.find_numbers(text):
         if (m.code, m.key) not in reported:
             place(m)
     for m in privacy.find_names(text):
-        i = bisect_right(starts, m.start) - 1
-        pointer = values[i][0] if i < len(values) else ()
+        pointer = values[index(m)[0]][0]
         if not privacy.is_listed(m.key, allowed.at(pointer)) and (m.code, m.key) not in reported:
             place(m)
+
+
+def _reworded(values: list[tuple]) -> list[int]:
+    """The values whose text may differ from what the file shows: double-quoted (escapes),
+    folded, and any that may run over several lines (the next value starts two or more lines
+    below). Every other value is exactly a stretch of the raw text, already scanned."""
+    chosen = []
+    for i, (_, _, line, _, style) in enumerate(values):
+        following = values[i + 1][2] if i + 1 < len(values) else line + 2
+        if style in ('"', ">") or style != "|" and following - line >= 2:
+            chosen.append(i)
+    return chosen
 
 
 def _counterpart(spans: Spans, allowed: public_names.Allowed, add, found: dict, names: dict[str, int]) -> None:

@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 from typing import Any, TextIO
 
-from .. import checks, egress, public_names
+from .. import checks, egress, privacy, public_names
 from ..messages import current as msg
 from ..export import sheet_name
 from ..export.columns import ENTRY_COLUMNS, ITEM_COLUMNS, Context
@@ -38,25 +38,30 @@ def main(file: Path, code: str, mapping_path: Path | None, root: Path, out: Text
     """Run an import and print its report; returns the exit code (0, 1, or 2 for usage)."""
     shown = str(file)
     if not _CODE.match(code):
-        print(f"部门代码“{code}”不对：应为小写字母开头的小写字母和数字（2—20 位），与 catalogs/ 下的文件名相同，如 scjg。", file=err)
+        _say(err, f"部门代码“{code}”不对：应为小写字母开头的小写字母和数字（2—20 位），与 catalogs/ 下的文件名相同，如 scjg。")
         return EXIT_USAGE
     if not file.is_file():
-        print(f"找不到要导入的文件 {shown}。", file=err)
+        _say(err, f"找不到要导入的文件 {shown}。")
         return EXIT_USAGE
     if file.suffix.lower() not in sheets.SUPPORTED:
         try:
             sheets.read(file)
         except sheets.ReadError as problem:
-            print(f"{shown}: {problem}", file=err)
+            _say(err, f"{shown}: {problem}")
         return EXIT_USAGE
     if mapping_path is not None and not mapping_path.is_file():
-        print(f"找不到映射文件 {mapping_path}。", file=err)
+        _say(err, f"找不到映射文件 {mapping_path}。")
         return EXIT_USAGE
     result = run(file, code, mapping_path, root, shown)
     for problem in in_sheet_order(result.problems):
         out.write(problem.line() + "\n")
-    out.write(result.summary + "\n")
+    _say(out, result.summary)
     return EXIT_CONTENT if has_errors(result.problems) else EXIT_OK
+
+
+def _say(stream: TextIO, text: str) -> None:
+    """A line for the user; a file name or cell quoted in it is masked (``Problem.line`` too)."""
+    stream.write(privacy.redact(text) + "\n")
 
 
 def in_sheet_order(problems: list[Problem]) -> list[Problem]:

@@ -4,7 +4,9 @@ The files beside this module are what VS Code reads (through the ``yaml-language
 comment at the top of each content file) and what ``check`` validates against, so the two
 cannot drift. The one part that depends on the site's settings — the list of guidance mode
 codes — is filled in from ``mkdocs.yml`` at check time; ``python -m generator schema`` writes
-it back into the files so editors autocomplete the same codes.
+it back into the files so editors autocomplete the same codes. Shared definitions (the
+``public_names`` list of a department, an item or a case) live under ``$defs`` and are reached
+through ``$ref`` by ``subschema_at`` like any other field.
 """
 
 from __future__ import annotations
