@@ -31,7 +31,9 @@ from .findings import Finding, finding
 from .messages import current as msg
 
 CODE = "E660"
-MAX_MEMBER_BYTES = 256 * 1024 * 1024  # a ZIP member or gzip file read at most this far
+# What is unpacked of one file (ZIP members, gzip) at most: a stray archive in the content can
+# be hostile (a "zip bomb"); the site's own XLSX files are far smaller.
+MAX_UNPACKED_BYTES = 64 * 1024 * 1024
 MAX_FINDINGS = 50  # distinct numbers and names reported; one is enough to stop a build
 _MARKUP = (".html", ".htm", ".xml", ".xhtml", ".svg", ".rss", ".atom")
 _JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
@@ -46,17 +48,22 @@ class Hit:
 
 # --- reading files --------------------------------------------------------------------------------
 
-def texts_of(name: str, data: bytes, depth: int = 0) -> Iterator[tuple[str, str]]:
+def texts_of(name: str, data: bytes) -> Iterator[tuple[str, str]]:
     """(name, text) of everything a reader could read out of a file of any kind."""
+    return _texts(name, data, 0, [MAX_UNPACKED_BYTES])
+
+
+def _texts(name: str, data: bytes, depth: int, budget: list[int]) -> Iterator[tuple[str, str]]:
     if data[:4] == b"PK\x03\x04" and depth < 2:
-        yield from _zip_members(name, data, depth)
+        yield from _zip_members(name, data, depth, budget)
     elif data[:2] == b"\x1f\x8b" and depth < 2:
         try:
             with gzip.GzipFile(fileobj=io.BytesIO(data)) as f:
-                inner = f.read(MAX_MEMBER_BYTES)
+                inner = f.read(max(budget[0], 0))
         except (OSError, EOFError):
             inner = b""
-        yield from texts_of(name + "!" + Path(name).stem, inner, depth + 1) if inner else [(name, decode(data))]
+        budget[0] -= len(inner)
+        yield from _texts(name + "!" + Path(name).stem, inner, depth + 1, budget) if inner else [(name, decode(data))]
     elif data[:5] == b"%PDF-":
         yield name, _pdf_text(data)
     else:
@@ -77,7 +84,7 @@ def decode(data: bytes) -> str:
     return data.decode("latin-1")  # digits and ASCII letters still read as themselves
 
 
-def _zip_members(name: str, data: bytes, depth: int) -> Iterator[tuple[str, str]]:
+def _zip_members(name: str, data: bytes, depth: int, budget: list[int]) -> Iterator[tuple[str, str]]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
@@ -85,14 +92,15 @@ def _zip_members(name: str, data: bytes, depth: int) -> Iterator[tuple[str, str]
         yield name, decode(data)
         return
     for info in infos:
-        if info.is_dir():
+        if info.is_dir() or budget[0] <= 0:
             continue
         try:
             with archive.open(info) as member:
-                inner = member.read(MAX_MEMBER_BYTES)
+                inner = member.read(budget[0])
         except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, RuntimeError):
             continue  # encrypted or broken: nothing a reader can read either
-        yield from texts_of(f"{name}!{info.filename}", inner, depth + 1)
+        budget[0] -= len(inner)
+        yield from _texts(f"{name}!{info.filename}", inner, depth + 1, budget)
 
 
 def _pdf_text(data: bytes) -> str:
@@ -112,7 +120,7 @@ def scan_text(text: str, allowed: Collection[str] = (), name: str = "") -> list[
     hits = [(m, text) for m in privacy.find_all(text, allowed)]
     views = []
     lower = name.lower()
-    if lower.endswith(_MARKUP) or "!" in name and lower.endswith(".xml") or text.lstrip()[:1] == "<":
+    if lower.endswith(_MARKUP) or text[:256].lstrip()[:1] == "<":
         views.append(privacy.without_markup(text))
     if lower.endswith(".json") and "\\u" in text:
         views.append(_JSON_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text))
