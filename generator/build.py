@@ -21,12 +21,12 @@ from pathlib import Path
 from multiprocessing.connection import Connection
 from typing import Any, Callable, Iterator
 
-from . import checks, engine, export, render
+from . import checks, egress, engine, export, public_names, render
 from .export import sitemap
 from .review import feed, history as change_history
 from .search import index as search_index
 from .findings import Finding, has_errors
-from .load import Memo
+from .load import Loaded, Memo
 from .model import Content
 from .script import Converter
 from .settings import Settings
@@ -58,6 +58,9 @@ def build(root: Path, out: Path, cache: Path | None = None) -> BuildResult:
     try:
         with _locked(cache or work / "cache") as projects:
             pages = generate(loaded.content, settings, work, projects, history)
+        leaks = _personal_data_in_output(work / "site", out, root, loaded)
+        if leaks:
+            return BuildResult(False, findings + leaks, files)
         _swap(work / "site", out, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -192,6 +195,17 @@ class Preview:
                     converter: Converter) -> None:
         _data_files(self.site, content, settings, converter, self.history)
         sitemap.write(self.site, [p.url for p in pages], settings.site_url)
+
+
+def _personal_data_in_output(site: Path, out: Path, root: Path, loaded: Loaded) -> list[Finding]:
+    """The egress gate: every file of the new site scanned for personal data (E660), so nothing
+    that slipped past the content checks replaces the site that is online."""
+    texts = {doc.path: "\n".join(doc.lines) for doc in loaded.documents}
+    settings_file = root / "mkdocs.yml"
+    if settings_file.is_file():
+        texts["mkdocs.yml"] = settings_file.read_text(encoding="utf-8", errors="replace")
+    sources = egress.Sources(texts, public_names.allowed_everywhere(loaded))
+    return egress.check_site(site, str(out), sources)
 
 
 def _swap(new: Path, out: Path, work: Path) -> None:

@@ -93,7 +93,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _review(args: argparse.Namespace) -> int:
-    from . import review
+    from . import egress, review
     from .messages import current as msg
     from .review import report as review_report
 
@@ -103,12 +103,17 @@ def _review(args: argparse.Namespace) -> int:
         print(problem, file=sys.stderr)
         return EXIT_USAGE
     text = review_report.render(result, args.format, args.max_chars)
+    leaks = egress.scan_text(text, result.allowed)
+    if leaks:  # the egress gate: the report may be posted where the public reads it
+        _, m = leaks[0]
+        print(msg.REVIEW_BLOCKED.format(what=msg.PERSONAL_KINDS[m.code], masked=m.masked), file=sys.stderr)
+        return EXIT_CONTENT
     if args.output is None:
         sys.stdout.write(text)
     else:
         args.output.write_text(text, encoding="utf-8")
         print(msg.REVIEW_WRITTEN.format(path=args.output), file=sys.stderr)
-    return EXIT_CONTENT if result.has_errors else EXIT_OK
+    return EXIT_CONTENT if result.blocked else EXIT_OK
 
 
 def _codeowners(args: argparse.Namespace) -> int:
@@ -158,7 +163,7 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--mapping", type=Path, default=None, metavar="映射文件",
                      help="表头名称不常见时使用的 YAML 映射文件")
     rev = command("review", _review, "比较两个版本（git 提交）的内容，为法制机构生成审查报告。"
-                  "退出码：0 已生成报告且新版本没有错误，1 已生成报告但新版本有错误，2 版本或仓库有误")
+                  "退出码：0 已生成报告且可以审查合并，1 已生成报告但新版本有错误或请求的某次提交含个人信息，2 版本或仓库有误")
     rev.add_argument("--base", required=True, metavar="版本", help="修改前的版本，如 origin/main 或提交编号")
     rev.add_argument("--head", default="HEAD", metavar="版本", help="修改后的版本（默认 HEAD）")
     rev.add_argument("--format", choices=("markdown", "json"), default="markdown", help="输出格式（默认 markdown）")

@@ -36,8 +36,13 @@ class Finding:
 
 
 def finding(path: str, line: int, col: int, code: str, /, **params: object) -> Finding:
-    """Build a finding whose text is the message template of ``code`` filled with ``params``."""
-    return Finding(path, line, col, code, messages.text(code, **params))
+    """Build a finding whose text is the message template of ``code`` filled with ``params``.
+
+    Whatever a parameter quotes (a value in the wrong field, an unknown key, a file name) is
+    masked here once more, so no message can show personal data in clear."""
+    from .privacy import redact
+
+    return Finding(redact(path), line, col, code, redact(messages.text(code, **params)))
 
 
 def has_errors(findings: Iterable[Finding]) -> bool:

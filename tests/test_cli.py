@@ -28,7 +28,7 @@ def broken_repo(make_repo):
     catalog = replace_once(fixtures.CATALOG, '["370303000CG-XK-0001"]', '["370303000CG_XK_0001"]')  # E204
     catalog = replace_once(catalog, "      date: 2024-03-15", "      date: 2024-04-15")  # W404
     case = replace_once(fixtures.CASE, "王某当场将商品收回店内。",
-                        "王某当场将商品收回店内。联系电话 13905331234。\n当事人王建国表示认可。")  # E603, W607
+                        "王某当场将商品收回店内。联系电话 13905331234。\n当事人王建国表示认可。")  # E603, E607
     case = replace_once(case, "month: 2024-06", "month: 2024-6")  # E204
     root = make_repo(catalog=catalog, case=case)
     write(root, "catalogs/aaa.yaml", "department: [\n  code: aaa\n")  # E102, sorts before demo.yaml
@@ -38,7 +38,7 @@ def broken_repo(make_repo):
         (CAT, "W404", line_of(catalog, "date: 2024-04-15")),
         (CASE, "E204", line_of(case, "month: 2024-6")),
         (CASE, "E603", line_of(case, "13905331234")),
-        (CASE, "W607", line_of(case, "当事人王建国")),
+        (CASE, "E607", line_of(case, "当事人王建国")),
     ]
     return root, expected
 
@@ -97,12 +97,12 @@ def test_text_format_lines_and_summary(make_repo) -> None:
     code, out, err = run_check(root)
     assert code == 1 and "Traceback" not in out + err
     lines = out.strip().splitlines()
-    assert SUMMARY.match(lines[-1]).groups() == ("4", "2", "3")
+    assert SUMMARY.match(lines[-1]).groups() == ("5", "1", "3")
     for path, finding_code, *line in expected:
         prefix = f"{path}:{line[0]}:" if line else f"{path}:"
         assert any(l.startswith(prefix) and f" {finding_code} " in l for l in lines[:-1]), (prefix, finding_code, out)
     assert all(re.match(r"^\S+:\d+(:\d+)?: [EW]\d{3} (错误|警告)：", l) for l in lines[:-1]), out
-    assert sum("错误：" in l for l in lines[:-1]) == 4 and sum("警告：" in l for l in lines[:-1]) == 2
+    assert sum("错误：" in l for l in lines[:-1]) == 5 and sum("警告：" in l for l in lines[:-1]) == 1
 
 
 def test_github_format(make_repo) -> None:
@@ -118,7 +118,7 @@ def test_github_format(make_repo) -> None:
         if line:
             assert (path, finding_code, line[0]) in got, (path, finding_code, line, out)
     kinds = {(m.group(5), m.group(1)) for m in annotations}
-    assert ("E204", "error") in kinds and ("W607", "warning") in kinds
+    assert ("E204", "error") in kinds and ("E607", "error") in kinds
     assert all(int(m.group(3)) >= 1 and int(m.group(4)) >= 1 for m in annotations)  # GitHub needs ≥ 1
 
 
@@ -138,7 +138,7 @@ def test_json_format(make_repo) -> None:
     root, expected = broken_repo(make_repo)
     result = check_json(root)
     assert result.code == 1
-    assert result.data["summary"] == {"errors": 4, "warnings": 2, "files": 3}
+    assert result.data["summary"] == {"errors": 5, "warnings": 1, "files": 3}
     for f in result.findings:
         assert set(f) == {"path", "line", "col", "code", "severity", "message"}
         assert f["severity"] == ("error" if f["code"].startswith("E") else "warning")

@@ -377,3 +377,21 @@ def test_workbook_opened_by_openpyxl_again_is_unchanged_by_import(repo, tmp_path
     run_import(repo, file, "--department", "scjg")
     assert file.read_bytes() == data
     assert load_workbook(file).active.title == "Sheet1"
+
+
+@pytest.mark.parametrize("stored", [13912345678, 13912345678.0], ids=["int", "float"])
+def test_mobile_stored_as_a_number_is_personal_data_not_a_landline(repo, tmp_path, stored):
+    """Excel keeps 13912345678 as a number; restoring a "lost leading 0" would publish the fake
+    landline 0139-12345678. It is reported as a mobile number (masked) and nothing is written."""
+    before = (repo / "catalogs/scjg.yaml").read_bytes()
+    sheet = Sheet(department(repo, "scjg"), tmp_path / "mobile-number.xlsx")
+    r = sheet.row_of["scjg-007"]
+    sheet.ws.cell(r, COL["监督投诉电话"]).value = stored
+    file = sheet.save()
+    code, out, err = run_import(repo, file, "--department", "scjg")
+    assert code == 1, out
+    cell = f"{file}:Sheet1:{r}:{LETTER['监督投诉电话']}: 错误："
+    assert any(line.startswith(cell + "E603 ") and "139****5678" in line for line in out.splitlines()), out
+    assert "0139-" not in out + err and "13912345678" not in out + err
+    assert (repo / "catalogs/scjg.yaml").read_bytes() == before
+    assert not list((repo / "catalogs").glob(".*.import"))

@@ -6,6 +6,9 @@ published algorithms, independently of the code under test.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from conftest import credit_code, luhn_complete, resident_id
@@ -137,7 +140,7 @@ def test_official_email_is_not_personal(address: str) -> None:
 ])
 def test_name_after_role_word(text: str, name: str, masked: str, role: str) -> None:
     matches = list(privacy.find_names(text))
-    assert [(m.code, text[m.start:m.end], m.masked, m.role) for m in matches] == [("W607", name, masked, role)]
+    assert [(m.code, text[m.start:m.end], m.masked, m.role) for m in matches] == [("E607", name, masked, role)]
 
 
 @pytest.mark.parametrize("text", [
@@ -213,3 +216,155 @@ def test_mask_never_shows_the_whole_number() -> None:
 ], ids=["mobile", "resident-id"])
 def test_full_width_digits_are_found(text: str, code: str) -> None:
     assert codes(text) == [code]
+
+
+# --- written variants: one normalising pass finds them all ----------------------------------------
+
+ID15 = "370303850612003"  # first generation: region 370303, born 1985-06-12
+
+
+def _spaced(number: str, sizes: tuple[int, ...], sep: str) -> str:
+    parts, at = [], 0
+    for size in sizes:
+        parts.append(number[at:at + size])
+        at += size
+    return sep.join(parts)
+
+
+@pytest.mark.parametrize(("text", "code", "key"), [
+    (f"身份证 {_spaced(ID, (6, 8, 4), ' ')}", "E601", ID),
+    (f"身份证 {_spaced(ID, (6, 4, 4, 4), '-')}", "E601", ID),
+    (f"身份证{_spaced(ID, (6, 8, 4), chr(0x3000))}", "E601", ID),
+    (f"身份证{_spaced(ID, (6, 8, 4), chr(0xA0))}", "E601", ID),
+    (f"ID{ID}", "E601", ID),
+    (f"身份证号{ID15}", "E601", ID15),
+    (f"身份证号 {_spaced(ID15, (6, 6, 3), ' ')}", "E601", ID15),
+    ("tel13812345678", "E603", "13812345678"),
+    ("电话13812345678", "E603", "13812345678"),
+    ("0086 138 1234 5678", "E603", "13812345678"),
+    ("0086-13812345678", "E603", "13812345678"),
+    ("+86 138 1234 5678", "E603", "13812345678"),
+    ("8613812345678", "E603", "13812345678"),
+    ("013812345678", "E603", "13812345678"),
+    ("手机：１３８　１２３４　５６７８", "E603", "13812345678"),
+    ("手机：１３８－１２３４－５６７８", "E603", "13812345678"),
+    ("手机 138.1234.5678", "E603", "13812345678"),
+    ("手机 138\u200b1234\u200b5678", "E603", "13812345678"),
+    ("手机 138 - 1234 - 5678", "E603", "13812345678"),
+], ids=lambda v: v if isinstance(v, str) and len(v) < 8 else None)
+def test_written_variants_are_found(text: str, code: str, key: str) -> None:
+    matches = privacy.find_all(text)
+    assert [(m.code, m.key) for m in matches] == [(code, key)], matches
+    assert key not in matches[0].masked
+
+
+def test_card_written_with_full_width_digits_and_spaces() -> None:
+    card = luhn_complete("621700123456789012")
+    written = "　".join(card[i:i + 4] for i in range(0, len(card), 4)).translate(
+        str.maketrans("0123456789", "０１２３４５６７８９"))
+    assert [(m.code, m.key) for m in privacy.find_all(f"账号{written}")] == [("E604", card)]
+
+
+@pytest.mark.parametrize("text", [
+    "370303851312003",  # 15 digits whose "birth date" has month 13
+    "990303850612003",  # no province 99
+    "2024-03-01 2024-04-01",  # two dates
+    "2024.03.01-2024.03.31",
+    "鲁ICP备12345678号-1",
+    "鲁公网安备 37030302000123号",
+    "网站标识码 3703030001",
+    "0533-6010010-123",
+    "0533 6010010",
+    "(0533)6010010",
+    "12345 0533-6010010",
+    "GB/T 37668-2019、GB 11643-1999",
+    "处罚金额 1 000 000 元",
+    "第 1 2 3 4 5 6 7 8 9 0 1 条",
+    "统一社会信用代码 " + credit_code("91370303MA3CX1234"),
+    "文号 示政办发〔2024〕13号，2024年3月1日",
+    "commit 3f1a9b13812345678c0d1e2f3a4b5c6d7e8f9a0b",
+    "执法人员向当事人说明了依据；当事人曾多次参加培训，负责人任职以来",
+    "执法人员陆续走访，消费者权益保护",
+])
+def test_realistic_non_personal_numbers_and_words_stay_clean(text: str) -> None:
+    assert privacy.find_all(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("負責人王建國到場", "王建國"),  # traditional script
+    ("某超市（负责人：李建国）", "李建国"),
+    ("联系人 张伟", "张伟"),
+])
+def test_names_in_either_script(text: str, name: str) -> None:
+    assert [m.key for m in privacy.find_names(text)][0].startswith(name)
+
+
+def test_listed_public_names_pass_in_either_script() -> None:
+    assert list(privacy.find_names("负责人王建国到场", allowed={"王建国"})) == []
+    assert list(privacy.find_names("負責人王建國到場", allowed={"王建国"})) == []
+    assert [m.key for m in privacy.find_names("负责人王建国、负责人李建国", allowed={"王建国"})] == ["李建国"]
+
+
+def test_markup_that_splits_a_number_is_seen_through() -> None:
+    for text in ("139<span>0533</span>1234", "139<!-- x -->05331234", "&#49;3905331234", "139\\-0533\\-1234",
+                 "139**0533**1234"):
+        view = privacy.without_markup(text, markdown=True)
+        assert [m.code for m in privacy.find_all(view)] == ["E603"], (text, view)
+
+
+def test_mobile_typed_as_a_number_is_not_restored_as_a_landline() -> None:
+    from generator.export.columns import phone_from_number
+
+    assert phone_from_number("13812345678") is None
+    assert phone_from_number("5336010001") == "0533-6010001"
+    assert phone_from_number("1062345678") == "010-62345678"
+
+
+# --- no regular expression is super-linear ---------------------------------------------------------
+
+HOSTILE = {
+    "digits": "1" * 200_000,
+    "digit-space": "1 " * 100_000,
+    "digit-hyphen": "13-" * 70_000,
+    "plus86": "+86 " * 50_000,
+    "short-groups": "13 8" * 50_000,
+    "mobiles": "13812345678 " * 17_000,
+    "ideographic": "139\u3000" * 50_000,
+    "at-signs": "a@" * 100_000,
+    "letters-then-at": "a" * 200_000 + "@",
+    "dots": "@" + "a." * 100_000,
+    "roles": "当事人" * 70_000,
+    "tags": "<span " * 40_000,
+    "comments": "<!--" * 50_000,
+    "entities": "&#49;" * 40_000,
+}
+
+
+def test_hostile_text_scans_in_linear_time() -> None:
+    """Every detector and the markup view over 200 KB of hostile text, in a subprocess whose
+    generous timeout is only a hang guard (quadratic patterns would take hours)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import json, sys\n"
+        "from generator import egress, privacy\n"
+        "for name, text in json.load(sys.stdin).items():\n"
+        "    privacy.find_all(text)\n"
+        "    egress.scan_text(text, name='x.html')\n"
+        "    privacy.without_markup(text, markdown=True)\n"
+        "print('done')\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", script], input=json.dumps(HOSTILE).encode(), capture_output=True,
+                          timeout=120, cwd=Path(__file__).parents[1])
+    assert proc.returncode == 0 and proc.stdout.strip() == b"done", proc.stderr.decode()
+
+
+def test_hostile_case_body_is_checked_without_hanging(make_repo) -> None:
+    import fixtures
+    from conftest import run_check
+
+    body = "联系电话 " + "+86 1 3-8 " * 20_000 + "\n" + "0" * 100_000 + "\n"
+    root = make_repo(case=fixtures.CASE + body)
+    code, out, err = run_check(root)  # its own timeout (120 s) is the hang guard
+    assert code in (0, 1) and "Traceback" not in out + err

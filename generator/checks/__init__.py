@@ -6,25 +6,26 @@ from pathlib import Path
 
 from .. import schema as schemas
 from .. import settings as settings_module
-from .. import codeowners
+from .. import codeowners, public_names
 from ..findings import Finding, finding
 from ..load import Document, Loaded, Memo, load
 from ..settings import Settings
-from . import citations, openness, references, textscan, texts
+from . import citations, filescan, openness, personal, references, textscan, texts
 
 
 def run(root: Path, memo: Memo | None = None) -> tuple[Loaded | None, Settings | None, list[Finding]]:
     """Load and check everything under ``root``. Findings come sorted by file and line. A
     ``memo`` kept between runs skips the files that did not change (the preview)."""
     settings, findings = settings_module.load(root)
-    if settings is None:
-        return None, None, sorted(findings)
+    if settings is None:  # nothing can be loaded; the committed bytes are still published
+        return None, None, sorted(set(findings + filescan.scan(root, None, ())))
     loaded = load(root, settings, memo)
     findings = list(loaded.findings)
     for doc in loaded.documents:
         findings += _scan(doc) if memo is None else memo.derived(doc, "textscan", lambda: _scan(doc))
     findings += references.check(loaded, settings)
     findings += openness.check(loaded, settings)
+    findings += filescan.scan(root, loaded, public_names.allowed_everywhere(loaded))
     findings += citations.check(loaded, settings)
     findings += _schema_files(settings)
     findings += codeowners.check(root, loaded, settings)
@@ -32,7 +33,8 @@ def run(root: Path, memo: Memo | None = None) -> tuple[Loaded | None, Settings |
 
 
 def _scan(doc: Document) -> list[Finding]:
-    return list(textscan.scan(texts.Spans(doc)))
+    spans = texts.Spans(doc)
+    return list(textscan.scan(spans)) + personal.scan(spans)
 
 
 def _schema_files(settings: Settings) -> list[Finding]:

@@ -1,4 +1,5 @@
-"""Checks that read text: personal data, markup that could run script, and coercive wording."""
+"""Checks that read text: markup that could run script, and coercive wording (personal data:
+``personal``)."""
 
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ _SEPARATOR = "\n\x00\n"
 
 
 def scan(spans: Spans) -> Iterator[Finding]:
-    """Run every text check over a file's strings.
+    """Run the markup and wording checks over a file's strings.
 
     The detectors run once over all strings joined by a separator none of their patterns can
     cross, instead of once per string: a 10,000-item catalog has 270,000 strings, and
@@ -51,10 +52,6 @@ def scan(spans: Spans) -> Iterator[Finding]:
         line, col = span.locate(local, local + end - offset)
         return finding(span.path, line, col, code, **params)
 
-    for m in privacy.find_numbers(text):
-        yield at(m.start, m.end, m.code, masked=m.masked)
-    for m in privacy.find_names(text):
-        yield at(m.start, m.end, m.code, masked=m.masked, role=m.role)
     for m in _UNSAFE_TAG.finditer(text):
         yield at(m.start(), m.end(), "E701", what=f"<{m.group(1).lower()}> 标签")
     for m in _EVENT_ATTRIBUTE.finditer(text):
@@ -67,10 +64,6 @@ def scan(spans: Spans) -> Iterator[Finding]:
         clause = _CLAUSE_END.split(text[max(0, m.start() - 8): m.start()])[-1]
         if not any(word in clause for word in _NEGATIONS):
             yield at(m.start(), m.end(), "W501", phrase="")
-    for span in spans.named("counterpart"):
-        if not privacy.is_deidentified(span.text):
-            line, col = span.locate(0)
-            yield finding(span.path, line, col, "E606", masked=privacy.mask_name(span.text))
 
 
 def _quote(text: str, start: int, end: int, context: int = 8) -> str:

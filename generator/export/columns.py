@@ -20,6 +20,7 @@ from functools import cached_property
 from operator import attrgetter
 from typing import Any, Callable, Mapping
 
+from .. import privacy
 from ..model import STAGES
 
 LIST_SEPARATOR = "；"
@@ -220,8 +221,11 @@ def phone_from_number(digits: str) -> str | None:
     """A landline typed into Excel as a number lost its leading 0 (0533-6010001 → 5336010001).
 
     Returns the number with the 0 and the area code restored, or None when the digits are
-    not a landline without its 0 (Beijing 010 and 02x have three-digit area codes)."""
+    not a landline without its 0 (Beijing 010 and 02x have three-digit area codes). A mobile
+    number is never one: 13812345678 must not become the fake landline 0138-12345678."""
     if not digits.isdigit() or digits.startswith("0") or not 9 <= len(digits) <= 11:
+        return None
+    if any(m.code == privacy.MOBILE for m in privacy.find_numbers(digits)):
         return None
     full = "0" + digits
     area = 3 if full.startswith(("010", "02")) else 4

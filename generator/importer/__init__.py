@@ -18,7 +18,8 @@ import tempfile
 from pathlib import Path
 from typing import Any, TextIO
 
-from .. import checks
+from .. import checks, egress, privacy, public_names
+from ..messages import current as msg
 from ..export import sheet_name
 from ..export.columns import ENTRY_COLUMNS, ITEM_COLUMNS, Context
 from ..findings import Finding
@@ -37,25 +38,30 @@ def main(file: Path, code: str, mapping_path: Path | None, root: Path, out: Text
     """Run an import and print its report; returns the exit code (0, 1, or 2 for usage)."""
     shown = str(file)
     if not _CODE.match(code):
-        print(f"部门代码“{code}”不对：应为小写字母开头的小写字母和数字（2—20 位），与 catalogs/ 下的文件名相同，如 scjg。", file=err)
+        _say(err, f"部门代码“{code}”不对：应为小写字母开头的小写字母和数字（2—20 位），与 catalogs/ 下的文件名相同，如 scjg。")
         return EXIT_USAGE
     if not file.is_file():
-        print(f"找不到要导入的文件 {shown}。", file=err)
+        _say(err, f"找不到要导入的文件 {shown}。")
         return EXIT_USAGE
     if file.suffix.lower() not in sheets.SUPPORTED:
         try:
             sheets.read(file)
         except sheets.ReadError as problem:
-            print(f"{shown}: {problem}", file=err)
+            _say(err, f"{shown}: {problem}")
         return EXIT_USAGE
     if mapping_path is not None and not mapping_path.is_file():
-        print(f"找不到映射文件 {mapping_path}。", file=err)
+        _say(err, f"找不到映射文件 {mapping_path}。")
         return EXIT_USAGE
     result = run(file, code, mapping_path, root, shown)
     for problem in in_sheet_order(result.problems):
         out.write(problem.line() + "\n")
-    out.write(result.summary + "\n")
+    _say(out, result.summary)
     return EXIT_CONTENT if has_errors(result.problems) else EXIT_OK
+
+
+def _say(stream: TextIO, text: str) -> None:
+    """A line for the user; a file name or cell quoted in it is masked (``Problem.line`` too)."""
+    stream.write(privacy.redact(text) + "\n")
 
 
 def in_sheet_order(problems: list[Problem]) -> list[Problem]:
@@ -139,6 +145,8 @@ def run(file: Path, code: str, mapping_path: Path | None, root: Path, shown: str
     header = _header_lines(root / target)
     text = catalogfile.dump(department, result.items, result.entries, header)
     problems += _check(root, target, text, baseline, result, shown, mapping)
+    if not has_errors(problems):
+        problems += _leaks(text, target, public_names.allowed_everywhere(loaded))
     if has_errors(problems):
         return _failed(problems)
     path = root / target
@@ -151,6 +159,14 @@ def run(file: Path, code: str, mapping_path: Path | None, root: Path, shown: str
                + (f"，原样保留不予公开的事项 {exempt} 个" if exempt else "")
                + f"），{len(result.entries)} 条不罚清单。请用 git diff 查看改动，确认后提交。")
     return Result(problems, summary, path)
+
+
+def _leaks(text: str, target: str, allowed: frozenset[str]) -> list[Problem]:
+    """The egress gate on the file about to be written: any personal data the checks did not
+    already stop is an error, so nothing is written."""
+    return [error(f"{target}（导入后的内容第 {line} 行）",
+                  f"E660 {msg.IMPORT_LEAK.format(what=msg.PERSONAL_KINDS[m.code], masked=m.masked)}")
+            for line, m in egress.scan_text(text, allowed, target)]
 
 
 def _target(root: Path, code: str) -> str:

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from openpyxl.utils import get_column_letter
 
+from .. import privacy
+
 ERROR, WARNING = "error", "warning"
 WORDS = {ERROR: "错误", WARNING: "警告"}
 
@@ -36,18 +38,19 @@ class Where:
 class Problem:
     where: Where | str
     severity: str
-    message: str
+    message: str  # personal data in it is masked (``error``, ``warning``)
 
     def line(self) -> str:
-        return f"{self.where}: {WORDS[self.severity]}：{self.message}"
+        return privacy.redact(f"{self.where}: {WORDS[self.severity]}：{self.message}")
 
 
 def error(where: Where | str, message: str) -> Problem:
-    return Problem(where, ERROR, message)
+    """A message may quote a cell (a number typed into the wrong column): it is masked here."""
+    return Problem(where, ERROR, privacy.redact(message))
 
 
 def warning(where: Where | str, message: str) -> Problem:
-    return Problem(where, WARNING, message)
+    return Problem(where, WARNING, privacy.redact(message))
 
 
 def has_errors(problems: list[Problem]) -> bool:

@@ -53,7 +53,11 @@ MESSAGES: dict[str, str] = {
     "E604": "疑似银行卡号 {masked}。请删除。",
     "E605": "疑似个人电子邮箱 {masked}。请删除，或改用单位公务邮箱。",
     "E606": "相对人称谓“{masked}”没有去标识化。自然人写作“张某”（同姓写“张某甲”“张某乙”），单位写作“某公司”“某餐饮店”。",
-    "W607": "疑似未去标识化的人名“{masked}”（在“{role}”之后）。人名请写作“姓+某”，如“张某”。",
+    "E607": "疑似未去标识化的人名“{masked}”{context}。人名请写作“姓+某”，如“张某”；确需公开的姓名（如依职务公开的公职人员），在 public_names 中列出并写明理由，由法制机构审查。",
+    "E608": "案例标题中没有相对人称谓“{counterpart}”。标题应写成“地区+去标识化的相对人+事由+行政指导案”，相对人照 counterpart 的写法，不写真实名称或姓名。",
+    "E609": "文件或文件夹的名称中疑似有{what}“{masked}”。文件名同样会公开，请改名（用编号命名），不要把个人信息写进文件名。",
+    # E66x — what the generator wrote (the scan of the built site before it replaces the old one)
+    "E660": "生成的文件 {output}（第 {line} 行，共 {files} 个文件）中有疑似{what}“{masked}”，{source}。网站没有更新，原有的网站保持原样。请删除内容中的个人信息后重新生成。",
     # E7xx — markup that could run in a reader's browser
     "E701": "含有可以执行脚本的内容：{what}。公开网页不允许脚本、内嵌框架和 javascript: 链接，请删除。",
     # E8xx — site settings in mkdocs.yml
@@ -135,10 +139,25 @@ COMPULSION_PHRASES = (
     "必须参加", "必须配合",
 )
 
-# Counterpart roles after which a person's name usually follows in a case (W607).
+# Where a name was found (E607).
+NAME_AFTER_ROLE = "（在“{role}”之后）"
+NAME_IN_COUNTERPART = "（在相对人称谓中）"
+NAME_SEEN_BEFORE = "（与第 {line} 行发现的人名相同）"
+# Where the personal data found in the built site came from (E660).
+EGRESS_SOURCE = "内容文件 {path} 第 {line} 行有同样的内容"
+EGRESS_SOURCE_UNKNOWN = "在现有的内容文件中没有找到同样的文字（可能来自修改记录中的旧版本、网站设置或页面模板），请联系维护人员"
+# The importer's file about to be written still shows personal data: nothing is written.
+IMPORT_LEAK = "导入后的内容中有疑似{what}“{masked}”，没有写入任何文件。请删除表格中的个人信息后重新导入。"
+# What each kind of personal data is called where a message names the kind (E609, E660).
+PERSONAL_KINDS = {"E601": "居民身份证号码", "E602": "个体工商户的统一社会信用代码", "E603": "手机号码",
+                  "E604": "银行卡号", "E605": "个人电子邮箱", "E607": "人名"}
+
+# Roles after which a person's name usually follows in a case (E607).
 NAME_ROLES = (
     "当事人", "负责人", "法定代表人", "经营者", "店主", "业主", "户主", "股东", "员工",
     "职工", "工人", "劳动者", "患者", "投诉人", "举报人", "申请人", "实际控制人", "厂长", "老板",
+    "执法人员", "工作人员", "联系人", "代理人", "经办人", "监护人", "法人代表", "摊主", "房东", "租户",
+    "承租人", "驾驶员", "消费者",
 )
 
 
@@ -174,6 +193,9 @@ REVIEW_LINE_ADDED = "〔新增〕"
 REVIEW_CHANGE_MASKED = "（改动在已打码的文字中，请在仓库文件中核对）"
 REVIEW_HEAD_UNREADABLE = "修改后的网站设置 mkdocs.yml 无法读取，程序读不出修改后的内容，无法列出修改。请编辑先改正下面的错误，报告会随之更新。"
 REVIEW_TRUNCATED = "报告过长，还有 {count} 项变更没有列出。完整报告见检查任务的摘要（GitHub）或附件 review.md（GitLab）。"
+# When the finished report itself still shows personal data (a defect: everything is masked
+# before it is written), nothing is printed or written.
+REVIEW_BLOCKED = "审查报告中仍有未打码的个人信息（{what}“{masked}”），为防止泄露，没有输出报告。这是程序的缺陷，请联系维护人员。"
 # Written to standard error after the report when --output is used.
 REVIEW_WRITTEN = "审查报告已写入 {path}。"
 
@@ -192,6 +214,7 @@ REVIEW_CHECKLIST = {
     "personal_history": "请求的中间提交中有 {count} 处疑似个人信息，最新版本中已经没有，但仍保留在提交记录里：不要批准，按 CONTRIBUTING.md 8.4 节处理。",
     "coercion": "自动检查发现 {count} 处读起来像强制的用语（W501）：逐处核对；确需保留的（如引用法律原文），编辑应在请求中说明理由。",
     "warnings": "自动检查有 {count} 个警告：编辑是否已经改正，或在请求中逐条说明了理由。",
+    "public_names": "本请求新列出（或修改了理由）{count} 个允许公开的姓名（public_names，见报告“允许公开的姓名”一节）：逐个核对是否确实可以公开（如依职务公开的公职人员）；不能公开的，请编辑删除该项并把人名改为“姓+某”。",
     "basis": "指导依据有变化（{ids}）：逐条核对新的法律法规名称、条款和条文，确认仍在本部门法定职权范围内。",
     "mode": "指导方式有变化（{ids}）：新的方式是否适合该事项；改为劝导警示的，是否关联了适用的不罚清单条目。",
     "rights": "相对人权利有变化（{ids}）：确认没有删减知情权、参与权、救济权和拒绝指导的权利。",
@@ -226,6 +249,9 @@ HISTORY_FEED_TITLE = "{site_name} · 更新记录"
 HISTORY_FEED_ENTRY = "{date} {departments}：{summary}"
 HISTORY_FEED_SUMMARY_PART = "{action}{kind} {count} 项"
 HISTORY_FEED_PR = "（合并请求 {pr}）"
+# An old title that held personal data, of something that no longer exists (or whose title
+# still does not pass the checks): shown instead of it on the change history and in the feed.
+HISTORY_TITLE_WITHHELD = "（标题含个人信息，已隐去）"
 
 # --- Code owners (python -m generator codeowners) -------------------------------------------------
 CODEOWNERS_NO_LEGAL_OFFICE = "mkdocs.yml 中没有设置 extra.legal_office_reviewers（法制审核团队在代码托管平台上的账号，如 \"@legal-office\"），无法生成代码所有者文件。"

@@ -12,9 +12,11 @@ import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..findings import Finding, finding
+from .. import public_names
+from ..checks import filescan
+from ..findings import Finding
 from ..model import Department
-from .. import privacy
+from ..public_names import PublicName
 from . import checklist, diff, git, revision
 from .diff import ChangeSet
 from .git import CONTENT_PATHS, GitError, Repo
@@ -48,6 +50,13 @@ class Review:
     checklist: list[str]
     departments: dict[str, Department] = field(default_factory=dict)
     preview_url: str = ""
+    public_names: list[PublicName] = field(default_factory=list)  # new or changed listings
+    allowed: frozenset[str] = frozenset()  # every listed name of the newer version
+
+    @property
+    def blocked(self) -> bool:
+        """Not to be merged: errors in the newer version, or personal data in an earlier commit."""
+        return self.has_errors or bool(self.earlier)
 
     @property
     def errors(self) -> list[Finding]:
@@ -74,15 +83,18 @@ def run(root: Path, base: str, head: str = "HEAD", preview_url: str = "") -> Rev
                            old.settings, new.settings)
     changes = _unreadable(changes, new)
     findings = sorted(new.findings, key=lambda f: (f.severity != "error", f))
-    earlier = _earlier_personal_data(repo, start, head_sha, findings)
+    allowed = public_names.allowed_everywhere(new.loaded)
+    earlier = _earlier_personal_data(repo, start, head_sha, findings, allowed)
+    listed = _listed_names(old, new)
     departments = {d.code: d for d in old.content.departments}
     departments.update({d.code: d for d in new.content.departments})
     return Review(
         base=Revision(base, base_sha), head=Revision(head, head_sha), compared_from=start,
         changes=changes, findings=findings, files_checked=new.files_checked,
         head_readable=new.settings is not None, earlier=earlier,
-        checklist=checklist.build(changes, findings, [f for _, f in earlier]),
+        checklist=checklist.build(changes, findings, [f for _, f in earlier], len(listed)),
         departments=departments, preview_url=preview_url.rstrip("/"),
+        public_names=listed, allowed=allowed,
     )
 
 
@@ -104,29 +116,44 @@ def _unreadable(changes: ChangeSet, new: revision.Snapshot) -> ChangeSet:
                            for c in changes.changes))
 
 
-def _earlier_personal_data(repo: Repo, start: str, head: str, findings: list[Finding]) -> list[tuple[str, Finding]]:
-    """Personal data in file versions that only the request's earlier commits contain.
+def _listed_names(old: revision.Snapshot, new: revision.Snapshot) -> list[PublicName]:
+    """Names the request adds to ``public_names`` (or whose reason it changes): the legal office
+    decides whether each may be published."""
+    def listed(snapshot: revision.Snapshot) -> list[PublicName]:
+        docs = snapshot.loaded.documents if snapshot.loaded else []
+        return [p for doc in docs for p in public_names.of_document(doc)]
+
+    before = {(p.path, p.name, p.reason) for p in listed(old)}
+    return sorted(p for p in listed(new) if (p.path, p.name, p.reason) not in before)
+
+
+def _earlier_personal_data(repo: Repo, start: str, head: str, findings: list[Finding],
+                           allowed: frozenset[str]) -> list[tuple[str, Finding]]:
+    """Personal data in file versions (and file names) that only the request's earlier commits
+    contain, found as ``check`` finds it in any committed file.
 
     Deleting it in a later commit does not remove it from the repository: whoever can read the
     request can still read that commit.
     """
     commits = git.run(repo.root, "rev-list", "--reverse", f"{start}..{head}").decode("ascii").split()
     commits = [c for c in commits if c != head][-MAX_EARLIER_COMMITS:]
-    seen = set(git.tree_files(repo, start, CONTENT_PATHS).values())
-    seen |= set(git.tree_files(repo, head, CONTENT_PATHS).values())
+    known_files = {**git.tree_files(repo, start, CONTENT_PATHS), **git.tree_files(repo, head, CONTENT_PATHS)}
+    seen = set(known_files.values())
+    paths = set(known_files)
     known = {(f.code, f.message) for f in findings}
     found: list[tuple[str, Finding]] = []
     for commit in commits:
-        files = {p: o for p, o in git.tree_files(repo, commit, CONTENT_PATHS).items() if o not in seen}
+        tree = git.tree_files(repo, commit, CONTENT_PATHS)
+        files = {p: o for p, o in tree.items() if o not in seen}
         seen |= set(files.values())
         blobs = git.read_blobs(repo, list(files.values()))
+        new_paths = sorted(set(tree) - paths)
+        paths |= set(new_paths)
+        candidates = [f for p in new_paths for f in filescan.name_findings(p)]
         for path, oid in sorted(files.items()):
-            text = blobs[oid].decode("utf-8", "replace")
-            for m in privacy.find_numbers(text):
-                line = text.count("\n", 0, m.start) + 1
-                col = m.start - (text.rfind("\n", 0, m.start) + 1) + 1
-                f = finding(path, line, col, m.code, masked=m.masked)
-                if (f.code, f.message) not in known:
-                    known.add((f.code, f.message))
-                    found.append((commit, f))
+            candidates += filescan.content_findings(path, blobs[oid], allowed)
+        for f in candidates:
+            if (f.code, f.message) not in known:
+                known.add((f.code, f.message))
+                found.append((commit, f))
     return found

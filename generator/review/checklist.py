@@ -13,10 +13,10 @@ from ..messages import current as msg
 from . import diff
 from .diff import ADDED, CHANGED, REMOVED, ChangeSet
 
-PERSONAL_CODES = ("E601", "E602", "E603", "E604", "E605", "E606", "W607")
+PERSONAL_CODES = ("E601", "E602", "E603", "E604", "E605", "E606", "E607", "E608", "E609")
 
 
-def build(changes: ChangeSet, findings: list[Finding], earlier: list[Finding]) -> list[str]:
+def build(changes: ChangeSet, findings: list[Finding], earlier: list[Finding], listed_names: int = 0) -> list[str]:
     """Checklist lines, most pressing first: check results, then general, then specific."""
     lines: list[str] = []
     text = msg.REVIEW_CHECKLIST
@@ -34,6 +34,8 @@ def build(changes: ChangeSet, findings: list[Finding], earlier: list[Finding]) -
         lines.append(text["coercion"].format(count=len(coercion)))
     if warnings:
         lines.append(text["warnings"].format(count=len(warnings)))
+    if listed_names:
+        lines.append(text["public_names"].format(count=listed_names))
     if not changes:
         return lines
     lines += msg.REVIEW_CHECKLIST_BASE

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import privacy
 from ..messages import current as msg
 from ..model import Case, Content, Department
 from ..settings import Settings
@@ -191,7 +192,8 @@ def _walk(repo: Repo) -> tuple[History, Content]:
         if changes:
             entries.append(Entry(commit, changes))
             _date(dates, commit.date, changes)
-    return History(tuple(entries), None, dates), _content(objects.values())
+    final = _content(objects.values())
+    return History(_as_today(entries, final, cache.names), None, dates), final
 
 
 # Fields that never appear on the site: a change to them alone is not a publication.
@@ -209,6 +211,32 @@ def _public_fields(changes: diff.ChangeSet) -> diff.ChangeSet:
             change = dataclasses.replace(change, fields=fields)
         kept.append(change)
     return diff.ChangeSet(tuple(kept))
+
+
+def _as_today(entries: list[Entry], final: Content, names: set[str]) -> tuple[Entry, ...]:
+    """Old text only as it passes today's checks: a title that held personal data (a number,
+    or a name any version of the content held) shows the current title instead, or nothing
+    when that one is not clean either. Field values are dropped: the page and feed name the
+    changed fields, never their old or new text."""
+    current = {(diff.ITEM, i.id): i.name for d in final.departments for i in d.items}
+    current.update({(diff.ENTRY, e.id): e.violation for d in final.departments for e in d.no_penalty})
+    current.update({(diff.CASE, c.id): c.title for c in final.cases})
+    current.update({(diff.DEPARTMENT, d.code): d.name for d in final.departments})
+
+    def clean(text: str) -> bool:
+        return not privacy.find_all(text) and not any(name in text for name in names)
+
+    def shown(change: diff.Change) -> str:
+        if clean(change.title):
+            return change.title
+        now = current.get((change.kind, change.id), "")
+        return now if now and clean(now) else msg.HISTORY_TITLE_WITHHELD
+
+    def without_values(change: diff.Change) -> diff.Change:
+        fields = tuple(dataclasses.replace(f, old=(), new=()) for f in change.fields)
+        return dataclasses.replace(change, title=shown(change), fields=fields)
+
+    return tuple(Entry(e.commit, diff.ChangeSet(tuple(map(without_values, e.changes.changes)))) for e in entries)
 
 
 def _content(objects) -> Content:

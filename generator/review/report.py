@@ -212,5 +212,8 @@ def to_json(review: Review) -> dict[str, Any]:
         ],
         "findings": [_finding_json(f) for f in review.findings],
         "earlier_commits": [{"commit": commit, **_finding_json(f)} for commit, f in review.earlier],
+        "public_names": [{"path": p.path, "line": p.line, "name": p.name, "reason": p.reason}
+                         for p in review.public_names],
+        "blocked": review.blocked,
         "checklist": review.checklist,
     }

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import checks
+from ..checks import personal
 from .. import settings as settings_module
 from ..findings import Finding
 from ..load import Loaded, load
@@ -77,6 +78,8 @@ class FileCache:
         self.repo = repo
         self._objects: dict[tuple[str, str, str], Loadable | None] = {}
         self._settings: dict[str, Settings | None] = {}
+        # Personal names any loaded version held: an old title must not show them again.
+        self.names: set[str] = set()
 
     def settings(self, oid: str) -> Settings | None:
         if oid not in self._settings:
@@ -102,6 +105,8 @@ class FileCache:
             git.write_files(Path(tmp), {**files, SETTINGS_FILE: settings_oid}, blobs)
             loaded = load(Path(tmp), settings)
         broken = {f.path for f in loaded.findings if f.severity == "error"}
+        for doc in loaded.documents:
+            self.names |= personal.names_in(doc)
         found: dict[str, Loadable] = {d.origin.path: d for d in loaded.content.departments}
         found.update({c.origin.path: c for c in loaded.content.cases})
         for path, oid in files.items():

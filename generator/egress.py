@@ -1,0 +1,213 @@
+"""The last look before anything leaves: personal data in what the generator wrote.
+
+``check`` reads the content; this module reads the output, with the same detectors
+(``generator.privacy``), so whatever path a number or a name took — an earlier commit in the
+change history, a template, markup that split a number in two — it cannot reach a reader.
+``build`` calls ``check_site`` on the finished site before it replaces the previous one; the
+review report and the importer's file go through ``scan_text`` before they are printed or
+written.
+
+Every file is read for what a reader could get out of it: text as UTF-8 (or GB18030, UTF-16),
+HTML and XML also as shown (tags removed, character references decoded), JSON with its
+``\\uXXXX`` escapes decoded, and the members of ZIP containers (XLSX, DOCX), gzip files and the
+text of PDFs; anything else as bytes. Names listed in ``public_names`` pass, as they do in the
+check. A hit is traced back to the content file and line that hold the same number or name.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import multiprocessing
+import os
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Collection, Iterator
+
+from . import privacy
+from .findings import Finding, finding
+from .messages import current as msg
+
+CODE = "E660"
+# What is unpacked of one file (ZIP members, gzip) at most: a stray archive in the content can
+# be hostile (a "zip bomb"); the site's own XLSX files are far smaller.
+MAX_UNPACKED_BYTES = 64 * 1024 * 1024
+MAX_FINDINGS = 50  # distinct numbers and names reported; one is enough to stop a build
+_MARKUP = (".html", ".htm", ".xml", ".xhtml", ".svg", ".rss", ".atom")
+_JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+
+
+@dataclass(frozen=True)
+class Hit:
+    file: str  # relative path of the output file; "book.xlsx!xl/sharedStrings.xml" for a member
+    line: int
+    match: privacy.Match
+
+
+# --- reading files --------------------------------------------------------------------------------
+
+def texts_of(name: str, data: bytes) -> Iterator[tuple[str, str]]:
+    """(name, text) of everything a reader could read out of a file of any kind."""
+    return _texts(name, data, 0, [MAX_UNPACKED_BYTES])
+
+
+def _texts(name: str, data: bytes, depth: int, budget: list[int]) -> Iterator[tuple[str, str]]:
+    if data[:4] == b"PK\x03\x04" and depth < 2:
+        yield from _zip_members(name, data, depth, budget)
+    elif data[:2] == b"\x1f\x8b" and depth < 2:
+        try:
+            with gzip.GzipFile(fileobj=io.BytesIO(data)) as f:
+                inner = f.read(max(budget[0], 0))
+        except (OSError, EOFError):
+            inner = b""
+        budget[0] -= len(inner)
+        yield from _texts(name + "!" + Path(name).stem, inner, depth + 1, budget) if inner else [(name, decode(data))]
+    elif data[:5] == b"%PDF-":
+        yield name, _pdf_text(data)
+    else:
+        yield name, decode(data)
+
+
+def decode(data: bytes) -> str:
+    """Text as the bytes were most likely meant: a BOM, UTF-8, GB18030, else byte by byte."""
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+                       (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            return data.decode(codec, "replace")
+    for codec in ("utf-8", "gb18030"):
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")  # digits and ASCII letters still read as themselves
+
+
+def _zip_members(name: str, data: bytes, depth: int, budget: list[int]) -> Iterator[tuple[str, str]]:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        yield name, decode(data)
+        return
+    for info in infos:
+        if info.is_dir() or budget[0] <= 0:
+            continue
+        try:
+            with archive.open(info) as member:
+                inner = member.read(budget[0])
+        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, RuntimeError):
+            continue  # encrypted or broken: nothing a reader can read either
+        budget[0] -= len(inner)
+        yield from _texts(f"{name}!{info.filename}", inner, depth + 1, budget)
+
+
+def _pdf_text(data: bytes) -> str:
+    try:
+        from pypdf import PdfReader
+
+        reader = PdfReader(io.BytesIO(data))
+        return "\n".join(page.extract_text() or "" for page in reader.pages)
+    except Exception:  # a PDF pypdf cannot read: scan what its bytes show
+        return decode(data)
+
+
+# --- scanning -----------------------------------------------------------------------------------
+
+def scan_text(text: str, allowed: Collection[str] = (), name: str = "") -> list[tuple[int, privacy.Match]]:
+    """(line, match) of personal data in ``text``, also as shown when it is markup or JSON."""
+    hits = [(m, text) for m in privacy.find_all(text, allowed)]
+    views = []
+    lower = name.lower()
+    if lower.endswith(_MARKUP) or text[:256].lstrip()[:1] == "<":
+        views.append(privacy.without_markup(text))
+    if lower.endswith(".json") and "\\u" in text:
+        views.append(_JSON_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text))
+    seen = {(m.code, m.key) for m, _ in hits}
+    for view in views:
+        if view == text:
+            continue
+        for m in privacy.find_all(view, allowed):
+            if (m.code, m.key) not in seen:
+                seen.add((m.code, m.key))
+                hits.append((m, view))
+    return [(source.count("\n", 0, m.start) + 1, m) for m, source in hits]
+
+
+def scan_file(rel: str, data: bytes, allowed: Collection[str] = ()) -> list[Hit]:
+    return [Hit(member, line, m) for member, text in texts_of(rel, data)
+            for line, m in scan_text(text, allowed, member)]
+
+
+def scan_tree(root: Path, allowed: Collection[str] = ()) -> list[Hit]:
+    """Every file under ``root``, on every core: a district's site is about 4,300 files."""
+    paths = sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file() and not p.is_symlink())
+    privacy.warm_up()  # build the detectors once, before forking
+    workers = min(os.cpu_count() or 1, 4)
+    if workers < 2 or len(paths) < 200 or "fork" not in multiprocessing.get_all_start_methods():
+        return _scan_paths(root, paths, allowed)
+    chunks = [paths[i::workers] for i in range(workers)]
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        parts = pool.starmap(_scan_paths, [(root, chunk, allowed) for chunk in chunks])
+    return sorted((h for part in parts for h in part), key=lambda h: (h.file, h.line, h.match.start))
+
+
+def _scan_paths(root: Path, paths: list[str], allowed: Collection[str]) -> list[Hit]:
+    hits = []
+    for rel in paths:
+        hits += scan_file(rel, (root / rel).read_bytes(), allowed)
+    return hits
+
+
+# --- the build's gate -----------------------------------------------------------------------------
+
+class Sources:
+    """Where in the content a number or name found in the output was written."""
+
+    def __init__(self, texts: dict[str, str], allowed: Collection[str]) -> None:
+        self.texts = texts
+        self.allowed = allowed
+        self._numbers: dict[tuple[str, str], tuple[str, int]] | None = None
+
+    def find(self, m: privacy.Match) -> tuple[str, int] | None:
+        if m.code == privacy.NAME:
+            for path, text in sorted(self.texts.items()):
+                at = text.find(m.key)
+                if at >= 0:
+                    return path, text.count("\n", 0, at) + 1
+            return None
+        if self._numbers is None:
+            self._numbers = {}
+            for path, text in sorted(self.texts.items()):
+                for line, found in scan_text(text, self.allowed, path):
+                    self._numbers.setdefault((found.code, found.key), (path, line))
+        return self._numbers.get((m.code, m.key))
+
+
+def check_site(site: Path, shown_as: str, sources: Sources) -> list[Finding]:
+    """E660 for each distinct number or name found in the built site at ``site`` (shown to the
+    user as ``shown_as``), located in the content when it can be traced."""
+    hits = scan_tree(site, sources.allowed)
+    return findings(hits, shown_as, sources)
+
+
+def findings(hits: list[Hit], shown_as: str, sources: Sources) -> list[Finding]:
+    grouped: dict[tuple[str, str], list[Hit]] = {}
+    for hit in hits:
+        grouped.setdefault((hit.match.code, hit.match.key), []).append(hit)
+    out = []
+    for (code, _), group in list(grouped.items())[:MAX_FINDINGS]:
+        first = group[0]
+        output = f"{shown_as.rstrip('/')}/{first.file}"
+        files = len({h.file.split("!")[0] for h in group})
+        source = sources.find(first.match)
+        params = {"output": output, "line": first.line, "files": files, "what": msg.PERSONAL_KINDS[code],
+                  "masked": first.match.masked}
+        if source is None:
+            out.append(finding(output, first.line, 0, CODE, source=msg.EGRESS_SOURCE_UNKNOWN, **params))
+        else:
+            path, line = source
+            out.append(finding(path, line, 0, CODE, source=msg.EGRESS_SOURCE.format(path=path, line=line),
+                               **params))
+    return out
