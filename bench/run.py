@@ -266,7 +266,7 @@ def report(f: dict[str, Any]) -> None:
           f"{f['delivered_files']} delivered files = {f['creations_per_delivered_file']:.2f} per delivered file")
     for kind, label in writes.KINDS.items():
         print(f"    {f['creations_by_kind'][kind]:>7}  {label}")
-    print(f"    {f['delivered_rewritten']:>7}  of these, output files written more than once (beyond the first)")
+    print(f"  output files written more than once: {f['delivered_rewritten']} extra writes")
 
 
 def main() -> None:

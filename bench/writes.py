@@ -26,12 +26,12 @@ _CWD = re.compile(r"AT_FDCWD<(.*?)>")
 
 # What each kind of creation is, in the order the report lists them.
 KINDS = {
-    "markdown": "intermediate Markdown (outside the site)",
-    "engine_pages": "HTML outside the site (engine output in the cache)",
-    "copies_elsewhere": "copies outside the site (e.g. theme assets into the cache)",
-    "other": "other files outside the site (configs, manifests, theme, locks)",
-    "copies_into_site": "copies into the site",
-    "written_into_site": "written in the site itself (data files, sitemap, ...)",
+    "markdown": "intermediate Markdown pages (outside the output)",
+    "engine_output": "engine output outside the output (a site/ folder in the cache)",
+    "copies_elsewhere": "copies outside the output (e.g. theme assets into the engine output)",
+    "other": "other files outside the output (configs, manifests, theme overrides, locks)",
+    "copies_into_site": "copies into the output",
+    "written_into_site": "written in the output directly (data files, search index, feed, sitemap)",
 }
 
 
@@ -68,8 +68,8 @@ def count(command: list[str], cwd: Path, scope: Path, out: Path) -> Writes | str
         for trace in Path(traces).iterdir():
             events += _events(trace.read_text(encoding="latin-1"), str(cwd))
     events.sort(key=lambda event: event[0])
-    created = _follow_renames(events, str(scope) + "/")
-    return _sort(created, out)
+    inside = str(scope) + "/"
+    return _sort(_follow_renames(events, inside), inside, out)
 
 
 def _events(text: str, cwd: str) -> list[tuple[float, str, object]]:
@@ -119,7 +119,7 @@ def _follow_renames(events: list[tuple[float, str, object]], scope: str) -> list
     return [creation for creations in by_path.values() for creation in creations]
 
 
-def _sort(created: list[Creation], out: Path) -> Writes:
+def _sort(created: list[Creation], scope: str, out: Path) -> Writes:
     site = str(out) + "/"
     kinds: Counter[str] = Counter({kind: 0 for kind in KINDS})
     delivered_paths: Counter[str] = Counter()
@@ -131,8 +131,8 @@ def _sort(created: list[Creation], out: Path) -> Writes:
             kinds["copies_elsewhere"] += 1
         elif creation.path.endswith(".md"):
             kinds["markdown"] += 1
-        elif creation.path.endswith(".html"):
-            kinds["engine_pages"] += 1
+        elif "/site/" in creation.path[len(scope) - 1:]:
+            kinds["engine_output"] += 1
         else:
             kinds["other"] += 1
     delivered = sum(1 for f in out.rglob("*") if f.is_file())
