@@ -94,12 +94,10 @@ def main() -> None:
     converter = Converter(settings.hant_variant)
     pages = render.render(loaded.content, settings, converter)
     model = next(p for p in pages if p.path.startswith("items/"))
-    scripts = {
-        engine.HANS: (converter.to_hans, args.chrome_from, args.out),
-        engine.HANT: (converter.to_hant, args.chrome_from / engine.HANT_DIR, args.out / engine.HANT_DIR),
-    }
+    scripts = ((converter.to_hans, args.chrome_from, args.out),
+               (converter.to_hant, args.chrome_from / engine.HANT_DIR, args.out / engine.HANT_DIR))
     children = []
-    for convert, site, out in scripts.values():
+    for convert, site, out in scripts:
         chrome = Chrome(site / model.url, convert(model.meta["title"]), model.url)
         pid = os.fork()
         if pid == 0:

@@ -195,7 +195,8 @@ def measure(scale: str, runs: int, skip_alternative: bool, progress: Callable[[s
             if alternative:
                 times["alternative"].append(alternative.run())
             times["preview_edit"].append(preview.edit())
-        html_files = [f for f in out.rglob("*.html")]
+        load_end = os.getloadavg()  # the untimed builds below do not count
+        pages = sum(1 for _ in out.rglob("*.html"))
         site_mb = sum(f.stat().st_size for f in out.rglob("*") if f.is_file()) / 1e6
         largest = max((f.stat().st_size for f in (out / "items").glob("*.html")), default=0) / 1e3
         floor_pages = sum(1 for _ in floor_out.rglob("*.html"))
@@ -214,13 +215,13 @@ def measure(scale: str, runs: int, skip_alternative: bool, progress: Callable[[s
         peak_mb=round(peak_mb, 1),
         site_mb=round(site_mb, 1),
         largest_item_page_kb=round(largest, 1),
-        pages=len(html_files),
+        pages=pages,
         floor_pages=floor_pages,
         build_per_floor=[round(b / f, 2) for b, f in zip(times["build"], times["floor"])],
         alternative_per_build=[round(a / b, 2) for a, b in zip(times["alternative"], times["build"])],
         alternative_config=None if skip_alternative else ALTERNATIVE,
         load_start=[round(x, 2) for x in load_start],
-        load_end=[round(x, 2) for x in os.getloadavg()],
+        load_end=[round(x, 2) for x in load_end],
         machine=f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
     )
     if isinstance(counted, str):
