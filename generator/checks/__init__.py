@@ -10,7 +10,7 @@ from .. import codeowners
 from ..findings import Finding, finding
 from ..load import Document, Loaded, Memo, load
 from ..settings import Settings
-from . import openness, references, textscan, texts
+from . import markup, openness, references, textscan, texts
 
 
 def run(root: Path, memo: Memo | None = None) -> tuple[Loaded | None, Settings | None, list[Finding]]:
@@ -25,6 +25,7 @@ def run(root: Path, memo: Memo | None = None) -> tuple[Loaded | None, Settings |
         findings += _scan(doc) if memo is None else memo.derived(doc, "textscan", lambda: _scan(doc))
     findings += references.check(loaded, settings)
     findings += openness.check(loaded, settings)
+    findings += markup.check(loaded)
     findings += _schema_files(settings)
     findings += codeowners.check(root, loaded, settings)
     return loaded, settings, sorted(set(findings))

@@ -55,12 +55,44 @@ MESSAGES: dict[str, str] = {
     "E606": "相对人称谓“{masked}”没有去标识化。自然人写作“张某”（同姓写“张某甲”“张某乙”），单位写作“某公司”“某餐饮店”。",
     "W607": "疑似未去标识化的人名“{masked}”（在“{role}”之后）。人名请写作“姓+某”，如“张某”。",
     # E7xx — markup that could run in a reader's browser
-    "E701": "含有可以执行脚本的内容：{what}。公开网页不允许脚本、内嵌框架和 javascript: 链接，请删除。",
+    "E701": "含有可以执行脚本的内容：{what}。公开网页不允许脚本、内嵌框架和 javascript: 链接，发布时会被删除，请删除。",
+    "E702": "正文中的 HTML 标签 {what} 不能使用，发布时会被去掉（其中的文字保留）。请改用 Markdown 的标题、段落、列表、表格、加粗等格式（见 CONTRIBUTING.md 6.3 节）。",
+    "E703": "正文中的 {what} 不能使用，发布时会被去掉。请删除：网页的字体、颜色和版式由网站统一设置。",
+    "E704": "链接地址不能使用：{what}。链接只能指向本站页面，或以 https://、mailto:（邮箱）、tel:（电话）开头；对方网站只有 http:// 地址时，请把网址写成文字，不做链接。",
+    "E705": "引用了其他网站的图片或媒体：{what}。读者打开网页时会向那个网站发出请求（泄露访问记录，内网读者也看不到），发布时会被去掉。请把图片文件放在本案例所在的文件夹中，用 ![说明](文件名.jpg) 引用；视频、音频请改为 https:// 链接。",
+    "E706": "图片“{what}”在本案例所在的文件夹中不存在，发布时会被去掉。请把图片文件放在 typical-cases/<部门代码>/ 下，用 ![说明](文件名.jpg) 引用，并核对文件名（区分大小写）。",
+    "E707": "正文嵌套过深或 HTML 标签过多，无法安全生成网页。请检查这里是否误粘贴了大段内容；列表和引用不要嵌套超过几层。",
+    "E708": "图片文件不能发布：{detail}。",
+    "E709": "生成的网页 {page} 中有不允许的内容：{what}。网站没有更新，原有网站保持不变。这是生成程序或模板的问题，不是内容的问题：请把这条信息交给网站维护人员。",
+    "W701": "“{text}”是属性列表写法，网站不支持，会原样显示在网页上。请删除。",
+    "W702": "这个图片文件没有被任何案例引用，不会发布。请在本部门案例的正文中用 ![说明](文件名) 引用它，或删除这个文件。",
     # E8xx — site settings in mkdocs.yml
     "E801": "网站设置有误：{detail}",
     "E802": "繁体转换方案“{variant}”不能使用：s2twp 会改写法律用语（程序→程式、文件→檔案、注销→登出）。请改为 s2tw、s2hk 或 s2t。",
     "W801": "编辑器提示用的 {path} 与 mkdocs.yml 中的指导方式不一致。请运行 python -m generator schema 更新。",
     "W802": "代码所有者文件 {path} 已过期，与目录清单中的审核人（department.reviewers）或 mkdocs.yml 的 extra.legal_office_reviewers 不一致，合并请求可能没有送给正确的审查人。请运行 python -m generator codeowners 更新，并与本次修改一起提交。",
+}
+
+# What E701–E705 name (the markup the sanitizer removes from a case body).
+MARKUP_WHAT = {
+    "tag": "<{tag}> 标签",
+    "element": "<{tag}>",
+    "event": "{name}= 事件属性",
+    "scheme": "{scheme}: 链接",
+    "http": "http: 链接（请改用 https:）",
+    "root": "以 / 开头的地址 {value}",
+    "style": "<{tag}> 的 style 属性",
+    "css_url": "style 中的 url()",
+    "attribute": "<{tag}> 的 {name} 属性",
+    "class": "<{tag}> 的 class=\"{value}\"",
+    "remote_element": "<{tag}>（{host}）",
+    "remote_attribute": "<{tag}> 的 {name}（{host}）",
+}
+# Why an image file beside the cases cannot be published (E708).
+MEDIA_PROBLEMS = {
+    "name": "文件名只能用英文字母、数字、短横线和下划线（如 shop-front.jpg），不能有空格和汉字",
+    "size": "文件大于 {limit} MB，请缩小图片后再放入",
+    "content": "文件内容不是完整的 {suffix} 图片（可能是改了扩展名，或文件已损坏）",
 }
 
 # Shown after the findings.
