@@ -20,8 +20,9 @@ from typing import Any, Callable, Iterator
 
 from ..findings import Finding, finding
 from ..messages import current as msg
-from ..model import (Case, Content, Department, Item, LegalBasis, LegalOffice, NoPenaltyEntry,
+from ..model import (Case, Content, Department, Item, LegalBasis, LegalOffice, MediaFile, NoPenaltyEntry,
                      Origin, Review)
+from .. import media
 from . import files, validate, yamlsource
 from .yamlsource import Parsed, YamlProblem
 
@@ -149,9 +150,17 @@ def _load(root: Path, settings: Settings, memo: Memo | None) -> Loaded:
             documents.append(doc)
         if case is not None:
             cases.append(case)
-    content = Content(tuple(departments), tuple(cases))
+    images = []
+    for rel in content_files.media:
+        detail = media.problem(root / rel)
+        if detail:
+            findings.append(finding(rel, 0, 0, "E708", detail=detail))
+        else:
+            images.append(MediaFile(rel, root / rel))
+    content = Content(tuple(departments), tuple(cases), tuple(images))
     return Loaded(content, documents, findings,
-                  len(content_files.catalogs) + len(content_files.cases) + len(content_files.strays), unreadable)
+                  len(content_files.catalogs) + len(content_files.cases) + len(content_files.strays)
+                  + len(content_files.media), unreadable)
 
 
 def _catalog_file(root: Path, rel: str, settings: Settings
