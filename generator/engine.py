@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from . import htmlguard
 from .render import Page
 from .script import Converter
 from .settings import Settings
@@ -194,6 +195,7 @@ def _config(settings: Settings, script: str, convert: Any, nav: list[dict[str, A
         for key in ("sponsor", "organizer", "contact", "site_id_code", "icp", "psb", "error_report_url", "region")
     }
     extra.update(
+        csp=htmlguard.CONTENT_SECURITY_POLICY,
         demo_banner=settings.demo_banner,
         site_domain=urlsplit(settings.site_url).hostname or "",
         lang=script,
