@@ -17,18 +17,18 @@ import tempfile
 import threading
 import traceback
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from multiprocessing.connection import Connection
 from typing import Any, Callable, Iterator
 
-from . import checks, engine, export, render
+from . import casebody, checks, engine, export, htmlguard, media, render
 from .export import sitemap
 from .review import feed, history as change_history
 from .search import index as search_index
-from .findings import Finding, has_errors
+from .findings import Finding, finding, has_errors
 from .load import Memo
 from .model import Content
-from .script import Converter
+from .script import Converter, author_marks
 from .settings import Settings
 
 
@@ -58,10 +58,26 @@ def build(root: Path, out: Path, cache: Path | None = None) -> BuildResult:
     try:
         with _locked(cache or work / "cache") as projects:
             pages = generate(loaded.content, settings, work, projects, history)
+        unsafe = _unsafe_html(work / "site", loaded.content, settings)
+        if unsafe:
+            return BuildResult(False, findings + unsafe, files)
         _swap(work / "site", out, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return BuildResult(True, findings, files, len(pages), history.problem)
+
+
+def _unsafe_html(site: Path, content: Content, settings: Settings) -> list[Finding]:
+    """The output-boundary check (``htmlguard``): one finding per page holding anything outside
+    the allowlist, located at the content file the page was made from when there is one."""
+    sources = {f"items/{i.id}.html": i.origin.path for i in content.items()}
+    sources |= {f"cases/{c.id}.html": c.origin.path for c in content.cases}
+    sources |= {f"departments/{d.code}.html": d.origin.path for d in content.departments}
+    out = []
+    for problem in htmlguard.check_site(site, settings.site_url):
+        page = problem.page.removeprefix(engine.HANT_DIR + "/")
+        out.append(finding(sources.get(page, problem.page), 0, 0, "E709", page=problem.page, what=problem.what))
+    return out
 
 
 @contextlib.contextmanager
@@ -91,7 +107,19 @@ def generate(content: Content, settings: Settings, work: Path, projects: Path,
     finally:
         data.join()
     sitemap.write(site, [p.url for p in pages], settings.site_url)
+    media.publish(content.media, _shown_images(content), site)
     return pages
+
+
+def _shown_images(content: Content) -> set[tuple[str, str]]:
+    """(folder, name) of every image a case shows (the pages rendered them: cached)."""
+    images = media.for_case_pages(content.media)
+    shown = set()
+    for case in content.cases:
+        folder = PurePosixPath(case.origin.path).parent.name
+        rendered = casebody.render(author_marks(case.body), images.get(folder, casebody.Media()))
+        shown.update((folder, name) for name in rendered.images)
+    return shown
 
 
 def _engines(content: Content, settings: Settings, converter: Converter, projects: Path,
