@@ -16,7 +16,7 @@ import shutil
 import tempfile
 import threading
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from multiprocessing.connection import Connection
 from typing import Any, Callable, Iterator
@@ -25,7 +25,8 @@ from . import casebody, checks, engine, export, htmlguard, media, render
 from .export import sitemap
 from .review import feed, history as change_history
 from .search import index as search_index
-from .findings import Finding, finding, has_errors
+from .findings import Finding, has_errors
+from .messages import current as msg
 from .load import Memo
 from .model import Content
 from .script import Converter, author_marks
@@ -39,6 +40,7 @@ class BuildResult:
     files_checked: int
     pages: int = 0
     notice: str | None = None  # e.g. why there are no publication dates (no git history)
+    unsafe: list[str] = field(default_factory=list)  # pages outside the HTML allowlist (htmlguard)
 
 
 CACHE_DIR = ".build-cache"
@@ -60,24 +62,22 @@ def build(root: Path, out: Path, cache: Path | None = None) -> BuildResult:
             pages = generate(loaded.content, settings, work, projects, history)
         unsafe = _unsafe_html(work / "site", loaded.content, settings)
         if unsafe:
-            return BuildResult(False, findings + unsafe, files)
+            return BuildResult(False, findings, files, unsafe=unsafe)
         _swap(work / "site", out, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return BuildResult(True, findings, files, len(pages), history.problem)
 
 
-def _unsafe_html(site: Path, content: Content, settings: Settings) -> list[Finding]:
-    """The output-boundary check (``htmlguard``): one finding per page holding anything outside
-    the allowlist, located at the content file the page was made from when there is one."""
+def _unsafe_html(site: Path, content: Content, settings: Settings) -> list[str]:
+    """The output-boundary check (``htmlguard``): a message for each page holding anything
+    outside the allowlist, naming the content file the page was made from when there is one."""
     sources = {f"items/{i.id}.html": i.origin.path for i in content.items()}
     sources |= {f"cases/{c.id}.html": c.origin.path for c in content.cases}
     sources |= {f"departments/{d.code}.html": d.origin.path for d in content.departments}
-    out = []
-    for problem in htmlguard.check_site(site, settings.site_url):
-        page = problem.page.removeprefix(engine.HANT_DIR + "/")
-        out.append(finding(sources.get(page, problem.page), 0, 0, "E709", page=problem.page, what=problem.what))
-    return out
+    return [msg.UNSAFE_OUTPUT.format(source=sources.get(p.page.removeprefix(engine.HANT_DIR + "/"), p.page),
+                                     page=p.page, what=p.what)
+            for p in htmlguard.check_site(site, settings.site_url)]
 
 
 @contextlib.contextmanager

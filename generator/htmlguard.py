@@ -55,12 +55,23 @@ _LOADS = {("script", "src"), ("img", "src"), ("link", "href")}  # fetched when t
 _LINK_RELS = frozenset({"stylesheet", "icon", "canonical", "alternate"})
 _NAVIGATION_SCHEMES = frozenset({"https", "http", "mailto", "tel"})
 _DATA_IMAGE = re.compile(r"data:image/(?:png|jpeg|gif|webp);", re.IGNORECASE)
+_CONTROLS = "".join(chr(c) for c in range(33))
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _ATTRIBUTE_NAME = re.compile(r"[a-z][a-z0-9-]*(?::[a-z]+)?")
 
-_TOKEN = re.compile(r"<(?:(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s\"'>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*)\s*/?>)?")
+# A tag as the pages are scanned for it (attribute values hold neither < nor >), and the form
+# each one must then have.
+_TOKEN = re.compile(r"<[a-zA-Z/][^<>]*>")
+_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s+[^\s\"'>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?>")
+_NAME = re.compile(r"</?([a-zA-Z][a-zA-Z0-9-]*)")
 _ATTRIBUTE = re.compile(r"([^\s\"'>/=]+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'=<>`]+)))?")
 _DOCTYPE = re.compile(r"\s*<!doctype html>", re.IGNORECASE)
+# A script holds nothing (its code is a file); a title holds text only. A browser reads both
+# as text up to their end tag, so nothing may hide inside.
+_SCRIPT_WITH_CONTENT = re.compile(r"<script\b[^>]*>(?!</script>)", re.IGNORECASE)
+_TITLE_WITH_MARKUP = re.compile(r"<title\b[^>]*>(?![^<]*</title[\s>])", re.IGNORECASE)
+_POLICY = re.compile(r"<meta\s[^>]*http-equiv[^>]*>", re.IGNORECASE)
+_LOADING = re.compile(r"<(?:link|script|img|style|body)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -69,83 +80,75 @@ class Problem:
     what: str
 
 
+@dataclass(frozen=True)
 class _Page:
-    """One page's context for the verdicts that depend on where it is."""
-
-    def __init__(self, site: Path, page: str, site_url: str) -> None:
-        self.site, self.page, self.site_url = site, page, site_url
+    site: Path
+    page: str  # under the site folder
+    site_url: str
 
 
 def check_site(site: Path, site_url: str = "") -> list[Problem]:
-    """Every problem in every HTML page under ``site`` (sorted by page)."""
-    verdicts: dict[str, str | None] = {}
+    """Every problem in every HTML page under ``site`` (one per page, sorted by page)."""
+    allowed: set[str] = set()  # tags already found allowed (a script's depends on its page)
     problems: list[Problem] = []
     for path in sorted(site.rglob("*.html")):
         page = path.relative_to(site).as_posix()
-        what = check_page(path.read_text(encoding="utf-8"), _Page(site, page, site_url), verdicts)
+        what = check_page(path.read_text(encoding="utf-8"), _Page(site, page, site_url), allowed)
         if what:
             problems.append(Problem(page, what))
     return problems
 
 
-def check_page(text: str, page: _Page, verdicts: dict[str, str | None]) -> str | None:
-    """The first thing outside the allowlist in one page, or None."""
+def check_page(text: str, page: _Page, allowed: set[str]) -> str | None:
+    """The first thing outside the allowlist in one page, or None.
+
+    Every ``<`` must start a well-formed tag (text is always escaped; counted: as many tags as
+    ``<``), so nothing a browser reads as markup is missed; each distinct tag gets its verdict
+    once. No
+    attribute value holds ``<`` or ``>``, so no tag can hide another inside it, and a browser
+    reading a title or noscript as text ends it where this pass does."""
     doctype = _DOCTYPE.match(text)
-    position = doctype.end() if doctype else 0
-    csp_seen = False
-    in_svg = 0
-    while True:
-        position = text.find("<", position)
-        if position < 0:
-            break
-        match = _TOKEN.match(text, position)
-        if match.group(2) is None:  # a "<" not opening a well-formed tag
-            following = text[position + 1:position + 2]
-            if following.isascii() and (following.isalpha() or following in "/!?"):
-                return f"无法识别的标记 {_excerpt(text, position)}"
-            position += 1
-            continue
-        closing, name, attributes = match.group(1), match.group(2).lower(), match.group(3)
-        token = match.group()
-        position = match.end()
-        if closing:
-            if name not in ELEMENTS:
-                return f"<{name}> 元素"
-            in_svg -= name == "svg"
-            continue
-        if name == "svg":
-            in_svg += 1
-        verdict = verdicts.get(token, "") if name != "script" else ""
-        if verdict == "":
-            verdict = verdicts[token] = _tag_verdict(name, attributes, page, in_svg > 0)
+    start = doctype.end() if doctype else 0
+    tags = _TOKEN.findall(text, start)
+    if len(tags) != text.count("<", start):  # text is escaped: every "<" starts a tag
+        bad = next((m.start() for m in re.finditer("<", text[start:]) if not _TOKEN.match(text, start + m.start())), 0)
+        return f"无法识别的标记 {_excerpt(text, start + bad)}"
+    for tag in set(tags) - allowed:
+        verdict = _tag_verdict(tag, page)
         if verdict:
             return verdict
-        if name == "meta" and "http-equiv" in token.lower():
-            if csp_seen:
-                return "第二个 Content-Security-Policy"
-            csp_seen = True
-        elif not csp_seen and name in ("link", "script", "img", "style", "body"):
-            return "Content-Security-Policy 不在页面开头"
-        if name == "script":
-            if not text.startswith("</script>", position):
-                return "<script> 元素中有脚本内容"
-            position += len("</script>")
-        elif name == "title" and not in_svg:
-            end = text.lower().find("</title", position)
-            if end < 0 or "<" in text[position:end]:
-                return "<title> 中有标记"
-            position = end
-    return None if csp_seen else "没有 Content-Security-Policy"
+        if tag[:7].lower() != "<script":
+            allowed.add(tag)
+    if _SCRIPT_WITH_CONTENT.search(text, start):
+        return "<script> 元素中有脚本内容"
+    if _TITLE_WITH_MARKUP.search(text, start):
+        return "<title> 中有标记"
+    # The policy governs only what comes after it: it must open the head. (A tag's verdict
+    # allows no other http-equiv.)
+    policy = _POLICY.search(text, start, max(text.find("</head>"), 0))
+    if policy is None:
+        return "<head> 中没有 Content-Security-Policy"
+    if _LOADING.search(text, start, policy.start()):
+        return "Content-Security-Policy 不在页面开头"
+    return None
 
 
-def _tag_verdict(name: str, attributes: str, page: _Page, in_svg: bool) -> str | None:
+def _tag_verdict(tag: str, page: _Page) -> str | None:
+    if not _TAG.fullmatch(tag):
+        return f"无法识别的标记 {tag[:40]}"
+    closing = tag.startswith("</")
+    name = _NAME.match(tag).group(1).lower()
     allowed = ELEMENTS.get(name)
     if allowed is None:
         return f"<{name}> 元素"
+    if closing:
+        return None
+    attributes = tag[len(name) + 1:]
     values: dict[str, str] = {}
     for match in _ATTRIBUTE.finditer(attributes):
         attribute = match.group(1).lower()
-        value = html.unescape(next((v for v in match.group(2, 3, 4) if v is not None), ""))
+        value = next((v for v in match.group(2, 3, 4) if v is not None), "")
+        value = html.unescape(value) if "&" in value else value
         if attribute in values:
             return f"<{name}> 的 {attribute} 属性重复"
         values[attribute] = value
@@ -153,8 +156,6 @@ def _tag_verdict(name: str, attributes: str, page: _Page, in_svg: bool) -> str |
             return f"<{name}> 的 {attribute} 属性"
         if not _ATTRIBUTE_NAME.fullmatch(attribute):
             return f"<{name}> 的属性名 {attribute}"
-        if "<" in match.group():  # a browser reading <title> or <noscript> as text would stop there
-            return f"<{name}> 的 {attribute} 中有 <"
         if name in _SVG and "url(" in value.lower().replace(" ", ""):
             return f"<{name}> 的 {attribute} 中的 url()"
     if name == "svg" and values.get("xmlns", "http://www.w3.org/2000/svg") != "http://www.w3.org/2000/svg":
@@ -175,8 +176,7 @@ def _tag_verdict(name: str, attributes: str, page: _Page, in_svg: bool) -> str |
 
 
 def _url_problem(name: str, attribute: str, value: str, values: dict[str, str], page: _Page) -> str | None:
-    url = "".join(value.split()).replace("\\", "/")  # as a browser reads it
-    url = url.strip("".join(chr(c) for c in range(33)))
+    url = "".join(value.split()).replace("\\", "/").strip(_CONTROLS)  # as a browser reads it
     match = _SCHEME.match(url)
     scheme = match.group(1).lower() if match else None
     relative = scheme is None and not url.startswith("//")

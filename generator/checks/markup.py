@@ -20,8 +20,8 @@ from ..findings import Finding, finding
 from ..load import CASE, Document, Loaded
 from ..script import author_marks
 
-# ``{: .class }``, ``{ #id }``, ``{ key=value }`` at the end of a line: Markdown's attr_list.
-_ATTRIBUTE_LIST = re.compile(r"\{:?[ \t]*(?:[#.][\w-]|[\w-]+[ \t]*=)[^{}\n]*\}[ \t]*$", re.MULTILINE)
+# ``{: .class }``, ``{ #id }``, ``{ key=value }``: Markdown's attr_list, which the site does not read.
+_ATTRIBUTE_LIST = re.compile(r"\{(?::|[ \t]*[#.][\w-]|[ \t]*[\w-]+[ \t]*=)[^{}\n]*\}")
 
 
 def check(loaded: Loaded) -> Iterator[Finding]:

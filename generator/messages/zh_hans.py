@@ -63,7 +63,6 @@ MESSAGES: dict[str, str] = {
     "E706": "图片“{what}”在本案例所在的文件夹中不存在，发布时会被去掉。请把图片文件放在 typical-cases/<部门代码>/ 下，用 ![说明](文件名.jpg) 引用，并核对文件名（区分大小写）。",
     "E707": "正文嵌套过深或 HTML 标签过多，无法安全生成网页。请检查这里是否误粘贴了大段内容；列表和引用不要嵌套超过几层。",
     "E708": "图片文件不能发布：{detail}。",
-    "E709": "生成的网页 {page} 中有不允许的内容：{what}。网站没有更新，原有网站保持不变。这是生成程序或模板的问题，不是内容的问题：请把这条信息交给网站维护人员。",
     "W701": "“{text}”是属性列表写法，网站不支持，会原样显示在网页上。请删除。",
     "W702": "这个图片文件没有被任何案例引用，不会发布。请在本部门案例的正文中用 ![说明](文件名) 引用它，或删除这个文件。",
     # E8xx — site settings in mkdocs.yml
@@ -94,6 +93,10 @@ MEDIA_PROBLEMS = {
     "size": "文件大于 {limit} MB，请缩小图片后再放入",
     "content": "文件内容不是完整的 {suffix} 图片（可能是改了扩展名，或文件已损坏）",
 }
+
+# The output-boundary check (generator/htmlguard.py): a built page holds what it may not.
+UNSAFE_OUTPUT = "{source}: 生成的网页 {page} 中有不允许的内容：{what}"
+UNSAFE_OUTPUT_END = "没有发布网站：生成的网页没有通过安全检查，{out} 保持原样。这是生成程序或模板的问题（或内容绕过了检查），不是编辑能改正的，请把上面的信息交给网站维护人员。"
 
 # Shown after the findings.
 SUMMARY = "{errors} 个错误，{warnings} 个警告，共检查 {files} 个文件。"
