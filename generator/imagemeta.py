@@ -139,6 +139,8 @@ def _webp(data: bytes) -> bytes:
         if kind not in (b"EXIF", b"XMP "):
             chunks.append(chunk)
         pos = end
+    if pos < len(data) or not any(c[:4] in (b"VP8 ", b"VP8L", b"VP8X") for c in chunks):
+        raise ValueError("broken WebP")
     body = b"WEBP" + b"".join(chunks)
     return b"RIFF" + struct.pack("<I", len(body)) + body
 

@@ -8,6 +8,6 @@ sanitizes regardless of what the checker said.
 """
 
 from .removals import Removal, removals
-from .render import Media, Rendered, render
+from .sanitize import Media, Rendered, render
 
 __all__ = ["Media", "Removal", "Rendered", "removals", "render"]

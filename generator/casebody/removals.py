@@ -19,7 +19,7 @@ from html.parser import HTMLParser
 
 from ..messages import current as msg
 from . import policy
-from .render import Rendered
+from .sanitize import Rendered
 
 # Attributes the sanitizer writes itself; an attribute whose value it rewrote is kept.
 _ADDED = frozenset({"rel"})
@@ -87,7 +87,9 @@ def removals(text: str, rendered: Rendered) -> list[Removal]:
                         continue
                     if name not in new:
                         reason = policy.reason_for_attribute(tag, name, value)
-                        found.append((reason, (value, f"{name}=", f"<{tag}")))
+                        # Markdown writes href and src from ](…): only the value is in the text.
+                        where = (value, f"{name}=") if name in ("href", "src") else (f"{name}=", value)
+                        found.append((reason, (*where, f"<{tag}")))
                     elif name == "class" and set(value.split()) - set(new[name].split()):
                         found.append((policy.Reason("E703", msg.MARKUP_WHAT["class"].format(tag=tag, value=value)),
                                       (value, f"<{tag}")))
@@ -119,9 +121,9 @@ def _locate(text: str, found: list[tuple[policy.Reason, tuple[str, ...]]]) -> li
     view = _DecodedView(text)
     out, cursor = [], 0
     for reason, needles in found:
-        offset = view.find(needles, cursor)
+        offset, end = view.find(needles, cursor)
         if offset >= 0:
-            cursor = offset
+            cursor = end  # the next removal is written after this one
         out.append(Removal(max(offset, 0), reason.code, reason.what))
     return out
 
@@ -148,8 +150,9 @@ class _DecodedView:
         self.text = "".join(chars).lower()
         self.offsets = offsets
 
-    def find(self, needles: tuple[str, ...], cursor: int) -> int:
-        """Where the first needle that occurs is written: after ``cursor`` if it is there."""
+    def find(self, needles: tuple[str, ...], cursor: int) -> tuple[int, int]:
+        """Where the first needle that occurs is written (start, end in the body): after
+        ``cursor`` if it is there; (-1, -1) if nowhere."""
         start = bisect_left(self.offsets, cursor)
         for needle in needles:
             needle = needle.strip().lower()
@@ -158,5 +161,5 @@ class _DecodedView:
             for begin in (start, 0):
                 position = self.text.find(needle, begin)
                 if position >= 0:
-                    return self.offsets[position]
-        return -1
+                    return self.offsets[position], self.offsets[position + len(needle) - 1] + 1
+        return -1, -1
