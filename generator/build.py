@@ -229,6 +229,7 @@ class Preview:
                     converter: Converter) -> None:
         _data_files(self.site, content, settings, converter, self.history)
         sitemap.write(self.site, [p.url for p in pages], settings.site_url)
+        media.publish(content.media, _shown_images(content), self.site)
 
 
 def _swap(new: Path, out: Path, work: Path) -> None:

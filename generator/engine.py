@@ -36,6 +36,8 @@ LANG_LABELS = {HANS: "简体", HANT: "繁體"}
 # search assets are removed from the output; the site works without them.
 REMOVED_THEME_ASSETS = ("assets/javascripts",)
 # Our Python-Markdown extension (generator/htmlblocks.py); MkDocs imports it from this checkout.
+# MkDocs reads only the generator's own Markdown: what editors write arrives as sanitized HTML
+# blocks (generator/casebody), so attr_list serves the templates' anchors alone.
 HTML_BLOCKS = "generator.htmlblocks"
 MARKDOWN_EXTENSIONS = [HTML_BLOCKS, "tables", "admonition", "attr_list", {"toc": {"permalink": False}}]
 

@@ -89,9 +89,6 @@ _MARKDOWN = markdown.Markdown(extensions=[
     # An aligned column gets align="…" (Material styles it); style="…" would need inline CSS.
     TableExtension(use_align_attribute=True),
 ])
-# Tables get their scrollable region when placed in the page (``page``): the sanitizer would
-# take the region's attributes off.
-_MARKDOWN.treeprocessors.deregister("xz_table_regions")
 
 
 @functools.lru_cache(maxsize=4096)

@@ -13,7 +13,6 @@ import re
 
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 
-from ..htmlblocks import TABLE_REGION
 from . import markdown as text_markdown
 
 # Sanitized HTML is serialized by html5ever: every element closed, ``<`` and ``>`` escaped in
@@ -23,7 +22,8 @@ _VOID = frozenset({"br", "hr", "img", "wbr", "col", "area", "input", "source", "
 _HEADING = re.compile(r"h[1-6]")
 _BLOCK = frozenset(BLOCK_LEVEL_ELEMENTS)
 _BLANK_LINE_AHEAD = re.compile(r"\n(?=[ \t]*(?:\n|$))")
-_REGION = "<div " + " ".join(f'{k}="{v}"' for k, v in TABLE_REGION.items()) + ">"
+# The scrollable, focusable region the page templates put every table in (_macros.j2).
+_REGION = '<div class="xz-table" role="region" aria-label="表格" tabindex="0">'
 
 
 def page_markdown(safe_html: str) -> str:
