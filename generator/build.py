@@ -29,7 +29,7 @@ from .findings import Finding, has_errors
 from .messages import current as msg
 from .load import Loaded, Memo
 from .model import Content
-from .script import Converter, author_marks
+from .script import Converter
 from .settings import Settings
 
 
@@ -123,12 +123,8 @@ def generate(content: Content, settings: Settings, work: Path, projects: Path,
 def _shown_images(content: Content) -> set[tuple[str, str]]:
     """(folder, name) of every image a case shows (the pages rendered them: cached)."""
     images = media.for_case_pages(content.media)
-    shown = set()
-    for case in content.cases:
-        folder = PurePosixPath(case.origin.path).parent.name
-        rendered = casebody.render(author_marks(case.body), images.get(folder, casebody.Media()))
-        shown.update((folder, name) for name in rendered.images)
-    return shown
+    return {(PurePosixPath(case.origin.path).parent.name, name) for case in content.cases
+            for name in casebody.of_case(case.origin.path, case.body, images)[1].images}
 
 
 def _engines(content: Content, settings: Settings, converter: Converter, projects: Path,

@@ -64,15 +64,14 @@ SCRIPT_SCHEMES = frozenset({"javascript", "vbscript", "livescript", "mocha"})
 
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _INVISIBLE = re.compile(r"[\t\n\r]")
+_CONTROLS_AND_SPACE = "".join(map(chr, range(33)))
 _CSS_URL = re.compile(r"url\s*\(|@import|image-set\s*\(", re.IGNORECASE)
 
 
 def normalized_url(value: str) -> str:
     """A URL as a browser reads it: surrounding spaces and control characters dropped, tabs and
     line breaks inside removed, backslashes read as slashes (``java&#9;script:`` is a script)."""
-    return _INVISIBLE.sub("", value.strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c"
-                                          "\x0d\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19"
-                                          "\x1a\x1b\x1c\x1d\x1e\x1f ")).replace("\\", "/")
+    return _INVISIBLE.sub("", value.strip(_CONTROLS_AND_SPACE)).replace("\\", "/")
 
 
 def scheme_of(value: str) -> str | None:

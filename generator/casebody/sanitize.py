@@ -103,7 +103,7 @@ def render(text: str, media: Media = Media()) -> Rendered:
     except RecursionError:  # a construct MAX_NESTING does not foresee
         return Rendered("", _as_text(text), 1)
     if len(_TAG_START.findall(written)) > MAX_TAGS:
-        return Rendered("", _as_text(text), _line_of_tag(text, MAX_TAGS // 2) or 1)
+        return Rendered("", _as_text(text), _line_of_tag(text, MAX_TAGS) or 1)
     _FILTER.media, _FILTER.used = media, set()
     return Rendered(written, _CLEANER.clean(written), images=frozenset(_FILTER.used))
 

@@ -18,7 +18,6 @@ from typing import Iterator
 from .. import casebody, media as site_media, privacy
 from ..findings import Finding, finding
 from ..load import CASE, Document, Loaded
-from ..script import author_marks
 
 # ``{: .class }``, ``{ #id }``, ``{ key=value }``: Markdown's attr_list, which the site does not read.
 _ATTRIBUTE_LIST = re.compile(r"\{(?::|[ \t]*[#.][\w-]|[ \t]*[\w-]+[ \t]*=)[^{}\n]*\}")
@@ -29,17 +28,15 @@ def check(loaded: Loaded) -> Iterator[Finding]:
     shown: set[tuple[str, str]] = set()
     for doc in loaded.documents:
         if doc.kind == CASE and doc.body:
-            folder = PurePosixPath(doc.path).parent.name
-            yield from _body(doc, images.get(folder, casebody.Media()), shown, folder)
+            yield from _body(doc, images, shown)
     for file in loaded.content.media:
         if (file.folder, file.name) not in shown:
             yield finding(file.path, 0, 0, "W702")
 
 
-def _body(doc: Document, images: casebody.Media, shown: set[tuple[str, str]], folder: str) -> Iterator[Finding]:
-    text = author_marks(doc.body)  # as the page renders it; marks keep every line in place
-    rendered = casebody.render(text, images)
-    shown.update((folder, name) for name in rendered.images)
+def _body(doc: Document, images: dict[str, casebody.Media], shown: set[tuple[str, str]]) -> Iterator[Finding]:
+    text, rendered = casebody.of_case(doc.path, doc.body, images)  # cached: the build reuses it
+    shown.update((PurePosixPath(doc.path).parent.name, name) for name in rendered.images)
 
     def at(offset: int) -> tuple[int, int]:
         return doc.body_line + text.count("\n", 0, offset), offset - text.rfind("\n", 0, offset)

@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from ..model import STAGES, Case, Content, Department, Item, NoPenaltyEntry
 from .. import casebody, media
-from ..script import Converter, author_marks
+from ..script import Converter
 from ..settings import Settings
 from .. import export, stats as statistics
 from ..messages import current as msg
@@ -222,9 +222,8 @@ def _environment(site: Site, converter: Converter, images: dict[str, casebody.Me
         return converter.source(text, script_of(owner))
 
     def case_body(case: Case) -> Markup:
-        text = author_marks(case.body)
-        folder = PurePosixPath(case.origin.path).parent.name
-        rendered = casebody.render(text, images.get(folder, casebody.Media()))
+        """The body as sanitized HTML blocks (cached since the check rendered it)."""
+        _, rendered = casebody.of_case(case.origin.path, case.body, images)
         return Markup(converter.in_script(body.page_markdown(rendered.html), case.script))
 
     env.filters["t"] = lambda text, owner=None: Markup(markdown.inline(source(text, owner)))
