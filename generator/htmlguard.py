@@ -7,13 +7,14 @@ the Content-Security-Policy (which every page must carry, as its first statement
 object or embed, and nothing loaded from another host: scripts, styles and images come from the
 site itself. A link to another site is a reader's choice and is allowed (https, or http for a
 setting's address); a canonical or alternate link may name ``site_url``. Anything else stops
-the build before the new site replaces the old one (E709).
+the build before the new site replaces the old one, naming the page.
 
-Pages are read with one regular-expression pass, not a full HTML parser: a district's 4,000
-pages must take a second or two. The pass is strict where a parser would be lenient — a ``<``
-followed by a letter, ``/``, ``!`` or ``?`` must be a well-formed tag, no comment is allowed,
-a ``<title>`` holds no ``<``, a script is empty — so anything a browser could read as markup
-this pass reads as markup too. A tag's verdict depends only on its text and is remembered.
+Pages are read with regular expressions, not a full HTML parser: a district's 3,000 pages take
+about a second. The reading is strict where a parser would be lenient — every ``<`` must
+start a well-formed tag (no comment, no doctype but the first, no ``<`` or ``>`` inside an
+attribute value), a ``<title>`` holds no ``<``, a script is empty — so whatever a browser could
+read as markup is read as markup here too. A tag's verdict depends only on its text (and, for
+a script, on its page) and is remembered.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from .messages import current as msg
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -102,45 +105,45 @@ def check_site(site: Path, site_url: str = "") -> list[Problem]:
 def check_page(text: str, page: _Page, allowed: set[str]) -> str | None:
     """The first thing outside the allowlist in one page, or None.
 
-    Every ``<`` must start a well-formed tag (text is always escaped; counted: as many tags as
-    ``<``), so nothing a browser reads as markup is missed; each distinct tag gets its verdict
-    once. No
-    attribute value holds ``<`` or ``>``, so no tag can hide another inside it, and a browser
-    reading a title or noscript as text ends it where this pass does."""
+    Every ``<`` must start a well-formed tag (text is always escaped: as many tags as ``<``), so
+    nothing a browser reads as markup is missed; each distinct tag gets its verdict once. No
+    attribute value holds ``<`` or ``>``, so no tag hides another, and a browser reading a
+    title or noscript as text ends it where this pass does."""
     doctype = _DOCTYPE.match(text)
     start = doctype.end() if doctype else 0
     tags = _TOKEN.findall(text, start)
     if len(tags) != text.count("<", start):  # text is escaped: every "<" starts a tag
         bad = next((m.start() for m in re.finditer("<", text[start:]) if not _TOKEN.match(text, start + m.start())), 0)
-        return f"无法识别的标记 {_excerpt(text, start + bad)}"
-    for tag in set(tags) - allowed:
+        return _say("markup", text=_excerpt(text, start + bad))
+    unseen = set(tags) - allowed
+    for tag in (t for t in tags if t in unseen) if unseen else ():  # in page order: the first problem
         verdict = _tag_verdict(tag, page)
         if verdict:
             return verdict
         if tag[:7].lower() != "<script":
             allowed.add(tag)
     if _SCRIPT_WITH_CONTENT.search(text, start):
-        return "<script> 元素中有脚本内容"
+        return _say("script_content")
     if _TITLE_WITH_MARKUP.search(text, start):
-        return "<title> 中有标记"
+        return _say("title_markup")
     # The policy governs only what comes after it: it must open the head. (A tag's verdict
     # allows no other http-equiv.)
     policy = _POLICY.search(text, start, max(text.find("</head>"), 0))
     if policy is None:
-        return "<head> 中没有 Content-Security-Policy"
+        return _say("no_policy")
     if _LOADING.search(text, start, policy.start()):
-        return "Content-Security-Policy 不在页面开头"
+        return _say("policy_late")
     return None
 
 
 def _tag_verdict(tag: str, page: _Page) -> str | None:
     if not _TAG.fullmatch(tag):
-        return f"无法识别的标记 {tag[:40]}"
+        return _say("markup", text=tag[:40])
     closing = tag.startswith("</")
     name = _NAME.match(tag).group(1).lower()
     allowed = ELEMENTS.get(name)
     if allowed is None:
-        return f"<{name}> 元素"
+        return _say("element", name=name)
     if closing:
         return None
     attributes = tag[len(name) + 1:]
@@ -150,23 +153,23 @@ def _tag_verdict(tag: str, page: _Page) -> str | None:
         value = next((v for v in match.group(2, 3, 4) if v is not None), "")
         value = html.unescape(value) if "&" in value else value
         if attribute in values:
-            return f"<{name}> 的 {attribute} 属性重复"
+            return _say("repeated", name=name, attribute=attribute)
         values[attribute] = value
         if not (attribute in allowed or attribute in _GLOBAL or attribute.startswith(("aria-", "data-"))):
-            return f"<{name}> 的 {attribute} 属性"
+            return _say("attribute", name=name, attribute=attribute)
         if not _ATTRIBUTE_NAME.fullmatch(attribute):
-            return f"<{name}> 的属性名 {attribute}"
+            return _say("attribute", name=name, attribute=attribute)
         if name in _SVG and "url(" in value.lower().replace(" ", ""):
-            return f"<{name}> 的 {attribute} 中的 url()"
+            return _say("css_url", name=name, attribute=attribute)
     if name == "svg" and values.get("xmlns", "http://www.w3.org/2000/svg") != "http://www.w3.org/2000/svg":
-        return "<svg> 的 xmlns"
+        return _say("attribute", name=name, attribute="xmlns")
     if name == "meta" and "http-equiv" in values:
         if values["http-equiv"].lower() != "content-security-policy" or values.get("content") != CONTENT_SECURITY_POLICY:
             return f"<meta http-equiv=\"{values['http-equiv']}\">"
     if name == "link" and not set(values.get("rel", "").lower().split()) <= _LINK_RELS | {""}:
         return f"<link rel=\"{values.get('rel')}\">"
     if name == "form" and values.get("method", "get").lower() != "get":
-        return "<form> 的 method"
+        return _say("attribute", name=name, attribute="method")
     for attribute in ("href", "src", "action"):
         if attribute in values:
             problem = _url_problem(name, attribute, values[attribute], values, page)
@@ -180,7 +183,7 @@ def _url_problem(name: str, attribute: str, value: str, values: dict[str, str], 
     match = _SCHEME.match(url)
     scheme = match.group(1).lower() if match else None
     relative = scheme is None and not url.startswith("//")
-    what = f"<{name}> 的 {attribute}=\"{value[:80]}\""
+    what = _say("url", name=name, attribute=attribute, value=value[:80])
     if name == "script":
         if not relative or not url.endswith(".js"):
             return what
@@ -203,6 +206,10 @@ def _under(url: str, site_url: str) -> bool:
         return False
     base, target = urlsplit(site_url), urlsplit(url)
     return (target.scheme, target.netloc) == (base.scheme, base.netloc) and target.path.startswith(base.path)
+
+
+def _say(kind: str, **params: str) -> str:
+    return msg.UNSAFE_OUTPUT_WHAT[kind].format(**params)
 
 
 def _excerpt(text: str, position: int) -> str:

@@ -96,6 +96,18 @@ MEDIA_PROBLEMS = {
 
 # The output-boundary check (generator/htmlguard.py): a built page holds what it may not.
 UNSAFE_OUTPUT = "{source}: 生成的网页 {page} 中有不允许的内容：{what}"
+UNSAFE_OUTPUT_WHAT = {
+    "markup": "无法识别的标记 {text}",
+    "element": "<{name}> 元素",
+    "attribute": "<{name}> 的 {attribute} 属性",
+    "repeated": "<{name}> 的 {attribute} 属性重复",
+    "css_url": "<{name}> 的 {attribute} 中的 url()",
+    "url": "<{name}> 的 {attribute}=\"{value}\"",
+    "script_content": "<script> 元素中有脚本内容",
+    "title_markup": "<title> 中有标记",
+    "no_policy": "<head> 中没有 Content-Security-Policy",
+    "policy_late": "Content-Security-Policy 不在页面开头",
+}
 UNSAFE_OUTPUT_END = "没有发布网站：生成的网页没有通过安全检查，{out} 保持原样。这是生成程序或模板的问题（或内容绕过了检查），不是编辑能改正的，请把上面的信息交给网站维护人员。"
 
 # Shown after the findings.
