@@ -3,9 +3,10 @@
 A photo for a case can carry where and when it was taken (GPS), the device and its owner's
 name, and a thumbnail of the uncropped picture: personal data the published page must not
 carry. The picture data is copied byte for byte (nothing is decoded or re-encoded); only
-metadata blocks are left out: JPEG APPn (but JFIF, the colour profile and Adobe's colour
-marker) and comments; PNG text, time and EXIF chunks; WebP EXIF and XMP; GIF comments and
-application blocks (but the looping one). A JPEG's EXIF orientation is kept, alone, so a
+what is kept is named (an allowlist): for JPEG the picture's own segments, JFIF, the colour
+profile and Adobe's colour marker (no other APPn, no comment, nothing after the end marker);
+for PNG and WebP the picture, colour, transparency and animation chunks; for GIF the images,
+their timing and the looping block. A JPEG's EXIF orientation is kept, alone, so a
 phone photo is not shown on its side. Malformed files raise ``ValueError``.
 """
 
@@ -58,8 +59,13 @@ def _jpeg(data: bytes) -> bytes:
         if marker == 0xFF:  # fill byte
             pos += 1
             continue
-        if marker == 0xDA or marker == 0xD9:  # start of scan: the rest is picture data
-            out.append(data[pos:])
+        if marker == 0xD9:
+            return b"".join(out) + data[pos:pos + 2]
+        if marker == 0xDA:  # start of scan: picture data up to the end marker (what a camera
+            end = data.find(b"\xff\xd9", pos)  # appends after it is left out); 0xFF in the
+            if end < 0:  # picture data is always followed by 0x00, so this is the marker
+                raise ValueError("JPEG without an end")
+            out.append(data[pos:end + 2])
             return b"".join(out)
         length = struct.unpack(">H", data[pos + 2:pos + 4])[0]
         segment = data[pos:pos + 2 + length]
@@ -102,7 +108,11 @@ def _exif_orientation(value: int) -> bytes:
     return b"\xff\xe1" + struct.pack(">H", len(body) + 2) + body
 
 
-_PNG_DROPPED = {b"tEXt", b"zTXt", b"iTXt", b"eXIf", b"tIME"}
+# The picture and how to show it (colour, transparency, animation); every other chunk —
+# text, time, EXIF, anything private — is left out.
+_PNG_KEPT = {b"IHDR", b"PLTE", b"IDAT", b"IEND", b"tRNS", b"cHRM", b"gAMA", b"iCCP", b"sBIT", b"sRGB",
+             b"cICP", b"mDCV", b"cLLI", b"bKGD", b"hIST", b"pHYs", b"acTL", b"fcTL", b"fdAT"}
+_WEBP_KEPT = {b"VP8 ", b"VP8L", b"VP8X", b"ALPH", b"ANIM", b"ANMF", b"ICCP"}
 
 
 def _png(data: bytes) -> bytes:
@@ -116,7 +126,7 @@ def _png(data: bytes) -> bytes:
         end = pos + 12 + length
         if end > len(data):
             raise ValueError("broken PNG chunk")
-        if kind not in _PNG_DROPPED:
+        if kind in _PNG_KEPT:
             out.append(data[pos:end])
         pos = end
         if kind == b"IEND":
@@ -136,7 +146,7 @@ def _webp(data: bytes) -> bytes:
         chunk = data[pos:min(end, len(data))]
         if kind == b"VP8X" and length >= 1:
             chunk = chunk[:8] + bytes([chunk[8] & ~0x0C]) + chunk[9:]  # no EXIF, no XMP
-        if kind not in (b"EXIF", b"XMP "):
+        if kind in _WEBP_KEPT:
             chunks.append(chunk)
         pos = end
     if pos < len(data) or not any(c[:4] in (b"VP8 ", b"VP8L", b"VP8X") for c in chunks):

@@ -186,14 +186,14 @@ def _jpeg_with_gps(orientation: int = 6) -> bytes:
 def test_jpeg_loses_place_and_owner_keeps_orientation_and_picture() -> None:
     from PIL import Image
 
-    original = _jpeg_with_gps()
+    original = _jpeg_with_gps() + b"TRAILER Wang Jianguo"  # some phones append data after the end
     assert Image.open(io.BytesIO(original)).getexif().get_ifd(0x8825)  # the test image has GPS
     cleaned = imagemeta.strip(original, ".jpg")
     image = Image.open(io.BytesIO(cleaned))
     exif = image.getexif()
     assert dict(exif) == {0x0112: 6}
     assert not exif.get_ifd(0x8825)
-    assert b"camera owner" not in cleaned and "王某某".encode() not in cleaned
+    assert b"camera owner" not in cleaned and "王某某".encode() not in cleaned and b"Wang" not in cleaned
     assert image.size == (8, 4) and image.convert("RGB").getpixel((0, 0))[0] > 150
 
 
