@@ -16,16 +16,17 @@ import shutil
 import tempfile
 import threading
 import traceback
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
 from multiprocessing.connection import Connection
 from typing import Any, Callable, Iterator
 
-from . import checks, egress, engine, export, public_names, render
+from . import casebody, checks, egress, engine, export, htmlguard, media, public_names, render
 from .export import sitemap
 from .review import feed, history as change_history
 from .search import index as search_index
 from .findings import Finding, has_errors
+from .messages import current as msg
 from .load import Loaded, Memo
 from .model import Content
 from .script import Converter
@@ -39,6 +40,7 @@ class BuildResult:
     files_checked: int
     pages: int = 0
     notice: str | None = None  # e.g. why there are no publication dates (no git history)
+    unsafe: list[str] = field(default_factory=list)  # pages outside the HTML allowlist (htmlguard)
 
 
 CACHE_DIR = ".build-cache"
@@ -51,6 +53,15 @@ def build(root: Path, out: Path, cache: Path | None = None) -> BuildResult:
     files = loaded.files_checked if loaded else 1
     if loaded is None or settings is None or has_errors(findings):
         return BuildResult(False, findings, files)
+    return publish(root, loaded, settings, findings, out, cache)
+
+
+def publish(root: Path, loaded: Loaded, settings: Settings, findings: list[Finding], out: Path,
+            cache: Path | None = None) -> BuildResult:
+    """Build checked content into ``out``. Nothing here relies on the check: case bodies are
+    sanitized and every page passes the output guard whatever the findings said (the tests
+    build content the check refuses through this function, to prove it)."""
+    files = loaded.files_checked
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     history = change_history.read(root, loaded.content)
@@ -61,10 +72,24 @@ def build(root: Path, out: Path, cache: Path | None = None) -> BuildResult:
         leaks = _personal_data_in_output(work / "site", out, root, loaded)
         if leaks:
             return BuildResult(False, findings + leaks, files)
+        unsafe = _unsafe_html(work / "site", loaded.content, settings)
+        if unsafe:
+            return BuildResult(False, findings, files, unsafe=unsafe)
         _swap(work / "site", out, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return BuildResult(True, findings, files, len(pages), history.problem)
+
+
+def _unsafe_html(site: Path, content: Content, settings: Settings) -> list[str]:
+    """The output-boundary check (``htmlguard``): a message for each page holding anything
+    outside the allowlist, naming the content file the page was made from when there is one."""
+    sources = {f"items/{i.id}.html": i.origin.path for i in content.items()}
+    sources |= {f"cases/{c.id}.html": c.origin.path for c in content.cases}
+    sources |= {f"departments/{d.code}.html": d.origin.path for d in content.departments}
+    return [msg.UNSAFE_OUTPUT.format(source=sources.get(p.page.removeprefix(engine.HANT_DIR + "/"), p.page),
+                                     page=p.page, what=p.what)
+            for p in htmlguard.check_site(site, settings.site_url)]
 
 
 @contextlib.contextmanager
@@ -94,7 +119,15 @@ def generate(content: Content, settings: Settings, work: Path, projects: Path,
     finally:
         data.join()
     sitemap.write(site, [p.url for p in pages], settings.site_url)
+    media.publish(content.media, _shown_images(content), site)
     return pages
+
+
+def _shown_images(content: Content) -> set[tuple[str, str]]:
+    """(folder, name) of every image a case shows (the pages rendered them: cached)."""
+    images = media.for_case_pages(content.media)
+    return {(PurePosixPath(case.origin.path).parent.name, name) for case in content.cases
+            for name in casebody.of_case(case.origin.path, case.body, images)[1].images}
 
 
 def _engines(content: Content, settings: Settings, converter: Converter, projects: Path,
@@ -195,6 +228,7 @@ class Preview:
                     converter: Converter) -> None:
         _data_files(self.site, content, settings, converter, self.history)
         sitemap.write(self.site, [p.url for p in pages], settings.site_url)
+        media.publish(content.media, _shown_images(content), self.site)
 
 
 def _personal_data_in_output(site: Path, out: Path, root: Path, loaded: Loaded) -> list[Finding]:

@@ -48,6 +48,11 @@ def _build(args: argparse.Namespace) -> int:
     result = build.build(args.root, out, None if args.no_cache else args.root / build.CACHE_DIR)
     if result.findings or not result.ok:
         report.write(result.findings, result.files_checked, "text", sys.stdout)
+    if result.unsafe:
+        from .messages import current as msg
+        print("\n".join(result.unsafe))
+        print(msg.UNSAFE_OUTPUT_END.format(out=out))
+        return EXIT_INTERNAL
     if not result.ok:
         print(f"没有生成网站：请先改正上面的错误。{out} 保持原样。")
         return EXIT_CONTENT

@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from . import htmlguard
 from .render import Page
 from .script import Converter
 from .settings import Settings
@@ -35,6 +36,8 @@ LANG_LABELS = {HANS: "简体", HANT: "繁體"}
 # search assets are removed from the output; the site works without them.
 REMOVED_THEME_ASSETS = ("assets/javascripts",)
 # Our Python-Markdown extension (generator/htmlblocks.py); MkDocs imports it from this checkout.
+# MkDocs reads only the generator's own Markdown: what editors write arrives as sanitized HTML
+# blocks (generator/casebody), so attr_list serves the templates' anchors alone.
 HTML_BLOCKS = "generator.htmlblocks"
 MARKDOWN_EXTENSIONS = [HTML_BLOCKS, "tables", "admonition", "attr_list", {"toc": {"permalink": False}}]
 
@@ -194,6 +197,7 @@ def _config(settings: Settings, script: str, convert: Any, nav: list[dict[str, A
         for key in ("sponsor", "organizer", "contact", "site_id_code", "icp", "psb", "error_report_url", "region")
     }
     extra.update(
+        csp=htmlguard.CONTENT_SECURITY_POLICY,
         demo_banner=settings.demo_banner,
         site_domain=urlsplit(settings.site_url).hostname or "",
         lang=script,

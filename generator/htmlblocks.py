@@ -5,8 +5,9 @@ Python-Markdown would tokenize all of it twice — its HTML-block parser, then M
 anchor ids — which took about half of MkDocs' time on a district's pages (bench/run.py). Here a
 block that starts at the margin with a block-level tag runs to the next blank line and is
 stored as it is, the rule CommonMark gives such blocks; the templates never put a blank line
-inside one. Tables an editor writes in Markdown get the same scrollable, focusable region as
-the generator's own tables, so a wide table scrolls sideways on a phone.
+inside one. Editors' case bodies reach MkDocs only as such blocks (``generator.render.body``),
+their tables in the same scrollable region as the generator's (a wide table scrolls sideways
+on a phone).
 
 This module imports only Markdown: each MkDocs process loads it.
 """
@@ -20,11 +21,9 @@ from markdown import Markdown, util
 from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
-from markdown.treeprocessors import Treeprocessor
 
 _OPENING_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)[\s/>]")
 _PLACEHOLDER = re.compile(util.HTML_PLACEHOLDER % r"[0-9]+")
-TABLE_REGION = {"class": "xz-table", "role": "region", "aria-label": "表格", "tabindex": "0"}
 
 
 class _StoreHtmlBlocks(Preprocessor):
@@ -60,22 +59,11 @@ class _StoredBlockParagraph(BlockProcessor):
         etree.SubElement(parent, "p").text = util.AtomicString(blocks.pop(0))
 
 
-class _TableRegions(Treeprocessor):
-    def run(self, root: etree.Element) -> None:
-        for parent in list(root.iter()):
-            for index, child in enumerate(parent):
-                if child.tag == "table":
-                    region = etree.Element("div", TABLE_REGION)
-                    parent[index] = region
-                    region.append(child)
-
-
 class HtmlBlocksExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         # After whitespace normalization (30), before MkDocs' anchor scan (21) and the HTML-block parser (20).
         md.preprocessors.register(_StoreHtmlBlocks(md), "xz_html_blocks", 25)
         md.parser.blockprocessors.register(_StoredBlockParagraph(md.parser), "xz_stored_block", 99)
-        md.treeprocessors.register(_TableRegions(md), "xz_table_regions", 5)
 
 
 def makeExtension(**kwargs: object) -> HtmlBlocksExtension:

@@ -8,6 +8,7 @@ came from so a later finding can still point at file:line.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
 
 from .laws.citation import Citation, Provision, labels
 
@@ -145,9 +146,26 @@ class Case:
 
 
 @dataclass(frozen=True)
+class MediaFile:
+    """An image stored beside the cases (``generator.media``)."""
+
+    path: str  # relative to the content root: typical-cases/<folder>/<name>
+    source: Path = field(compare=False)  # where to read it
+
+    @property
+    def folder(self) -> str:
+        return PurePosixPath(self.path).parent.name
+
+    @property
+    def name(self) -> str:
+        return PurePosixPath(self.path).name
+
+
+@dataclass(frozen=True)
 class Content:
     departments: tuple[Department, ...]
     cases: tuple[Case, ...]
+    media: tuple[MediaFile, ...] = ()
 
     def items(self) -> list[Item]:
         return [item for d in self.departments for item in d.items]

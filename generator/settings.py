@@ -58,6 +58,8 @@ class Settings:
         return [m.code for m in self.modes]
 
 
+# A page address an operator sets: printed into every page's links, so nothing but a URL.
+_ADDRESS = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[A-Za-z0-9._~!$&()*+,;=:@%/?#-]*)?")
 _ACCOUNT = re.compile(r"^@[A-Za-z0-9][A-Za-z0-9_./-]*$")  # as department.reviewers in the schema
 _TEXT_KEYS = ("sponsor", "organizer", "contact", "site_id_code", "icp", "psb", "error_report_url", "region")
 
@@ -96,6 +98,12 @@ def load(root: Path) -> tuple[Settings | None, list[Finding]]:
             problem(f"extra.{key} 应为文字。", "extra", key)
             value = ""
         texts[key] = value
+    site_url = data.get("site_url") or ""
+    if not isinstance(site_url, str) or (site_url and not _ADDRESS.fullmatch(site_url)):
+        problem("site_url 应为网站的完整地址，以 https:// 或 http:// 开头，如 https://xzzd.example.gov.cn/xzzd/。",
+                "site_url")
+    if texts["error_report_url"] and not _ADDRESS.fullmatch(texts["error_report_url"]):
+        problem("extra.error_report_url 应为以 https:// 或 http:// 开头的网址，或留空。", "extra", "error_report_url")
     variant = extra.get("hant_variant", "s2tw")
     if variant in REFUSED_VARIANTS:
         findings.append(finding(CONFIG_FILE, *where("extra", "hant_variant"), "E802", variant=variant))

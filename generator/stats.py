@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
+from markupsafe import Markup
+
 from .model import STAGES, Department, Item
 from .script import Converter
 
@@ -100,8 +102,9 @@ def _width(text: str) -> float:
     return sum(1.0 if ord(ch) > 0x2E80 else 0.6 for ch in text)
 
 
-def bar_chart(chart_id: str, title: str, bars: list[Bar], unit: str, converter: Converter) -> str:
-    """A horizontal bar chart as one block of inline SVG (no blank line, so Markdown keeps it)."""
+def bar_chart(chart_id: str, title: str, bars: list[Bar], unit: str, converter: Converter) -> Markup:
+    """A horizontal bar chart as one block of inline SVG (no blank line, so Markdown keeps it);
+    markup for the page template, every text in it escaped."""
     labels = [converter.source(b.label, b.owner.script if b.owner else "zh-Hans") for b in bars]
     label_width = int(max((_width(converter.to_hans(t)) for t in labels), default=2) * FONT) + 12
     top = max((b.value for b in bars), default=0) or 1
@@ -126,4 +129,4 @@ def bar_chart(chart_id: str, title: str, bars: list[Bar], unit: str, converter: 
         parts.append(f'<text x="{label_width + length + 6}" y="{middle}" dominant-baseline="middle">'
                      f'{bar.value}{escape(unit)}</text>')
     parts += ["</svg>", "</figure>"]
-    return "\n".join(parts)
+    return Markup("\n".join(parts))

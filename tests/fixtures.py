@@ -142,3 +142,17 @@ sample: true
 
 本案以劝导代替处罚，帮助新开业的经营者了解规定、及时改正。不罚清单并未穷尽所有可以不予处罚的情形。
 """
+
+
+def png(width: int = 2, height: int = 1, text: bytes = b"") -> bytes:
+    """A valid RGB PNG (written here with zlib, no imaging library); ``text`` adds a tEXt
+    chunk, the way cameras and editors leave a comment or an author's name in a picture."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = b"".join(b"\x00" + b"\xcc\x22\x22" * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + (chunk(b"tEXt", text) if text else b"") + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))

@@ -471,6 +471,82 @@ def _(make):
     return Expect(make(case=text), None)
 
 
+@scenario("E701", "catalog-field")
+def _(make):
+    """A catalog field is plain text on the site, but the open data carries it as written."""
+    text = cat("    office: 市容景观科", "    office: 市容景观科<iframe src=x>")
+    return Expect(make(catalog=text), "E701", line=line_of(text, "<iframe"), in_message=("<iframe>",))
+
+
+@scenario("E702")
+def _(make):
+    text = body_line('<font color="red">重要提示</font>：商品不得摆放在盲道上。')
+    return Expect(make(case=text), "E702", path=CASE, line=line_of(text, "<font"), in_message=("<font>",))
+
+
+@scenario("E703")
+def _(make):
+    text = body_line('<span style="color:red">当场改正</span>的，不予处罚。')
+    return Expect(make(case=text), "E703", path=CASE, line=line_of(text, "<span style"), in_message=("style",))
+
+
+@scenario("E704")
+def _(make):
+    text = body_line("相关规定见[市容条例](http://law.example.gov.cn/rongmao.html)。")
+    return Expect(make(case=text), "E704", path=CASE, line=line_of(text, "http://law"), in_message=("https:",))
+
+
+@scenario("E705")
+def _(make):
+    text = body_line("![整改后的店门](https://img.example.com/shop.jpg)")
+    return Expect(make(case=text), "E705", path=CASE, line=line_of(text, "img.example.com"),
+                  in_message=("img.example.com",))
+
+
+@scenario("E706")
+def _(make):
+    text = body_line("![整改后的店门](shop-front.png)")
+    return Expect(make(case=text), "E706", path=CASE, line=line_of(text, "shop-front.png"),
+                  in_message=("shop-front.png",))
+
+
+@scenario("E706", "image-beside-the-case-is-accepted")
+def _(make):
+    root = make(case=body_line("![整改后的店门](shop-front.png)"))
+    write(root, "typical-cases/demo/shop-front.png", fixtures.png())
+    return Expect(root, None)
+
+
+@scenario("E707")
+def _(make):
+    text = body_line("- " * 3000 + "层层嵌套的列表")
+    return Expect(make(case=text), "E707", path=CASE, line=line_of(text, "层层嵌套"))
+
+
+@scenario("E708")
+def _(make):
+    root = make()
+    write(root, "typical-cases/demo/整改照片.png", fixtures.png())
+    write(root, "typical-cases/demo/notes.jpg", "这不是图片")
+
+    def more(result: Result) -> None:
+        assert sorted(result.where("E708")) == [("typical-cases/demo/notes.jpg", 0), ("typical-cases/demo/整改照片.png", 0)]
+    return Expect(root, "E708", path="typical-cases/demo/notes.jpg", line=0, in_message=(".jpg",), more=more)
+
+
+@scenario("W701")
+def _(make):
+    text = body_line('王某表示愿意整改。{: onmouseover="alert(1)" }')
+    return Expect(make(case=text), "W701", path=CASE, line=line_of(text, "{: onmouseover"))
+
+
+@scenario("W702")
+def _(make):
+    root = make()
+    write(root, "typical-cases/demo/shop-front.png", fixtures.png())
+    return Expect(root, "W702", path="typical-cases/demo/shop-front.png", line=0)
+
+
 # --- E8xx / W8xx: site settings ----------------------------------------------------------------
 
 @scenario("E801")

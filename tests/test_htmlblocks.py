@@ -7,7 +7,8 @@ import re
 
 import markdown
 
-from generator import engine
+from generator import casebody, engine
+from generator.render import body as page_body
 
 
 def convert(text: str) -> str:
@@ -44,7 +45,8 @@ def test_inline_html_at_line_start_stays_in_its_paragraph():
 
 
 def test_markdown_table_of_an_editor_scrolls_in_a_focusable_region():
-    out = convert("案情如下。\n\n| 时间 | 事项 |\n|---|---|\n| 5月 | 检查 |\n")
+    body = casebody.render("案情如下。\n\n| 时间 | 事项 |\n|---|---|\n| 5月 | 检查 |\n").html
+    out = convert(page_body.page_markdown(body))
     region = re.search(r"<div ([^>]*)>\s*<table>.*<td>检查</td>.*</table>\s*</div>", out, re.DOTALL)
     assert region, out
     assert set(re.findall(r'\S+="[^"]*"', region.group(1))) == {

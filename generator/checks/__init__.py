@@ -10,7 +10,7 @@ from .. import codeowners, public_names
 from ..findings import Finding, finding
 from ..load import Document, Loaded, Memo, load
 from ..settings import Settings
-from . import citations, filescan, openness, personal, references, textscan, texts
+from . import citations, filescan, markup, openness, personal, references, textscan, texts
 
 
 def run(root: Path, memo: Memo | None = None) -> tuple[Loaded | None, Settings | None, list[Finding]]:
@@ -27,6 +27,7 @@ def run(root: Path, memo: Memo | None = None) -> tuple[Loaded | None, Settings |
     findings += openness.check(loaded, settings)
     findings += filescan.scan(root, loaded, public_names.allowed_everywhere(loaded))
     findings += citations.check(loaded, settings)
+    findings += markup.check(loaded)
     findings += _schema_files(settings)
     findings += codeowners.check(root, loaded, settings)
     return loaded, settings, sorted(set(findings))

@@ -55,7 +55,8 @@ class Spans:
         self.doc = doc
         self.texts = [value for _, value, _, _, _ in doc.parsed.texts]
         self.texts += [text for _, _, text in doc.comments]
-        if doc.kind == CASE and doc.body:
+        self.has_body = doc.kind == CASE and bool(doc.body)
+        if self.has_body:
             self.texts.append(doc.body)
 
     def __getitem__(self, i: int) -> Span:

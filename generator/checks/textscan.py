@@ -1,5 +1,10 @@
 """Checks that read text: markup that could run script, and coercive wording (personal data:
-``personal``)."""
+``personal``).
+
+Catalog fields are plain text, always escaped on the site, but the open data carries them as
+they are and other systems may show them: script-like markup there is refused (E701). A case
+body's markup is checked by rendering it (``checks.markup``), not here.
+"""
 
 from __future__ import annotations
 
@@ -52,12 +57,14 @@ def scan(spans: Spans) -> Iterator[Finding]:
         line, col = span.locate(local, local + end - offset)
         return finding(span.path, line, col, code, **params)
 
-    for m in _UNSAFE_TAG.finditer(text):
-        yield at(m.start(), m.end(), "E701", what=f"<{m.group(1).lower()}> 标签")
-    for m in _EVENT_ATTRIBUTE.finditer(text):
-        yield at(m.start(1), m.end(1), "E701", what=f"{m.group(1).lower()}= 事件属性")
-    for m in _SCRIPT_URL_CONTEXT.finditer(text):
-        yield at(m.start(1), m.end(1), "E701", what=f"{m.group(1).split(':')[0].strip().lower()}: 链接")
+    fields = text[:starts[-1]] if spans.has_body else text  # the body is the last string
+    for m in _UNSAFE_TAG.finditer(fields):
+        yield at(m.start(), m.end(), "E701", what=msg.MARKUP_WHAT["tag"].format(tag=m.group(1).lower()))
+    for m in _EVENT_ATTRIBUTE.finditer(fields):
+        yield at(m.start(1), m.end(1), "E701", what=msg.MARKUP_WHAT["event"].format(name=m.group(1).lower()))
+    for m in _SCRIPT_URL_CONTEXT.finditer(fields):
+        scheme = m.group(1).split(":")[0].strip().lower()
+        yield at(m.start(1), m.end(1), "E701", what=msg.MARKUP_WHAT["scheme"].format(scheme=scheme))
     for m in _COMPULSION.finditer(text):
         yield at(m.start(), m.end(), "W501", phrase="")
     for m in _BARE_FORCE.finditer(text):

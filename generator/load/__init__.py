@@ -21,8 +21,9 @@ from typing import Any, Callable, Iterator
 from ..findings import Finding, finding
 from ..laws import citation
 from ..messages import current as msg
-from ..model import (Case, Content, Department, Item, LegalBasis, LegalOffice, NoPenaltyEntry,
+from ..model import (Case, Content, Department, Item, LegalBasis, LegalOffice, MediaFile, NoPenaltyEntry,
                      Origin, Review)
+from .. import media
 from . import files, validate, yamlsource
 from .yamlsource import Parsed, YamlProblem
 
@@ -152,13 +153,20 @@ def _load(root: Path, settings: Settings, memo: Memo | None) -> Loaded:
             documents.append(doc)
         if case is not None:
             cases.append(case)
+    images = []
+    for rel in content_files.media:
+        detail = media.problem(root / rel)
+        if detail:
+            findings.append(finding(rel, 0, 0, "E708", detail=detail))
+        else:
+            images.append(MediaFile(rel, root / rel))
     from ..laws import library as law_library  # it reads its metadata with this module's reader
 
     library = law_library.load(root, settings, memo)
-    content = Content(tuple(departments), tuple(cases))
+    content = Content(tuple(departments), tuple(cases), tuple(images))
     return Loaded(content, documents, findings + (library.findings if library else []),
                   len(content_files.catalogs) + len(content_files.cases) + len(content_files.strays)
-                  + (library.files if library else 0), unreadable, library)
+                  + len(content_files.media) + (library.files if library else 0), unreadable, library)
 
 
 def _catalog_file(root: Path, rel: str, settings: Settings

@@ -7,11 +7,12 @@ meaning: they come out as findings so that one bad file never hides the others.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..findings import Finding, finding
 from ..messages import current as msg
+from ..imagemeta import is_image
 
 CATALOG_DIR = "catalogs"
 CASES_DIR = "typical-cases"
@@ -29,13 +30,15 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?$\n?", re.MULTILI
 class ContentFiles:
     catalogs: list[str]  # relative paths, sorted
     cases: list[str]
-    strays: list[str]  # files in content folders that are neither
+    strays: list[str]  # files in content folders that are none of these
+    media: list[str] = field(default_factory=list)  # images beside the cases (generator.media)
 
 
 def discover(root: Path) -> ContentFiles:
     catalogs: list[str] = []
     cases: list[str] = []
     strays: list[str] = []
+    media: list[str] = []
     for path in sorted((root / CATALOG_DIR).glob("*")) if (root / CATALOG_DIR).is_dir() else []:
         rel = path.relative_to(root).as_posix()
         if path.is_file() and path.suffix in (".yaml", ".yml"):
@@ -49,9 +52,11 @@ def discover(root: Path) -> ContentFiles:
             continue
         if path.suffix == ".md" and len(path.relative_to(cases_root).parts) == 2:
             cases.append(rel)
+        elif is_image(path.name) and len(path.relative_to(cases_root).parts) == 2:
+            media.append(rel)
         elif path.name.lower() not in ("readme.md",):
             strays.append(rel)
-    return ContentFiles(catalogs, cases, strays)
+    return ContentFiles(catalogs, cases, strays, media)
 
 
 def read_text(root: Path, rel: str) -> tuple[str | None, list[Finding]]:

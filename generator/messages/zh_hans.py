@@ -59,7 +59,16 @@ MESSAGES: dict[str, str] = {
     # E66x — what the generator wrote (the scan of the built site before it replaces the old one)
     "E660": "生成的文件 {output}（第 {line} 行，共 {files} 个文件）中有疑似{what}“{masked}”，{source}。网站没有更新，原有的网站保持原样。请删除内容中的个人信息后重新生成。",
     # E7xx — markup that could run in a reader's browser
-    "E701": "含有可以执行脚本的内容：{what}。公开网页不允许脚本、内嵌框架和 javascript: 链接，请删除。",
+    "E701": "含有可以执行脚本的内容：{what}。公开网页不允许脚本、内嵌框架和 javascript: 链接，发布时会被删除，请删除。",
+    "E702": "正文中的 HTML 标签 {what} 不能使用，发布时会被去掉（其中的文字保留）。请改用 Markdown 的标题、段落、列表、表格、加粗等格式（见 CONTRIBUTING.md 6.3 节）。",
+    "E703": "正文中的 {what} 不能使用，发布时会被去掉。请删除：网页的字体、颜色和版式由网站统一设置。",
+    "E704": "链接地址不能使用：{what}。链接只能指向本站页面，或以 https://、mailto:（邮箱）、tel:（电话）开头；对方网站只有 http:// 地址时，请把网址写成文字，不做链接。",
+    "E705": "引用了其他网站的图片或媒体：{what}。读者打开网页时会向那个网站发出请求（泄露访问记录，内网读者也看不到），发布时会被去掉。请把图片文件放在本案例所在的文件夹中，用 ![说明](文件名.jpg) 引用；视频、音频请改为 https:// 链接。",
+    "E706": "图片“{what}”在本案例所在的文件夹中不存在，发布时会被去掉。请把图片文件放在 typical-cases/<部门代码>/ 下，用 ![说明](文件名.jpg) 引用，并核对文件名（区分大小写）。",
+    "E707": "正文嵌套过深或 HTML 标签过多，无法安全生成网页。请检查这里是否误粘贴了大段内容；列表和引用不要嵌套超过几层。",
+    "E708": "图片文件不能发布：{detail}。",
+    "W701": "“{text}”是属性列表写法，网站不支持，会原样显示在网页上。请删除。",
+    "W702": "这个图片文件没有被任何案例引用，不会发布。请在本部门案例的正文中用 ![说明](文件名) 引用它，或删除这个文件。",
     # E8xx — site settings in mkdocs.yml
     "E801": "网站设置有误：{detail}",
     "E802": "繁体转换方案“{variant}”不能使用：s2twp 会改写法律用语（程序→程式、文件→檔案、注销→登出）。请改为 s2tw、s2hk 或 s2t。",
@@ -81,6 +90,44 @@ MESSAGES: dict[str, str] = {
     "W913": "条款“{value}”的写法无法识别，无法核对。请写成“第三十三条”“第三十五条第一款”“第九条第三项”这样的形式，几条之间用顿号隔开，如“第三十三条、第三十四条”。",
     "W914": "写了条文内容，但没有写条款（article），无法核对条文。请补上条款，如“第三十三条第一款”。",
 }
+
+# What E701–E705 name (the markup the sanitizer removes from a case body).
+MARKUP_WHAT = {
+    "tag": "<{tag}> 标签",
+    "element": "<{tag}>",
+    "event": "{name}= 事件属性",
+    "scheme": "{scheme}: 链接",
+    "http": "http: 链接（请改用 https:）",
+    "root": "以 / 开头的地址 {value}",
+    "style": "<{tag}> 的 style 属性",
+    "css_url": "style 中的 url()",
+    "attribute": "<{tag}> 的 {name} 属性",
+    "class": "<{tag}> 的 class=\"{value}\"",
+    "remote_element": "<{tag}>（{host}）",
+    "remote_attribute": "<{tag}> 的 {name}（{host}）",
+}
+# Why an image file beside the cases cannot be published (E708).
+MEDIA_PROBLEMS = {
+    "name": "文件名只能用英文字母、数字、短横线和下划线（如 shop-front.jpg），不能有空格和汉字",
+    "size": "文件大于 {limit} MB，请缩小图片后再放入",
+    "content": "文件内容不是完整的 {suffix} 图片（可能是改了扩展名，或文件已损坏）",
+}
+
+# The output-boundary check (generator/htmlguard.py): a built page holds what it may not.
+UNSAFE_OUTPUT = "{source}: 生成的网页 {page} 中有不允许的内容：{what}"
+UNSAFE_OUTPUT_WHAT = {
+    "markup": "无法识别的标记 {text}",
+    "element": "<{name}> 元素",
+    "attribute": "<{name}> 的 {attribute} 属性",
+    "repeated": "<{name}> 的 {attribute} 属性重复",
+    "css_url": "<{name}> 的 {attribute} 中的 url()",
+    "url": "<{name}> 的 {attribute}=\"{value}\"",
+    "script_content": "<script> 元素中有脚本内容",
+    "title_markup": "<title> 中有标记",
+    "no_policy": "<head> 中没有 Content-Security-Policy",
+    "policy_late": "Content-Security-Policy 不在页面开头",
+}
+UNSAFE_OUTPUT_END = "没有发布网站：生成的网页没有通过安全检查，{out} 保持原样。这是生成程序或模板的问题（或内容绕过了检查），不是编辑能改正的，请把上面的信息交给网站维护人员。"
 
 # Shown after the findings.
 SUMMARY = "{errors} 个错误，{warnings} 个警告，共检查 {files} 个文件。"

@@ -11,18 +11,20 @@ import functools
 import posixpath
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from ..model import STAGES, Case, Content, Department, Item, NoPenaltyEntry
+from .. import casebody, media
 from ..script import Converter
 from ..settings import Settings
 from .. import export, stats as statistics
 from ..messages import current as msg
 from ..review.history import NOT_READ, Dates, History
-from . import markdown
+from . import body, markdown
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "site-template" / "pages"
 STAGE_SLUGS = {"事前": "before", "事中": "during", "事后": "after"}
@@ -101,7 +103,8 @@ def render(content: Content, settings: Settings, converter: Converter,
     With a ``memo`` kept between calls (the preview), a page of an item, case, department, mode
     or stage is rendered again only when something it shows changed (its ``inputs``)."""
     site = Site.of(content, settings)
-    env = _environment(site, converter)
+    images = media.for_case_pages(content.media)
+    env = _environment(site, converter, images)
     pages: list[Page] = []
     # What every page may show: a department's name appears wherever its items are listed.
     unchanged = (_templates_stamp(), settings, converter.variant,
@@ -135,7 +138,8 @@ def render(content: Content, settings: Settings, converter: Converter,
     for case in site.cases:
         d = site.department_by_code.get(case.department)
         dates = history.dates_of("case", case.id)
-        inputs = (case, d, [site.item_by_id.get(ref) for ref in case.items], dates)
+        inputs = (case, d, [site.item_by_id.get(ref) for ref in case.items], dates,
+                  images.get(PurePosixPath(case.origin.path).parent.name))
         add(f"cases/{case.id}.md", "case.md.j2", case.title, "典型案例", inputs, case=case, department=d,
             dates=dates, meta={"source": d.name if d else "", **_date_meta(dates, case.month, msg.DATE_MONTH)})
     add("modes/index.md", "modes.md.j2", "按指导方式和实施环节", "分类索引")
@@ -191,12 +195,15 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 _COMPILED = _CompiledTemplates()
 
 
-def _environment(site: Site, converter: Converter) -> jinja2.Environment:
+def _environment(site: Site, converter: Converter, images: dict[str, casebody.Media]) -> jinja2.Environment:
+    """Templates write Markdown with raw HTML blocks. Every value is HTML-escaped unless it is
+    already markup: what the filters below made from content (escaped, and for Markdown lines
+    with Markdown's characters escaped too) or a case body the sanitizer let through."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         bytecode_cache=_COMPILED,
         undefined=jinja2.StrictUndefined,
-        autoescape=False,  # Markdown output: content is escaped by the filters below
+        autoescape=True,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -204,16 +211,26 @@ def _environment(site: Site, converter: Converter) -> jinja2.Environment:
     scripts = {d.code: d.script for d in site.departments}
 
     def script_of(owner: Any) -> str:
+        if owner is None:
+            return "zh-Hans"  # the site's settings
         if isinstance(owner, Case):
             return owner.script
         code = owner.code if isinstance(owner, Department) else owner.department
         return scripts.get(code, "zh-Hans")
 
-    env.filters["t"] = lambda text, owner: markdown.inline(converter.source(text, script_of(owner)))
-    env.filters["tb"] = lambda text, owner: markdown.block(converter.source(text, script_of(owner)))
-    env.filters["md"] = lambda text, owner: converter.source(text, script_of(owner))
-    env.filters["h"] = lambda text, owner: markdown.html_inline(converter.source(text, script_of(owner)))
-    env.filters["hp"] = lambda text, owner: markdown.html_block(converter.source(text, script_of(owner)))
+    def source(text: str, owner: Any) -> str:
+        return converter.source(text, script_of(owner))
+
+    def case_body(case: Case) -> Markup:
+        """The body as sanitized HTML blocks (cached since the check rendered it)."""
+        _, rendered = casebody.of_case(case.origin.path, case.body, images)
+        return Markup(converter.in_script(body.page_markdown(rendered.html), case.script))
+
+    env.filters["t"] = lambda text, owner=None: Markup(markdown.inline(source(text, owner)))
+    env.filters["tb"] = lambda text, owner=None: Markup(markdown.block(source(text, owner)))
+    env.filters["h"] = lambda text, owner=None: Markup(markdown.html_inline(source(text, owner)))
+    env.filters["hp"] = lambda text, owner=None: Markup(markdown.html_block(source(text, owner)))
+    env.filters["body"] = case_body
     env.filters["mode_label"] = site.mode_label
     env.filters["stage_slug"] = STAGE_SLUGS.get
 
@@ -227,7 +244,13 @@ def _environment(site: Site, converter: Converter) -> jinja2.Environment:
         """The same link as ``link`` for raw HTML, where MkDocs does not turn .md into .html."""
         return link(context, target)[:-3] + ".html"
 
+    @jinja2.pass_context
+    def anchor(context: jinja2.runtime.Context, target: str, label: str) -> Markup:
+        """An HTML link to the page ``target`` (a path under docs/) showing ``label``."""
+        return Markup('<a href="{}">{}</a>').format(href(context, target), label)
+
     env.globals["link"] = link
     env.globals["href"] = href
+    env.globals["anchor"] = anchor
     env.tests["contains"] = lambda sequence, value: value in sequence
     return env

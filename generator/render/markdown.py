@@ -2,7 +2,7 @@
 
 Item fields are plain text, not Markdown: characters that Markdown or HTML would interpret are
 escaped, so ``<`` or ``*`` in a legal text cannot change the page. Case bodies are Markdown by
-design and are passed through (the checker has already refused script in them).
+design: the generator renders and sanitizes them itself (``generator.casebody``).
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from .. import privacy
 from ..findings import Finding
@@ -167,19 +168,29 @@ def preview_links(change: Change, review: Review) -> dict[str, str]:
     return {"zh-Hans": f"{review.preview_url}/{page}", "zh-Hant": f"{review.preview_url}/{HANT_DIR}/{page}"}
 
 
+def code(text: str) -> Markup:
+    """A Markdown code span: its text shows as typed, HTML included (no escaping inside)."""
+    text = text.replace("\r", "").replace("\n", " ")
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return Markup(f"{fence}{pad}{text}{pad}{fence}")
+
+
 def _markdown(review: Review, changes: list[Change], omitted: int) -> str:
+    """Every value is escaped for HTML unless a filter below made it into safe Markdown."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATE.parent), undefined=jinja2.StrictUndefined,
-                             autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.filters["esc"] = escape
-    env.filters["quote"] = quote  # finding messages too: masked again, whatever produced them
-    env.filters["change_md"] = lambda change: change_markdown(change, review)
+                             autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["esc"] = lambda text: Markup(escape(text))
+    env.filters["quote"] = lambda text: Markup(quote(text))  # finding messages: masked again, whatever made them
+    env.filters["code"] = code
+    env.filters["change_md"] = lambda change: Markup(change_markdown(change, review))
     sections = [(kind, msg.REVIEW_KINDS[kind], [c for c in changes if c.kind == kind]) for kind in diff.KINDS]
     summary = [(msg.REVIEW_KINDS[kind], *(len(review.changes.of(kind, a)) for a in (ADDED, CHANGED, REMOVED)))
                for kind in diff.KINDS if review.changes.of(kind)]
     reviewers = [(review.departments[code], review.departments[code].reviewers)
                  for code in review.changes.departments() if code in review.departments]
     text = env.get_template(TEMPLATE.name).render(
-        review=review, marker=MARKER, sections=[s for s in sections if s[2]], summary=summary,
+        review=review, marker=Markup(MARKER), sections=[s for s in sections if s[2]], summary=summary,
         reviewers=reviewers, omitted=omitted, truncated=msg.REVIEW_TRUNCATED.format(count=omitted),
         severity=SEVERITY_WORDS, head_unreadable=msg.REVIEW_HEAD_UNREADABLE,
     )

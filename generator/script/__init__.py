@@ -104,7 +104,10 @@ class Converter:
     def source(self, text: str, script: str = "zh-Hans") -> str:
         """Content as written, ready for a page: traditional sources become marks whose
         simplified form is converted (tw2s/hk2s) and whose traditional form is the original."""
-        text = author_marks(text)
+        return self.in_script(author_marks(text), script)
+
+    def in_script(self, text: str, script: str) -> str:
+        """``source`` for text whose author fixes are already marks (a rendered case body)."""
         if script != "zh-Hant":
             return text
         return mark(self.from_hant(text), _MARK.sub(r"\2", text))
