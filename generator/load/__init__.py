@@ -238,6 +238,8 @@ def _yaml_problem(rel: str, text: str, problem: YamlProblem, offset: int) -> lis
         return [finding(rel, line, col, "E104", key=key, first=int(first) + offset)]
     if problem.kind in ("aliases", "depth"):
         return [finding(rel, line, col, "E106")]
+    if problem.kind == "nodes":
+        return [finding(rel, line, col, "E112", limit=f"{yamlsource.MAX_NODES:,}")]
     if problem.kind == "tag":
         return [finding(rel, line, col, "E107", tag=problem.detail)]
     if problem.kind == "multiple_documents":
