@@ -150,6 +150,21 @@ def _(make):
                   in_message=("400,000",))
 
 
+@scenario("E113")
+def _(make):
+    root = make()
+    (root / "catalogs" / "copy.yaml").symlink_to("demo.yaml")  # would otherwise be read twice
+    return Expect(root, "E113", path="catalogs/copy.yaml", line=0)
+
+
+@scenario("E113", "content-folder-is-a-link")
+def _(make):
+    root = make()
+    (root / "typical-cases").rename(root / "cases-elsewhere")
+    (root / "typical-cases").symlink_to("cases-elsewhere", target_is_directory=True)
+    return Expect(root, "E113", path="typical-cases", line=0)
+
+
 @scenario("E107")
 def _(make):
     text = cat("    office: 市容景观科", "    office: !office 市容景观科")

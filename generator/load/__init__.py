@@ -125,6 +125,7 @@ def _cycle_collection_paused() -> Iterator[None]:
 def _load(root: Path, settings: Settings, memo: Memo | None) -> Loaded:
     content_files = files.discover(root)
     findings = [finding(rel, 0, 0, "W110") for rel in content_files.strays]
+    findings += [finding(rel, 0, 0, "E113") for rel in content_files.links]
     documents: list[Document] = []
     departments: list[Department] = []
     cases: list[Case] = []
@@ -151,7 +152,8 @@ def _load(root: Path, settings: Settings, memo: Memo | None) -> Loaded:
             cases.append(case)
     content = Content(tuple(departments), tuple(cases))
     return Loaded(content, documents, findings,
-                  len(content_files.catalogs) + len(content_files.cases) + len(content_files.strays), unreadable)
+                  len(content_files.catalogs) + len(content_files.cases) + len(content_files.strays)
+                  + len(content_files.links), unreadable)
 
 
 def _catalog_file(root: Path, rel: str, settings: Settings
