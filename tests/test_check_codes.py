@@ -165,6 +165,15 @@ def _(make):
     return Expect(root, "E113", path="typical-cases", line=0)
 
 
+@scenario("E311")
+def _(make):
+    text = fixtures.CATALOG.replace("demo", "stats")  # the code, the ids and the reviewers
+    root = make(catalog=text, case=None)
+    (root / fixtures.CATALOG_PATH).rename(root / "catalogs" / "stats.yaml")
+    return Expect(root, "E311", path="catalogs/stats.yaml", line=line_of(text, "code: stats"),
+                  in_message=("stats.md",))
+
+
 @scenario("E107")
 def _(make):
     text = cat("    office: 市容景观科", "    office: !office 市容景观科")
@@ -473,6 +482,13 @@ def _(make):
     root = make()
     (root / "mkdocs.yml").unlink()
     return Expect(root, "E801", path="mkdocs.yml", line=0)
+
+
+@scenario("E803")
+def _(make):
+    text = replace_once(mkdocs_text(), "    - code: advice\n", "    - code: index\n")
+    return Expect(make(mkdocs=text), "E803", path="mkdocs.yml", line=line_of(text, "- code: index"),
+                  in_message=("modes/index.md",))
 
 
 @scenario("E802")

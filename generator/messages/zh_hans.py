@@ -40,6 +40,7 @@ MESSAGES: dict[str, str] = {
     "E308": "案例放错了文件夹：部门代码是“{code}”，文件应放在 typical-cases/{code}/ 下。",
     "E309": "案例编号“{id}”与文件名不一致，文件应命名为 {expected}。",
     "E310": "关联事项“{id}”不予公开，公开的案例不能关联它。请删除该关联。",
+    "E311": "部门代码“{code}”与网站的固定页面 {page} 同名，那个页面会被覆盖。请另选一个部门代码（2 到 20 位英文小写字母或数字，以字母开头，如部门名称的拼音首字母），文件名和各编号的开头随之改为新代码。",
     "W301": "不罚清单条目“{id}”没有被任何事项引用。请在对应劝导警示事项的 no_penalty 中加上它，或删除该条目。",
     # E4xx — openness: what the public must be able to read
     "E401": "{label}只写了“{value}”。公开事项必须写明实际内容：依据、内容、方式、程序和相对人权利缺一不可。",
@@ -61,6 +62,7 @@ MESSAGES: dict[str, str] = {
     # E8xx — site settings in mkdocs.yml
     "E801": "网站设置有误：{detail}",
     "E802": "繁体转换方案“{variant}”不能使用：s2twp 会改写法律用语（程序→程式、文件→檔案、注销→登出）。请改为 s2tw、s2hk 或 s2t。",
+    "E803": "指导方式代码“{code}”与网站的固定页面 {page} 同名，那个页面会被覆盖。请在 mkdocs.yml 的 extra.modes 中另选一个代码（英文小写字母和下划线），并运行 python -m generator schema 更新编辑器提示。",
     "W801": "编辑器提示用的 {path} 与 mkdocs.yml 中的指导方式不一致。请运行 python -m generator schema 更新。",
     "W802": "代码所有者文件 {path} 已过期，与目录清单中的审核人（department.reviewers）或 mkdocs.yml 的 extra.legal_office_reviewers 不一致，合并请求可能没有送给正确的审查人。请运行 python -m generator codeowners 更新，并与本次修改一起提交。",
 }
