@@ -364,6 +364,38 @@ def _(make):
     return Expect(make(catalog=text), "E401", line=line_of(text, "content: 暂无"), in_message=("暂无",))
 
 
+@scenario("E401", "only-punctuation")
+def _(make):
+    text = cat("      - 工作人员说明指导的目的、依据和内容。", "      - （　——　）")
+    return Expect(make(catalog=text), "E401", line=line_of(text, "- （　——　）"), in_message=("相对人会经历的步骤",))
+
+
+@scenario("E403")
+def _(make):
+    text = cat(CONTENT2, "    content: 具体内容详见附件2《户外招牌设置指引》")
+    return Expect(make(catalog=text), "E403", line=line_of(text, "详见附件2"), in_message=("网站不发布附件",))
+
+
+@scenario("E404")
+def _(make):
+    text = cat("      - law: 优化营商环境条例", "      - law: 国家有关法律法规")
+    return Expect(make(catalog=text), "E404", line=line_of(text, "law: 国家有关法律法规"),
+                  in_message=("中华人民共和国行政处罚法",))
+
+
+@scenario("E405")
+def _(make):
+    text = cat(CONTENT2, "    content: 开展政策宣传和咨询服务。")
+    return Expect(make(catalog=text), "E405", line=line_of(text, "content: 开展政策宣传"),
+                  in_message=("只有 11 个字", "建议怎么做"))
+
+
+@scenario("E402", "placeholder-reason")
+def _(make):
+    text = cat(ITEM1_DISCLOSURE, ITEM1_DISCLOSURE.replace("公开", "商业秘密") + "\n    exemption_reason: （略）")
+    return Expect(make(catalog=text), "E402", line=line_of(text, "exemption_reason: （略）"))
+
+
 @scenario("E402")
 def _(make):
     text = cat(ITEM1_DISCLOSURE, ITEM1_DISCLOSURE.replace("公开", "商业秘密"))

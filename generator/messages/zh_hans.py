@@ -43,8 +43,11 @@ MESSAGES: dict[str, str] = {
     "E311": "部门代码“{code}”与网站的固定页面 {page} 同名，那个页面会被覆盖。请另选一个部门代码（2 到 20 位英文小写字母或数字，以字母开头，如部门名称的拼音首字母），文件名和各编号的开头随之改为新代码。",
     "W301": "不罚清单条目“{id}”没有被任何事项引用。请在对应劝导警示事项的 no_penalty 中加上它，或删除该条目。",
     # E4xx — openness: what the public must be able to read
-    "E401": "{label}只写了“{value}”。公开事项必须写明实际内容：依据、内容、方式、程序和相对人权利缺一不可。",
+    "E401": "{label}只写了“{value}”，这不是实际内容。{need}",
     "E402": "不予公开（{ground}）的事项必须在 exemption_reason 中写明不予公开的理由。",
+    "E403": "{label}写的是“{value}”，要读者去看附件；网站不发布附件，公众只能读到这里写的文字。{need}",
+    "E404": "{label}“{value}”没有说出是哪一部法律法规。{need}",
+    "E405": "{label}只有 {count} 个字（“{value}”），说不清指导什么、怎么指导。{need}",
     "W403": "公开事项不需要 exemption_reason。请删除该字段，或核对公开属性。",
     "W404": "审查日期 {review} 晚于生效日期 {effective}。合法性审查应在事项生效前完成，请核对日期。",
     # W5xx — voluntariness
@@ -113,8 +116,45 @@ FULLWIDTH_COLON_HINT = "这一行有中文冒号“：”，字段名后面要�
 
 DID_YOU_MEAN = "是不是“{key}”（{label}）？"
 
-# Words that only name a placeholder, not content (openness check E401).
-PLACEHOLDERS = ("无", "略", "暂无", "待定", "待补充", "详见附件", "见附件", "同上", "-", "—", "/", "TBD", "TODO")
+# What a field the public must read says nothing with (openness, generator/checks/substance.py).
+# Compared after width and case folding, without spaces, brackets or punctuation ("（略）" → 略).
+# A value made up entirely of these words is a placeholder (E401).
+FILLER_WORDS = (
+    "无", "没有", "暂无", "暂缺", "缺", "空", "空白", "略", "省略", "从略", "同上", "如上", "见上", "同前",
+    "同左", "见", "详见", "参见", "见下", "如下", "待定", "待补充", "待完善", "待填写", "待更新", "待确认",
+    "补充", "完善", "后补", "稍后补充", "另行通知", "另行公布", "另定", "不详", "未知", "不适用", "无内容",
+    "内容", "此处", "填写", "请填写", "正文", "按规定执行", "按有关规定执行", "依法执行", "依规执行", "执行",
+    "等", "测试", "示例", "na", "n/a", "none", "null", "nil", "tbd", "tba", "todo", "xx", "x", "test",
+)
+# A value that opens with these (after any lead words) sends the reader to an attachment (E403).
+ATTACHMENT_WORDS = ("附件", "附表", "附录", "附页", "附图", "附后", "另附", "随附")
+ATTACHMENT_LEADS = ("具体内容", "具体", "详细内容", "详细", "内容", "请", "详见", "参见", "见", "如")
+# A legal basis made up entirely of these (and filler) names no law (E404): 相关法律法规, 有关规定.
+GENERIC_BASIS_WORDS = (
+    "相关", "有关", "国家", "中华人民共和国", "国务院", "部门", "省", "市", "县", "区", "上级", "上位",
+    "地方", "地方性", "现行", "其他", "各项", "一切", "的", "和", "及", "与", "以及", "或", "法", "法律",
+    "法规", "法律法规", "行政", "行政法规", "规章", "规定", "条例", "办法", "细则", "决定", "通知", "意见",
+    "标准", "文件", "规范性", "政策", "精神", "要求", "条款", "依据", "根据", "按照", "依照",
+)
+
+# What a reader needs in each field the public reads (E401, E403–E405 end with it).
+OPENNESS_NEEDS = {
+    "name": "请写出事项名称，说明对什么事实施哪种指导，如“户外招牌设置政策指引”。",
+    "office": "请写出承办科室的名称，如“市容景观科”。",
+    "subjects": "请写出这项指导面向哪些人或单位，如“在本区临街设置门头招牌的个体工商户和企业”。",
+    "situations": "请写出在什么情况下实施这项指导，如“巡查中首次发现……且符合本局不罚清单适用条件的”。",
+    "content": "请写出指导的具体内容：向相对人说明什么、建议怎么做、提供哪些帮助，让公众读了就知道会得到什么样的指导。",
+    "procedure": "请写出相对人会经历的步骤：怎样联系、表明身份、告知目的依据和内容、听取意见、应要求出具书面意见、记录归档，每步一行。",
+    "rights": "请写出相对人的每一项权利：知情权、参与（陈述意见）权、救济权，以及可以拒绝指导、拒绝不影响其合法权益，每项一行。",
+    "law": "请写出法律法规的全称（不加书名号），如“中华人民共和国行政处罚法”；依据有几部就写几条，条款写在 article 中。",
+    "article": "请写出具体条款，如“第三十三条第一款”；不确定时把这一行整行删除，不要留占位文字。",
+    "text": "请照现行有效文本一字不差地抄写条文；没有把握时把这一行整行删除。",
+    "field": "请写出监管领域，如“网络交易监管”。",
+    "violation": "请写明是什么违法行为，如“电子商务经营者未在首页显著位置公示营业执照信息”。",
+    "violation_basis": "请写出被违反的具体规定：法律法规名称和条款，如“《中华人民共和国电子商务法》第十五条第一款”。",
+    "penalty_basis": "请写出设定处罚的具体规定：法律法规名称和条款，如“《中华人民共和国电子商务法》第七十六条第一款第一项”。",
+    "conditions": "请写出不予处罚的每一个条件，如“首次被发现”“在责令改正期限内改正”，每条一行。",
+}
 
 # Voluntariness (W501): phrases that read as compulsion.
 COMPULSION_PHRASES = (
