@@ -21,7 +21,7 @@ from pathlib import Path
 from multiprocessing.connection import Connection
 from typing import Any, Callable, Iterator
 
-from . import checks, engine, export, render
+from . import checks, engine, export, outpath, render
 from .export import sitemap
 from .review import feed, history as change_history
 from .search import index as search_index
@@ -46,7 +46,13 @@ CACHE_DIR = ".build-cache"
 
 def build(root: Path, out: Path, cache: Path | None = None) -> BuildResult:
     """Check and build into ``out``. ``cache`` keeps both MkDocs projects between builds so an
-    unchanged page is not rendered again; ``None`` builds everything from scratch."""
+    unchanged page is not rendered again; ``None`` builds everything from scratch.
+
+    Raises outpath.OutPathError, before any work, when ``out`` or ``cache`` is not a folder the
+    build may replace (see ``outpath``)."""
+    outpath.check_out_path(root, out)
+    if cache is not None:
+        outpath.check_cache(cache)
     loaded, settings, findings = checks.run(root)
     files = loaded.files_checked if loaded else 1
     if loaded is None or settings is None or has_errors(findings):
@@ -58,7 +64,7 @@ def build(root: Path, out: Path, cache: Path | None = None) -> BuildResult:
     try:
         with _locked(cache or work / "cache") as projects:
             pages = generate(loaded.content, settings, work, projects, history)
-        _swap(work / "site", out, work)
+        outpath.swap(work / "site", out, work / "previous")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return BuildResult(True, findings, files, len(pages), history.problem)
@@ -68,6 +74,7 @@ def build(root: Path, out: Path, cache: Path | None = None) -> BuildResult:
 def _locked(folder: Path) -> Iterator[Path]:
     """One build at a time may use a cache folder."""
     folder.mkdir(parents=True, exist_ok=True)
+    outpath.mark_cache(folder)
     with open(folder / ".lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         yield folder
@@ -91,6 +98,7 @@ def generate(content: Content, settings: Settings, work: Path, projects: Path,
     finally:
         data.join()
     sitemap.write(site, [p.url for p in pages], settings.site_url)
+    outpath.mark_site(site)
     return pages
 
 
@@ -192,12 +200,6 @@ class Preview:
                     converter: Converter) -> None:
         _data_files(self.site, content, settings, converter, self.history)
         sitemap.write(self.site, [p.url for p in pages], settings.site_url)
-
-
-def _swap(new: Path, out: Path, work: Path) -> None:
-    if out.exists():
-        out.rename(work / "previous")
-    new.rename(out)
 
 
 # Material puts the whole navigation into every page: listing every department is handy for a

@@ -256,6 +256,12 @@ HISTORY_FEED_ENTRY = "{date} {departments}：{summary}"
 HISTORY_FEED_SUMMARY_PART = "{action}{kind} {count} 项"
 HISTORY_FEED_PR = "（合并请求 {pr}）"
 
+# --- Where build writes (python -m generator build --out …); exit code 2 ----------------------
+OUT_IS_REPOSITORY = "不能生成到 {out}：它是内容仓库本身或包含内容仓库的文件夹，生成网站会先删除原有的文件夹。请用 --out 指定一个新的或空的文件夹，如 site。"
+OUT_IS_FILE = "不能生成到 {out}：它是一个文件，不是文件夹。请用 --out 指定一个新的或空的文件夹。"
+OUT_NOT_OURS = "不能生成到 {out}：这个文件夹里已有其他文件，也不是本程序生成的网站（根目录没有 {mark} 标记），生成网站会替换整个文件夹。请用 --out 指定一个新的或空的文件夹；如果它确实是旧版本生成的网站，请先自己删除它。"
+CACHE_NOT_OURS = "缓存文件夹 {cache} 不是本程序的生成缓存（或其中有指向别处的链接），程序不会改动它。请删除或改名后重新生成，或加 --no-cache。"
+
 # --- Code owners (python -m generator codeowners) -------------------------------------------------
 CODEOWNERS_NO_LEGAL_OFFICE = "mkdocs.yml 中没有设置 extra.legal_office_reviewers（法制审核团队在代码托管平台上的账号，如 \"@legal-office\"），无法生成代码所有者文件。"
 CODEOWNERS_WRITTEN = "已更新 {path}"
