@@ -13,6 +13,7 @@ from typing import Any
 
 from . import pagenames
 from .findings import Finding, finding
+from .messages import current as msg
 from .load import yamlsource
 
 CONFIG_FILE = "mkdocs.yml"
@@ -45,6 +46,8 @@ class Settings:
     raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     # The legal office's accounts on the forge (@team): must approve every content change.
     legal_office_reviewers: tuple[str, ...] = ()
+    # The maintainers' accounts: must approve every change to the program (generator, CI, …).
+    maintainer_reviewers: tuple[str, ...] = ()
 
     def mode(self, code: str) -> Mode | None:
         return next((m for m in self.modes if m.code == code), None)
@@ -124,10 +127,15 @@ def load(root: Path) -> tuple[Settings | None, list[Finding]]:
         problem("extra.legal_office_reviewers 应是代码托管平台账号或团队的列表，每项以 @ 开头并加引号，"
                 "如 [\"@legal-office\"]。", "extra", "legal_office_reviewers")
         legal = []
+    maintainers = extra.get("maintainer_reviewers") or []
+    if not (isinstance(maintainers, list) and all(isinstance(r, str) and _ACCOUNT.match(r) for r in maintainers)):
+        problem(msg.SETTINGS_MAINTAINERS, "extra", "maintainer_reviewers")
+        maintainers = []
     if findings:
         return None, findings
     return Settings(
         legal_office_reviewers=tuple(legal),
+        maintainer_reviewers=tuple(maintainers),
         site_name=data["site_name"],
         site_url=data.get("site_url") or "",
         hant_variant=variant,

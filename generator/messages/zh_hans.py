@@ -67,7 +67,7 @@ MESSAGES: dict[str, str] = {
     "E802": "繁体转换方案“{variant}”不能使用：s2twp 会改写法律用语（程序→程式、文件→檔案、注销→登出）。请改为 s2tw、s2hk 或 s2t。",
     "E803": "指导方式代码“{code}”与网站的固定页面 {page} 同名，那个页面会被覆盖。请在 mkdocs.yml 的 extra.modes 中另选一个代码（英文小写字母和下划线），并运行 python -m generator schema 更新编辑器提示。",
     "W801": "编辑器提示用的 {path} 与 mkdocs.yml 中的指导方式不一致。请运行 python -m generator schema 更新。",
-    "W802": "代码所有者文件 {path} 已过期，与目录清单中的审核人（department.reviewers）或 mkdocs.yml 的 extra.legal_office_reviewers 不一致，合并请求可能没有送给正确的审查人。请运行 python -m generator codeowners 更新，并与本次修改一起提交。",
+    "W802": "代码所有者文件 {path} 已过期，与目录清单中的审核人（department.reviewers）或 mkdocs.yml 的 extra.legal_office_reviewers、extra.maintainer_reviewers 不一致，合并请求可能没有送给正确的审查人。请运行 python -m generator codeowners 更新，并与本次修改一起提交。",
 }
 
 # Shown after the findings.
@@ -261,6 +261,9 @@ OUT_IS_REPOSITORY = "不能生成到 {out}：它是内容仓库本身或包含�
 OUT_IS_FILE = "不能生成到 {out}：它是一个文件，不是文件夹。请用 --out 指定一个新的或空的文件夹。"
 OUT_NOT_OURS = "不能生成到 {out}：这个文件夹里已有其他文件，也不是本程序生成的网站（根目录没有 {mark} 标记），生成网站会替换整个文件夹。请用 --out 指定一个新的或空的文件夹；如果它确实是旧版本生成的网站，请先自己删除它。"
 CACHE_NOT_OURS = "缓存文件夹 {cache} 不是本程序的生成缓存（或其中有指向别处的链接），程序不会改动它。请删除或改名后重新生成，或加 --no-cache。"
+
+# --- Site settings (mkdocs.yml, E801 details) -----------------------------------------------------
+SETTINGS_MAINTAINERS = "extra.maintainer_reviewers 应是代码托管平台账号或团队的列表，每项以 @ 开头并加引号，如 [\"@site-maintainers\"]。"
 
 # --- Code owners (python -m generator codeowners) -------------------------------------------------
 CODEOWNERS_NO_LEGAL_OFFICE = "mkdocs.yml 中没有设置 extra.legal_office_reviewers（法制审核团队在代码托管平台上的账号，如 \"@legal-office\"），无法生成代码所有者文件。"
