@@ -19,6 +19,7 @@ only tokenised when it is short, so the check costs little on long texts.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -27,14 +28,15 @@ from ..messages import current as msg
 EMPTY, FILLER, ATTACHMENT, GENERIC, SHORT = "empty", "filler", "attachment", "generic", "short"
 # Filler and generic phrases are short; a longer value is real text that merely uses the words.
 _SHORT_PHRASE = 40
+_NOT_LETTER_OR_DIGIT = re.compile(r"[\W_]+")
 
 
 def normalise(value: str) -> str:
     """Letters and digits only: full-width forms folded (NFKC), case folded."""
-    folded = unicodedata.normalize("NFKC", value).casefold()
-    return "".join(ch for ch in folded if unicodedata.category(ch)[0] in "LN")
+    return _NOT_LETTER_OR_DIGIT.sub("", unicodedata.normalize("NFKC", value).casefold())
 
 
+@lru_cache(maxsize=1 << 16)  # catalogs repeat many lines (rights, procedure steps) word for word
 def judge(value: str, *, basis: bool = False, minimum: int = 0) -> str:
     """The shape that makes ``value`` say nothing to a reader, or '' when it says something.
 
@@ -57,17 +59,22 @@ def judge(value: str, *, basis: bool = False, minimum: int = 0) -> str:
 
 def _opens_with_attachment(core: str) -> bool:
     """见附件1, 详见附表二, 具体内容详见附件, 另附, 附件3 … at the start, after any filler."""
+    attachments = _vocabulary("attachment")
+    if not any(word in core for word in attachments):  # most texts: answered here
+        return False
     rest = core
     while True:  # leading words such as 具体内容 / 请 / 详细
         word = next((w for w in _vocabulary("lead") if rest.startswith(w)), "")
         if not word:
             break
         rest = rest[len(word):]
-    return rest.startswith(_vocabulary("attachment"))
+    return rest.startswith(attachments)
 
 
 def _covered(text: str, words: tuple[str, ...]) -> bool:
-    """``text`` is a concatenation of ``words`` (longest words tried first)."""
+    """``text`` is a concatenation of ``words``."""
+    if not (text.startswith(words) and text.endswith(words)):  # most texts: answered here
+        return False
     reachable = [True] + [False] * len(text)
     for start in range(len(text)):
         if reachable[start]:

@@ -95,7 +95,8 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 _SCALAR, _ALIAS = yaml.ScalarEvent, yaml.AliasEvent
 _SEQUENCE, _MAPPING = yaml.SequenceStartEvent, yaml.MappingStartEvent
-_ENDS = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+_SEQUENCE_END, _MAPPING_END = yaml.SequenceEndEvent, yaml.MappingEndEvent
+_ENDS = (_SEQUENCE_END, _MAPPING_END)
 _NO_KEY = object()  # a mapping's frame between a value and the next key
 
 
@@ -139,11 +140,50 @@ class _Builder:
         parser.get_event()  # document start
         event = parser.get_event()
         self.feed(event)
-        stack, feed = self.stack, self.feed
+        stack, feed, get, positions, texts = self.stack, self.feed, parser.get_event, self.positions, self.texts
         while stack:
-            event = parser.get_event()
+            event = get()
+            kind = event.__class__
             if self.recording:
                 self._record(event)
+            elif kind is _MAPPING_END or kind is _SEQUENCE_END:
+                stack.pop()
+                continue
+            elif kind is _SCALAR and event.anchor is None and event.tag is None:
+                # The common events, built here as feed and _key would build them: a mapping's key,
+                # and a plain, single- or block-quoted value (not an alias, anchor or tag).
+                frame = stack[-1]
+                value = event.value
+                key = frame.key
+                if key is _NO_KEY and frame.mapping:
+                    if value not in frame.value:
+                        mark = event.start_mark
+                        positions[frame.path + (value,)] = (mark.line + 1, mark.column + 1)
+                        frame.key = value
+                        self.nodes += 1
+                        continue
+                elif (frame.depth < MAX_DEPTH and self.nodes < MAX_NODES
+                      and (event.style != '"' or not _CONTROL.search(value))):
+                    self.nodes += 1
+                    mark = event.start_mark
+                    line, col = mark.line + 1, mark.column + 1
+                    if key is _NO_KEY:
+                        at = frame.path + (len(frame.value),)
+                        positions[at] = (line, col)
+                    else:
+                        at = frame.path + (key,)
+                    style = event.style
+                    if not style and (value in _TRUE or value in _FALSE or value in _NULL):
+                        built = True if value in _TRUE else False if value in _FALSE else None
+                    else:
+                        built = value
+                        texts.append((at, value, line, col, style))
+                    if key is _NO_KEY:
+                        frame.value.append(built)
+                    else:
+                        frame.value[key] = built
+                        frame.key = _NO_KEY
+                    continue
             feed(event)
             if self.problem is not None:
                 self._drain(parser)
