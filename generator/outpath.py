@@ -16,6 +16,7 @@ The build cache (``.build-cache``) is accepted on the same terms, with its own m
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from .messages import current as msg
@@ -58,22 +59,28 @@ def mark_site(site: Path) -> None:
 def check_cache(cache: Path) -> None:
     """Raise OutPathError unless ``cache`` is missing, empty or a cache of ours.
 
-    MkDocs empties each project's ``site`` folder, and stale pages are deleted from ``docs``:
-    none of these may be a link to somewhere else."""
+    MkDocs empties each project's ``site`` folder, and pages are written to and deleted from
+    ``docs``: a build never makes a link there, so a cache holding any link is not ours."""
     if cache.is_symlink() or cache.exists() and not cache.is_dir():
         raise OutPathError(msg.CACHE_NOT_OURS.format(cache=cache))
     if cache.is_dir() and not _marked(cache, CACHE_MARK):
         names = {p.name for p in cache.iterdir()}
         if not names <= _UNMARKED_CACHE:
             raise OutPathError(msg.CACHE_NOT_OURS.format(cache=cache))
-    for project in (cache / name for name in _UNMARKED_CACHE - {".lock"}):
-        for part in (project, project / "site", project / "docs", project / "overrides"):
-            if part.is_symlink():
-                raise OutPathError(msg.CACHE_NOT_OURS.format(cache=cache))
+    if cache.is_dir() and _holds_a_link(cache):
+        raise OutPathError(msg.CACHE_NOT_OURS.format(cache=cache))
 
 
 def mark_cache(cache: Path) -> None:
     (cache / CACHE_MARK).write_bytes(_MARK_TEXT[CACHE_MARK])
+
+
+def _holds_a_link(folder: Path) -> bool:
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_symlink() or entry.is_dir(follow_symlinks=False) and _holds_a_link(Path(entry.path)):
+                return True
+    return False
 
 
 def _replaceable(out: Path, mark: str) -> None:

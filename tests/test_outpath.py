@@ -78,6 +78,15 @@ def _cache_site_is_a_link(root: Path) -> tuple[list[str], Path]:
     return ["--out", str(root.parent / "new-site")], elsewhere
 
 
+def _cache_page_folder_is_a_link(root: Path) -> tuple[list[str], Path]:
+    docs = root / ".build-cache" / "zh-Hans" / "docs"
+    docs.mkdir(parents=True)
+    (docs / "cases").symlink_to(root / "typical-cases" / "demo", target_is_directory=True)
+    (root / ".build-cache" / "zh-Hans" / ".manifest.json").write_text(
+        '{"cases/demo-2024-01.md": "0"}', encoding="utf-8")  # a "stale page" in the linked folder
+    return ["--out", str(root.parent / "new-site")], root / "typical-cases"
+
+
 REFUSED: dict[str, Callable[[Path], tuple[list[str], Path]]] = {
     "the repository": lambda root: (["--out", str(root)], root),
     "the repository, relative": lambda root: (["--root", ".", "--out", "."], root),  # run in the repository
@@ -90,6 +99,7 @@ REFUSED: dict[str, Callable[[Path], tuple[list[str], Path]]] = {
     "a site with a forged mark": _forged_mark,
     "a cache that is not ours": _foreign_cache,
     "a cache whose site is a link": _cache_site_is_a_link,
+    "a cache with a linked page folder": _cache_page_folder_is_a_link,
 }
 
 
