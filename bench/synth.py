@@ -140,8 +140,8 @@ def _catalog(rng: random.Random, index: int, items: int) -> tuple[str, str, list
         f"  - id: {entry}",
         "    field: 市场秩序",
         "    violation: 未按规定公示相关证照信息",
-        "    violation_basis: 相关法律法规",
-        "    penalty_basis: 相关法律法规",
+        "    violation_basis: 《优化营商环境条例》第四十三条",
+        "    penalty_basis: 《优化营商环境条例》第六十九条",
         "    conditions: [首次违法, 危害后果轻微, 及时改正]",
     ]
     return code, "\n".join(out) + "\n", ids

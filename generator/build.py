@@ -21,7 +21,7 @@ from pathlib import Path, PurePosixPath
 from multiprocessing.connection import Connection
 from typing import Any, Callable, Iterator
 
-from . import casebody, checks, egress, engine, export, htmlguard, media, public_names, render
+from . import casebody, checks, egress, engine, export, htmlguard, media, outpath, public_names, render
 from .export import sitemap
 from .review import feed, history as change_history
 from .search import index as search_index
@@ -48,7 +48,13 @@ CACHE_DIR = ".build-cache"
 
 def build(root: Path, out: Path, cache: Path | None = None) -> BuildResult:
     """Check and build into ``out``. ``cache`` keeps both MkDocs projects between builds so an
-    unchanged page is not rendered again; ``None`` builds everything from scratch."""
+    unchanged page is not rendered again; ``None`` builds everything from scratch.
+
+    Raises outpath.OutPathError, before any work, when ``out`` or ``cache`` is not a folder the
+    build may replace (see ``outpath``)."""
+    outpath.check_out_path(root, out)
+    if cache is not None:
+        outpath.check_cache(cache)
     loaded, settings, findings = checks.run(root)
     files = loaded.files_checked if loaded else 1
     if loaded is None or settings is None or has_errors(findings):
@@ -75,7 +81,7 @@ def publish(root: Path, loaded: Loaded, settings: Settings, findings: list[Findi
         unsafe = _unsafe_html(work / "site", loaded.content, settings)
         if unsafe:
             return BuildResult(False, findings, files, unsafe=unsafe)
-        _swap(work / "site", out, work)
+        outpath.swap(work / "site", out, work / "previous")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return BuildResult(True, findings, files, len(pages), history.problem)
@@ -96,6 +102,7 @@ def _unsafe_html(site: Path, content: Content, settings: Settings) -> list[str]:
 def _locked(folder: Path) -> Iterator[Path]:
     """One build at a time may use a cache folder."""
     folder.mkdir(parents=True, exist_ok=True)
+    outpath.mark_cache(folder)
     with open(folder / ".lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         yield folder
@@ -120,6 +127,7 @@ def generate(content: Content, settings: Settings, work: Path, projects: Path,
         data.join()
     sitemap.write(site, [p.url for p in pages], settings.site_url)
     media.publish(content.media, _shown_images(content), site)
+    outpath.mark_site(site)
     return pages
 
 
@@ -240,12 +248,6 @@ def _personal_data_in_output(site: Path, out: Path, root: Path, loaded: Loaded) 
         texts["mkdocs.yml"] = settings_file.read_text(encoding="utf-8", errors="replace")
     sources = egress.Sources(texts, public_names.allowed_everywhere(loaded))
     return egress.check_site(site, str(out), sources)
-
-
-def _swap(new: Path, out: Path, work: Path) -> None:
-    if out.exists():
-        out.rename(work / "previous")
-    new.rename(out)
 
 
 # Material puts the whole navigation into every page: listing every department is handy for a

@@ -42,10 +42,14 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from . import build, report
+    from . import build, outpath, report
 
     out = args.out if args.out is not None else args.root / "site"
-    result = build.build(args.root, out, None if args.no_cache else args.root / build.CACHE_DIR)
+    try:
+        result = build.build(args.root, out, None if args.no_cache else args.root / build.CACHE_DIR)
+    except outpath.OutPathError as problem:
+        print(problem, file=sys.stderr)
+        return EXIT_USAGE
     if result.findings or not result.ok:
         report.write(result.findings, result.files_checked, "text", sys.stdout)
     if result.unsafe:

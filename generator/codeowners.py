@@ -3,13 +3,18 @@
 Every content file (catalogs, typical cases, the statute library, the site settings) and the files that define the
 review process itself (code owners, CI) belong to the legal office (``extra.legal_office_
 reviewers`` in mkdocs.yml); each department's catalog and cases are also routed to that
-department's reviewers (``department.reviewers``). Two forms are written:
+department's reviewers (``department.reviewers``). The program and everything that decides what
+a build or a CI run does (generator, templates, CI scripts, dependencies, tests) belong to the
+maintainers (``extra.maintainer_reviewers``; the legal office when none are set): CI checks a
+request with the base branch's program, so a change to the program only acts once merged, and
+whoever approves it must be able to read code. Two forms are written:
 
 - ``.github/CODEOWNERS`` for GitHub, where the last matching line wins and any one owner on it
   may approve: the legal office is on every content line; that only the legal office can merge
   is enforced by the branch rules (documented in CONTRIBUTING.md);
-- ``CODEOWNERS`` for GitLab, with sections: ``[法制审核][1]`` is required for all content, and
-  an optional section per department asks its reviewers.
+- ``CODEOWNERS`` for GitLab, with sections: ``[法制审核][1]`` is required for all content,
+  ``[程序维护][1]`` for the program (the CI files are in both), and an optional section per
+  department asks its reviewers.
 
 ``check`` reports W802 when a committed file differs from what the catalogs say now.
 """
@@ -30,21 +35,26 @@ from .settings import CONFIG_FILE, Settings
 GITHUB = ".github/CODEOWNERS"
 GITLAB = "CODEOWNERS"
 # Content, and the files that decide how content is reviewed and published.
-LEGAL_PATHS = (f"/{CATALOG_DIR}/", f"/{CASES_DIR}/", f"/{LAWS_DIR}/", f"/{CONFIG_FILE}", "/CODEOWNERS",
-               "/.github/", "/.gitlab/", "/.gitlab-ci.yml")
+LEGAL_PATHS = (f"/{CATALOG_DIR}/", f"/{CASES_DIR}/", f"/{LAWS_DIR}/", f"/{CONFIG_FILE}", "/CODEOWNERS", "/.github/",
+               "/.gitlab/", "/.gitlab-ci.yml")
+# The program, and what decides what a build or a CI run does.
+CODE_PATHS = ("/generator/", "/site-template/", "/.ci/", "/Makefile", "/requirements.in", "/requirements.lock",
+              "/pyproject.toml", "/.pre-commit-config.yaml", "/bench/", "/tests/", "/.github/", "/.gitlab/",
+              "/.gitlab-ci.yml")
 
 _HEADER = """\
-# 代码所有者：由 python -m generator codeowners 根据 mkdocs.yml 的 extra.legal_office_reviewers
-# 和各部门目录清单的 department.reviewers 生成。请不要手工修改：改审核人后重新运行上面的命令，
+# 代码所有者：由 python -m generator codeowners 根据 mkdocs.yml 的 extra.legal_office_reviewers、
+# extra.maintainer_reviewers 和各部门目录清单的 department.reviewers 生成。请不要手工修改：改审核人后重新运行上面的命令，
 # 与修改一起提交（文件过期时 check 报 W802）。
 """
 _GITHUB_NOTE = """\
 # GitHub：最后一条匹配的规则生效；同一行中任何一位所有者批准，即满足“需要代码所有者审查”。
-# 因此每个内容文件都列出法制审核团队，并在分支规则中只允许法制审核团队合并（见 CONTRIBUTING.md 第 8 节）。
+# 因此每个内容文件都列出法制审核团队，程序文件列出程序维护团队，并在分支规则中只允许法制审核团队合并
+# （见 CONTRIBUTING.md 第 8 节）。
 """
 _GITLAB_NOTE = """\
-# GitLab：每一节单独生效。“法制审核”一节必须由法制审核团队批准（[1] 表示至少一人）；
-# 各部门一节为可选审批（^），只负责把合并请求送给本部门审核人。
+# GitLab：每一节单独生效。“法制审核”一节必须由法制审核团队批准（[1] 表示至少一人），“程序维护”一节
+# 必须由程序维护团队批准；各部门一节为可选审批（^），只负责把合并请求送给本部门审核人。
 """
 
 
@@ -52,14 +62,23 @@ def expected(departments: list[Department], settings: Settings) -> dict[str, str
     """path → the text each code-owners file should have."""
     departments = sorted(departments, key=lambda d: d.code)
     legal = " ".join(settings.legal_office_reviewers)
+    maintainers = settings.maintainer_reviewers or settings.legal_office_reviewers
+    owners_of = {path: list(settings.legal_office_reviewers) for path in LEGAL_PATHS}
+    for path in CODE_PATHS:
+        owners_of[path] = list(dict.fromkeys(owners_of.get(path, []) + list(maintainers)))
     github = [_HEADER, _GITHUB_NOTE, "\n"]
-    github += [f"{path} {legal}".rstrip() + "\n" for path in LEGAL_PATHS]
+    github += [f"{path} {' '.join(owners)}".rstrip() + "\n" for path, owners in owners_of.items()]
     for d in departments:
         owners = " ".join([*settings.legal_office_reviewers, *d.reviewers])
         github += ["\n", f"# {_comment(d.name)}\n", f"/{CATALOG_DIR}/{d.code}.yaml {owners}".rstrip() + "\n",
                    f"/{CASES_DIR}/{d.code}/ {owners}".rstrip() + "\n"]
     gitlab = [_HEADER, _GITLAB_NOTE, "\n", f"[法制审核][1] {legal}".rstrip() + "\n"]
-    gitlab += [path + "\n" for path in LEGAL_PATHS]
+    if settings.maintainer_reviewers:
+        gitlab += [path + "\n" for path in LEGAL_PATHS]
+        gitlab += ["\n", f"[程序维护][1] {' '.join(settings.maintainer_reviewers)}\n"]
+        gitlab += [path + "\n" for path in CODE_PATHS]
+    else:
+        gitlab += [path + "\n" for path in owners_of]
     for d in departments:
         if not d.reviewers:
             continue

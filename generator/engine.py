@@ -15,7 +15,7 @@ import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Callable
 from urllib.parse import urlsplit
 
@@ -92,7 +92,8 @@ def write_project(project: Path, script: str, pages: list[Page], settings: Setti
         target.parent.mkdir(parents=True, exist_ok=True)
         _write_if_changed(target, convert(text))
     for stale in set(previous) - set(manifest):
-        (docs / stale).unlink(missing_ok=True)
+        if _page_path(stale):  # the manifest is a file in the cache: delete only pages under docs/
+            (docs / stale).unlink(missing_ok=True)
     theme = []
     for folder, transform in ((TEMPLATE_DIR / "assets", None), (TEMPLATE_DIR / "overrides", convert)):
         for source in sorted(folder.rglob("*")):
@@ -121,6 +122,13 @@ def write_project(project: Path, script: str, pages: list[Page], settings: Setti
     remembered.unlink(missing_ok=True)  # valid again only once this build has succeeded
     manifest_path.write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
     return Project(project, path, site_dir, fingerprint, reusable)
+
+
+def _page_path(path: str) -> bool:
+    """A relative path of a Markdown page that stays inside the folder it is relative to."""
+    parts = PurePosixPath(path).parts
+    return (bool(parts) and path.endswith(".md") and not path.startswith("/")
+            and all(part not in ("", ".", "..") for part in parts))
 
 
 def _write_if_changed(path: Path, text: str) -> None:

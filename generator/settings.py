@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import pagenames
 from .findings import Finding, finding
 from .laws.levels import LEVELS
 from .messages import current as msg
@@ -49,6 +50,8 @@ class Settings:
     # Levels of law (法律, 行政法规 …) the statute library holds completely: citing one of
     # that level missing from laws/ is an error, not a warning.
     laws_complete_levels: tuple[str, ...] = ()
+    # The maintainers' accounts: must approve every change to the program (generator, CI, …).
+    maintainer_reviewers: tuple[str, ...] = ()
 
     def mode(self, code: str) -> Mode | None:
         return next((m for m in self.modes if m.code == code), None)
@@ -126,6 +129,10 @@ def load(root: Path) -> tuple[Settings | None, list[Finding]]:
         if any(m.code == entry["code"] for m in modes):
             problem(f"指导方式代码“{entry['code']}”重复。", "extra", "modes", i)
             continue
+        if entry["code"] in pagenames.RESERVED:
+            findings.append(finding(CONFIG_FILE, *where("extra", "modes", i, "code"), "E803",
+                                    code=entry["code"], page=pagenames.collides(pagenames.mode(entry["code"]))))
+            continue
         modes.append(Mode(entry["code"], entry["label"], entry.get("requires_no_penalty") is True))
     legal = extra.get("legal_office_reviewers") or []
     if not (isinstance(legal, list) and all(isinstance(r, str) and _ACCOUNT.match(r) for r in legal)):
@@ -136,11 +143,16 @@ def load(root: Path) -> tuple[Settings | None, list[Finding]]:
     if not (isinstance(complete, list) and all(level in LEVELS for level in complete)):
         problem(msg.LAWS_COMPLETE_LEVELS.format(levels="、".join(LEVELS)), "extra", "laws_complete_levels")
         complete = []
+    maintainers = extra.get("maintainer_reviewers") or []
+    if not (isinstance(maintainers, list) and all(isinstance(r, str) and _ACCOUNT.match(r) for r in maintainers)):
+        problem(msg.SETTINGS_MAINTAINERS, "extra", "maintainer_reviewers")
+        maintainers = []
     if findings:
         return None, findings
     return Settings(
         legal_office_reviewers=tuple(legal),
         laws_complete_levels=tuple(complete),
+        maintainer_reviewers=tuple(maintainers),
         site_name=data["site_name"],
         site_url=data.get("site_url") or "",
         hant_variant=variant,

@@ -23,14 +23,22 @@ def test_both_files_are_written_from_the_catalog_metadata(repo):
     gitlab = (repo / GITLAB).read_text(encoding="utf-8")
     # GitHub: the legal office on every content line, the department's reviewers on its own files
     assert "\n/catalogs/ @legal-office\n" in github and "\n/typical-cases/ @legal-office\n" in github
-    assert "\n/mkdocs.yml @legal-office\n" in github and "\n/.github/ @legal-office\n" in github
+    assert "\n/mkdocs.yml @legal-office\n" in github
     assert "\n/catalogs/demo.yaml @legal-office @demo-editors\n" in github
     assert "\n/typical-cases/demo/ @legal-office @demo-editors\n" in github
     assert github.index("/catalogs/ @legal-office") < github.index("/catalogs/demo.yaml")  # last match wins
-    # GitLab: a required section for the legal office, an optional one per department
+    # The program and CI need the maintainers (the CI files the legal office as well)
+    assert "\n/generator/ @site-maintainers\n" in github and "\n/tests/ @site-maintainers\n" in github
+    assert "\n/.github/ @legal-office @site-maintainers\n" in github
+    assert "\n/requirements.lock @site-maintainers\n" in github and "\n/.ci/ @site-maintainers\n" in github
+    # GitLab: required sections for the legal office and the maintainers, an optional one per department
     legal = gitlab[gitlab.index("[法制审核][1] @legal-office\n"):]
     assert legal.split("\n\n")[0].splitlines()[1:] == [
         "/catalogs/", "/typical-cases/", "/laws/", "/mkdocs.yml", "/CODEOWNERS", "/.github/", "/.gitlab/", "/.gitlab-ci.yml"]
+    code = gitlab[gitlab.index("[程序维护][1] @site-maintainers\n"):]
+    assert code.split("\n\n")[0].splitlines()[1:] == [
+        "/generator/", "/site-template/", "/.ci/", "/Makefile", "/requirements.in", "/requirements.lock",
+        "/pyproject.toml", "/.pre-commit-config.yaml", "/bench/", "/tests/", "/.github/", "/.gitlab/", "/.gitlab-ci.yml"]
     assert "\n^[demo 示例区城市管理局] @demo-editors\n/catalogs/demo.yaml\n/typical-cases/demo/\n" in gitlab
     for text in (github, gitlab):  # no account in a comment (GitLab parses them)
         assert all("@" not in line for line in text.splitlines() if line.startswith("#"))
@@ -112,3 +120,24 @@ def test_w802_is_documented():
     assert "W802" in current.MESSAGES
     table = (PROJECT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     assert "| W802 | 警告 |" in table
+
+
+def test_without_maintainers_the_legal_office_owns_the_program_too(repo):
+    mkdocs = MKDOCS.read_text(encoding="utf-8")
+    write(repo, "mkdocs.yml", replace_once(mkdocs, '  maintainer_reviewers: ["@site-maintainers"]\n', ""))
+    assert generate(repo)[0] == 0
+    github = (repo / GITHUB).read_text(encoding="utf-8")
+    gitlab = (repo / GITLAB).read_text(encoding="utf-8")
+    assert "\n/generator/ @legal-office\n" in github and "\n/.github/ @legal-office\n" in github
+    legal = gitlab[gitlab.index("[法制审核][1] @legal-office\n"):].split("\n\n")[0].splitlines()[1:]
+    assert {"/catalogs/", "/generator/", "/site-template/", "/.ci/", "/requirements.lock", "/tests/"} <= set(legal)
+    assert "[程序维护]" not in gitlab
+
+
+def test_malformed_maintainers_setting_is_e801(repo):
+    mkdocs = MKDOCS.read_text(encoding="utf-8")
+    write(repo, "mkdocs.yml", replace_once(mkdocs, 'maintainer_reviewers: ["@site-maintainers"]',
+                                           "maintainer_reviewers: site-maintainers"))
+    result = check_json(repo)
+    assert result.codes == {"E801"}, result
+    assert "maintainer_reviewers" in result.findings[0]["message"]

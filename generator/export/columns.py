@@ -83,7 +83,9 @@ class Column:
 
 _NUMBERING = re.compile(
     r"^\s*(?:\d{1,2}\s*[.．、)）](?!\d)|[（(]\s*[0-9一二三四五六七八九十]{1,3}\s*[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}、)\s*")
-_INLINE_NUMBER = re.compile(r"(?:^|(?<=[；;。\s]))\s*(\d{1,2})\s*[.．、)）]")
+# Tried once or twice per run of spaces (not at each of its positions, which was quadratic):
+# every later start in the run would meet the same text after it.
+_INLINE_NUMBER = re.compile(r"(?:^|(?<=[；;。\s]))(?<!\s\s)\s*+(\d{1,2})\s*+[.．、)）]")
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 

@@ -151,9 +151,16 @@ def run(file: Path, code: str, mapping_path: Path | None, root: Path, shown: str
         return _failed(problems)
     path = root / target
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.import")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
+    # A new temporary name (never an existing file) in the same folder, so the replace is atomic.
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".import")
+    temporary = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(text.encode("utf-8"))
+        os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else 0o644)  # mkstemp: 0600
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)  # only when the replace did not happen
     exempt = sum(1 for s in result.item_sources if s.kept is not None)
     summary = (f"已写入 {target}：{len(result.items)} 个事项（沿用原编号 {result.kept_ids} 个，新编号 {result.new_ids} 个"
                + (f"，原样保留不予公开的事项 {exempt} 个" if exempt else "")
@@ -328,7 +335,7 @@ def _check(root: Path, target: str, text: str, baseline: list[Finding], result: 
         shutil.copy2(root / "mkdocs.yml", copy / "mkdocs.yml")
         for name in ("catalogs", "typical-cases"):
             if (root / name).is_dir():
-                shutil.copytree(root / name, copy / name)
+                shutil.copytree(root / name, copy / name, symlinks=True)  # links stay links (E113)
         (copy / target).parent.mkdir(parents=True, exist_ok=True)
         (copy / target).write_text(text, encoding="utf-8")
         _, _, findings = checks.run(copy)

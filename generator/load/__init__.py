@@ -129,6 +129,7 @@ def _cycle_collection_paused() -> Iterator[None]:
 def _load(root: Path, settings: Settings, memo: Memo | None) -> Loaded:
     content_files = files.discover(root)
     findings = [finding(rel, 0, 0, "W110") for rel in content_files.strays]
+    findings += [finding(rel, 0, 0, "E113") for rel in content_files.links]
     documents: list[Document] = []
     departments: list[Department] = []
     cases: list[Case] = []
@@ -166,7 +167,7 @@ def _load(root: Path, settings: Settings, memo: Memo | None) -> Loaded:
     content = Content(tuple(departments), tuple(cases), tuple(images))
     return Loaded(content, documents, findings + (library.findings if library else []),
                   len(content_files.catalogs) + len(content_files.cases) + len(content_files.strays)
-                  + len(content_files.media) + (library.files if library else 0), unreadable, library)
+                  + len(content_files.media) + len(content_files.links) + (library.files if library else 0), unreadable, library)
 
 
 def _catalog_file(root: Path, rel: str, settings: Settings
@@ -209,24 +210,24 @@ def read_document(root: Path, rel: str, kind: str) -> tuple[Document | None, lis
     return Document(rel, kind, parsed, offset, body, body_line, _comments(text, offset, parsed), lines), []
 
 
-_HASH = re.compile(r"#(.*)$", re.MULTILINE)
-
-
 def _comments(text: str, offset: int, parsed: Parsed) -> list[tuple[int, int, str]]:
     """YAML comments: the parser drops them, but they are published with the repository.
     A "#" starts a comment at the start of a line or after a space; a "#" inside a value (block
-    text, quotes) is not a comment: those lines are skipped."""
-    marks = []
-    pos = 0
-    while (m := _HASH.search(text, pos)) is not None:
-        if m.start() == 0 or text[m.start() - 1].isspace():
-            marks.append(m)
-            pos = m.end()
+    text, quotes) is not a comment: those lines are skipped. (A plain scan: a pattern ending
+    in ``(.*)$`` tried at every "#" of a long line took time quadratic in its length.)"""
+    marks = []  # (offset of "#", end of its line)
+    pos = text.find("#")
+    while pos >= 0:
+        if pos == 0 or text[pos - 1].isspace():
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            marks.append((pos, end))
+            pos = text.find("#", end)
         else:
-            pos = m.start() + 1
+            pos = text.find("#", pos + 1)
     if not marks:
         return []
-    last = text.count("\n", 0, marks[-1].start()) + 1
+    last = text.count("\n", 0, marks[-1][0]) + 1
     inside = set()
     for _, value, line, _, style in parsed.texts:
         if line > last:  # texts come in file order (an alias repeats an earlier one)
@@ -237,11 +238,12 @@ def _comments(text: str, offset: int, parsed: Parsed) -> list[tuple[int, int, st
             inside.add(line)
     out = []
     line, counted = 1, 0
-    for m in marks:
-        line += text.count("\n", counted, m.start(1))
-        counted = m.start(1)
+    for start, end in marks:
+        start += 1  # the comment's text starts after "#"
+        line += text.count("\n", counted, start)
+        counted = start
         if line not in inside:
-            out.append((line + offset, m.start(1) - text.rfind("\n", 0, m.start(1)), m.group(1)))
+            out.append((line + offset, start - text.rfind("\n", 0, start), text[start:end]))
     return out
 
 
@@ -255,6 +257,8 @@ def _yaml_problem(rel: str, text: str, problem: YamlProblem, offset: int) -> lis
         return [finding(rel, line, col, "E104", key=key, first=int(first) + offset)]
     if problem.kind in ("aliases", "depth"):
         return [finding(rel, line, col, "E106")]
+    if problem.kind == "nodes":
+        return [finding(rel, line, col, "E112", limit=f"{yamlsource.MAX_NODES:,}")]
     if problem.kind == "tag":
         return [finding(rel, line, col, "E107", tag=problem.detail)]
     if problem.kind == "multiple_documents":

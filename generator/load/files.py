@@ -6,9 +6,11 @@ meaning: they come out as findings so that one bad file never hides the others.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 from ..findings import Finding, finding
 from ..messages import current as msg
@@ -32,6 +34,7 @@ class ContentFiles:
     cases: list[str]
     strays: list[str]  # files in content folders that are none of these
     media: list[str] = field(default_factory=list)  # images beside the cases (generator.media)
+    links: list[str] = field(default_factory=list)  # symbolic links: refused, never followed
 
 
 def discover(root: Path) -> ContentFiles:
@@ -39,14 +42,15 @@ def discover(root: Path) -> ContentFiles:
     cases: list[str] = []
     strays: list[str] = []
     media: list[str] = []
-    for path in sorted((root / CATALOG_DIR).glob("*")) if (root / CATALOG_DIR).is_dir() else []:
+    links = [name for name in (CATALOG_DIR, CASES_DIR) if (root / name).is_symlink()]
+    for path in _entries(root / CATALOG_DIR, links, root, recursive=False):
         rel = path.relative_to(root).as_posix()
         if path.is_file() and path.suffix in (".yaml", ".yml"):
             catalogs.append(rel)
         elif not path.name.startswith("."):
             strays.append(rel)
     cases_root = root / CASES_DIR
-    for path in sorted(cases_root.rglob("*")) if cases_root.is_dir() else []:
+    for path in _entries(cases_root, links, root, recursive=True):
         rel = path.relative_to(root).as_posix()
         if path.is_dir() or any(part.startswith(".") for part in path.relative_to(cases_root).parts):
             continue
@@ -56,7 +60,26 @@ def discover(root: Path) -> ContentFiles:
             media.append(rel)
         elif path.name.lower() not in ("readme.md",):
             strays.append(rel)
-    return ContentFiles(catalogs, cases, strays, media)
+    return ContentFiles(catalogs, cases, strays, media, sorted(links))
+
+
+def _entries(folder: Path, links: list[str], root: Path, recursive: bool) -> Iterator[Path]:
+    """The entries under ``folder``, sorted, without following any symbolic link: a link (to a
+    file or a folder, anywhere) is added to ``links`` instead. A content file outside the
+    repository would be published without ever being reviewed."""
+    if folder.is_symlink() or not folder.is_dir():
+        return
+    with os.scandir(folder) as scan:
+        entries = sorted(scan, key=lambda e: e.name)
+    for entry in entries:
+        path = Path(entry.path)
+        if entry.is_symlink():
+            if not entry.name.startswith("."):  # hidden entries are never content
+                links.append(path.relative_to(root).as_posix())
+            continue
+        yield path
+        if recursive and entry.is_dir(follow_symlinks=False) and not entry.name.startswith("."):
+            yield from _entries(path, links, root, recursive)
 
 
 def read_text(root: Path, rel: str) -> tuple[str | None, list[Finding]]:

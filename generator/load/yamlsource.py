@@ -1,7 +1,8 @@
 """Read YAML the way an editor meant it, and remember where every value came from.
 
-PyYAML's C parser builds the node tree (fast, with line/column marks); this module then turns
-nodes into plain Python values itself instead of using PyYAML's constructors, because those
+libyaml's parser (PyYAML's C binding) gives the events of the file with line/column marks; this
+module turns them into plain Python values itself instead of using PyYAML's composer and
+constructors, because those
 apply YAML 1.1 typing: ``0533`` becomes the octal number 347, ``NO`` becomes False and
 ``2024-03-01`` a date object. Here every plain scalar stays the text that was typed, except
 ``true``/``false`` and the empty value (YAML 1.2 core), so nothing is ever silently changed.
@@ -29,9 +30,11 @@ _PLAIN_TAGS = {
     None,
 }
 
-# A real catalog has a few thousand nodes per department; these bounds stop a hostile or
-# broken file (billion-laughs aliases, absurd nesting) from exhausting memory or time.
-MAX_NODES = 2_000_000
+# A real catalog has a few thousand nodes per department (about 50 bytes of file per node, so
+# even a catalog at the 8 MB file limit has some 160,000); these bounds stop a hostile or broken
+# file (a huge flow list, billion-laughs aliases, absurd nesting) after bounded time and memory:
+# each value built costs some 350 bytes with its position and text entries.
+MAX_NODES = 400_000
 MAX_DEPTH = 64
 MAX_ALIAS_NODES = 10_000  # nodes built again through aliases (editors have no need for them)
 
@@ -40,7 +43,7 @@ MAX_ALIAS_NODES = 10_000  # nodes built again through aliases (editors have no n
 class YamlProblem(Exception):
     """A problem that stops reading the file. ``kind`` selects the message code."""
 
-    kind: str  # syntax | duplicate_key | tag | aliases | depth | multiple_documents
+    kind: str  # syntax | duplicate_key | tag | nodes | aliases | depth | multiple_documents
     line: int
     col: int
     detail: str = ""
@@ -53,31 +56,12 @@ class Parsed:
     texts: list[tuple[Path, str, int, int, str | None]]  # every string: (path, value, line, col, style)
 
 
-class _Loader(yaml.CBaseLoader):
-    """libyaml's parser and composer with no implicit typing: every scalar is tagged str.
-
-    BaseResolver already does no typing, but walks its (empty) resolver tables for each of
-    the half-million nodes of a large catalog; answering directly saves a tenth of the check.
-    """
-
-    _TAGS = {yaml.ScalarNode: "tag:yaml.org,2002:str", yaml.SequenceNode: "tag:yaml.org,2002:seq",
-             yaml.MappingNode: "tag:yaml.org,2002:map"}
-
-    def resolve(self, kind: type, value: object, implicit: object) -> str:
-        return self._TAGS[kind]
-
-
 def parse(text: str) -> Parsed:
     """Parse one YAML document. Raises YamlProblem with a 1-based position."""
-    loader = _Loader(text)
+    parser = yaml.cyaml.CParser(text)
+    parsed = Parsed(None, {}, [])
     try:
-        try:
-            node = loader.get_single_node()
-        except yaml.composer.ComposerError as exc:
-            if "expected a single document" in str(exc):
-                mark = exc.problem_mark
-                raise YamlProblem("multiple_documents", mark.line + 1, mark.column + 1) from None
-            raise
+        parsed.data = _Builder(parsed).document(parser)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         # An unclosed quote or bracket is only noticed at the end of the file; the place to fix
@@ -95,10 +79,7 @@ def parse(text: str) -> Parsed:
     except yaml.YAMLError as exc:
         raise YamlProblem("syntax", 0, 0, str(exc).splitlines()[0]) from None
     finally:
-        loader.dispose()
-    parsed = Parsed(None, {}, [])
-    if node is not None:
-        parsed.data = _Builder(parsed, "&" in text).build(node, (), 0)
+        parser.dispose()
     return parsed
 
 
@@ -112,71 +93,255 @@ def _describe(exc: yaml.MarkedYAMLError) -> str:
 # and so XLSX cannot hold them; tab, line feed and carriage return are allowed).
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
+_SCALAR, _ALIAS = yaml.ScalarEvent, yaml.AliasEvent
+_SEQUENCE, _MAPPING = yaml.SequenceStartEvent, yaml.MappingStartEvent
+_SEQUENCE_END, _MAPPING_END = yaml.SequenceEndEvent, yaml.MappingEndEvent
+_ENDS = (_SEQUENCE_END, _MAPPING_END)
+_NO_KEY = object()  # a mapping's frame between a value and the next key
+
+
+class _Frame:
+    """A collection being filled: where it is, and for a mapping the key awaiting its value."""
+
+    __slots__ = ("value", "path", "depth", "key", "mapping")
+
+    def __init__(self, value: list | dict, path: Path, depth: int) -> None:
+        self.value, self.path, self.depth, self.key = value, path, depth, _NO_KEY
+        self.mapping = value.__class__ is dict
+
 
 class _Builder:
-    """Plain values from the node tree, recording where each came from, within the bounds."""
+    """Plain values straight from libyaml's event stream, recording where each came from.
 
-    def __init__(self, parsed: Parsed, shared: bool) -> None:
+    No node tree is built: values are made as events arrive, so the bounds (nodes, depth,
+    alias expansions) stop a hostile file after a bounded amount of work and memory instead
+    of after the whole tree exists. An anchored part is kept as its list of events and built
+    again at each alias. Problems of meaning (duplicate key, tag, escaped control character)
+    are reported only once the rest of the document has parsed, because a syntax error there
+    is the one to fix first (and was reported first when a composer built the tree).
+    """
+
+    def __init__(self, parsed: Parsed) -> None:
         self.positions = parsed.positions
         self.texts = parsed.texts
-        # Only a text with an anchor ("&") can have a node built twice (through an alias) or a
-        # node inside itself; without one, tracking every node's identity is skipped.
-        self.shared = shared
         self.nodes = 0
         self.alias_nodes = 0
-        self.built: set[int] = set()
-        self.open: set[int] = set()
+        self.stack: list[_Frame] = []
+        self.root: Any = None
+        self.anchors: dict[str, tuple[list[yaml.Event], yaml.Mark]] = {}  # anchor -> events, where
+        self.recording: list[tuple[str, list[yaml.Event], int]] = []  # open anchors: events, level
+        self.replaying = 0
+        self.problem: YamlProblem | None = None
 
-    def build(self, node: yaml.Node, path: Path, depth: int) -> Any:
-        self.nodes += 1
-        mark = node.start_mark
+    def document(self, parser: yaml.cyaml.CParser) -> Any:
+        parser.get_event()  # stream start
+        if parser.check_event(yaml.StreamEndEvent):
+            return None
+        parser.get_event()  # document start
+        event = parser.get_event()
+        self.feed(event)
+        stack, feed, get, positions, texts = self.stack, self.feed, parser.get_event, self.positions, self.texts
+        while stack:
+            event = get()
+            kind = event.__class__
+            if self.recording:
+                self._record(event)
+            elif kind is _MAPPING_END or kind is _SEQUENCE_END:
+                stack.pop()
+                continue
+            elif kind is _SCALAR and event.anchor is None and event.tag is None:
+                # The common events, built here as feed and _key would build them: a mapping's key,
+                # and a plain, single- or block-quoted value (not an alias, anchor or tag).
+                frame = stack[-1]
+                value = event.value
+                key = frame.key
+                if key is _NO_KEY and frame.mapping:
+                    if value not in frame.value:
+                        mark = event.start_mark
+                        positions[frame.path + (value,)] = (mark.line + 1, mark.column + 1)
+                        frame.key = value
+                        self.nodes += 1
+                        continue
+                elif (frame.depth < MAX_DEPTH and self.nodes < MAX_NODES
+                      and (event.style != '"' or not _CONTROL.search(value))):
+                    self.nodes += 1
+                    mark = event.start_mark
+                    line, col = mark.line + 1, mark.column + 1
+                    if key is _NO_KEY:
+                        at = frame.path + (len(frame.value),)
+                        positions[at] = (line, col)
+                    else:
+                        at = frame.path + (key,)
+                    style = event.style
+                    if not style and (value in _TRUE or value in _FALSE or value in _NULL):
+                        built = True if value in _TRUE else False if value in _FALSE else None
+                    else:
+                        built = value
+                        texts.append((at, value, line, col, style))
+                    if key is _NO_KEY:
+                        frame.value.append(built)
+                    else:
+                        frame.value[key] = built
+                        frame.key = _NO_KEY
+                    continue
+            feed(event)
+            if self.problem is not None:
+                self._drain(parser)
+                break
+        parser.get_event()  # document end
+        if not parser.check_event(yaml.StreamEndEvent):
+            mark = parser.get_event().start_mark
+            raise YamlProblem("multiple_documents", mark.line + 1, mark.column + 1)
+        if self.problem is not None:
+            raise self.problem
+        return self.root
+
+    def feed(self, event: yaml.Event) -> None:
+        """Build what one event says; an alias builds its anchor's events again."""
+        kind = event.__class__
+        if kind in _ENDS:
+            self.stack.pop()
+            return
+        stack = self.stack
+        if stack:
+            frame = stack[-1]
+            key = frame.key
+            if key is _NO_KEY:
+                if frame.mapping:
+                    self._key(frame, event)
+                    return
+                at = frame.path + (len(frame.value),)
+            else:
+                at = frame.path + (key,)
+            depth = frame.depth + 1
+        else:
+            frame, at, depth = None, (), 0
+        if kind is _ALIAS:
+            self._alias(event)
+            return
+        mark = event.start_mark
         line, col = mark.line + 1, mark.column + 1
-        if self.shared:
-            if id(node) in self.built:
-                self.alias_nodes += 1
-            self.built.add(id(node))
-        if self.nodes > MAX_NODES or self.alias_nodes > MAX_ALIAS_NODES:
-            raise YamlProblem("aliases", line, col)
-        if depth > MAX_DEPTH or self.shared and id(node) in self.open:
+        self.nodes += 1
+        if self.replaying:
+            self.alias_nodes += 1
+            if self.alias_nodes > MAX_ALIAS_NODES:
+                raise YamlProblem("aliases", line, col)
+        if self.nodes > MAX_NODES:
+            raise YamlProblem("nodes", line, col)
+        if depth > MAX_DEPTH:
             raise YamlProblem("depth", line, col)
-        if node.tag not in _PLAIN_TAGS:
-            raise YamlProblem("tag", line, col, node.tag)
-        if path not in self.positions:
-            self.positions[path] = (line, col)
-        if isinstance(node, yaml.ScalarNode):
-            value = node.value
-            if not node.style:  # plain (libyaml reports "", the Python parser None)
+        if event.tag not in _PLAIN_TAGS:
+            self._fail(YamlProblem("tag", line, col, event.tag), event, at, depth)
+            return
+        if at not in self.positions:
+            self.positions[at] = (line, col)
+        if kind is _SCALAR:
+            value = event.value
+            style = event.style
+            if not style:  # plain (libyaml reports "", the Python parser None)
                 if value in _TRUE:
-                    return True
-                if value in _FALSE:
-                    return False
-                if value in _NULL:
-                    return None
-            if node.style == '"' and _CONTROL.search(value):  # an escape such as "\x01"
-                raise YamlProblem("syntax", line, col, "special characters are not allowed")
-            self.texts.append((path, value, line, col, node.style))
-            return value
-        if not self.shared:
-            return self._children(node, path, depth)
-        self.open.add(id(node))
-        try:
-            return self._children(node, path, depth)
-        finally:
-            self.open.discard(id(node))
+                    value = True
+                elif value in _FALSE:
+                    value = False
+                elif value in _NULL:
+                    value = None
+            if value.__class__ is str:
+                if style == '"' and _CONTROL.search(value):  # an escape such as "\x01"
+                    self.problem = YamlProblem("syntax", line, col, "special characters are not allowed")
+                    return
+                self.texts.append((at, value, line, col, style))
+            if event.anchor is not None and not self.replaying:
+                self._define(event.anchor, [event], mark)
+        else:
+            value = [] if kind is _SEQUENCE else {}
+            if event.anchor is not None and not self.replaying:
+                self._define(event.anchor, [event], mark)
+                self.recording.append((event.anchor, self.anchors[event.anchor][0], len(self.stack) + 1))
+            self.stack.append(_Frame(value, at, depth))
+        if frame is None:
+            self.root = value
+        elif frame.key is _NO_KEY:
+            frame.value.append(value)
+        else:
+            frame.value[frame.key] = value
+            frame.key = _NO_KEY
 
-    def _children(self, node: yaml.Node, path: Path, depth: int) -> Any:
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(child, path + (i,), depth + 1) for i, child in enumerate(node.value)]
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            mark = key_node.start_mark
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise YamlProblem("syntax", mark.line + 1, mark.column + 1, "mapping key is not a scalar")
-            key = key_node.value
-            at = path + (key,)
-            if key in result:
-                raise YamlProblem("duplicate_key", mark.line + 1, mark.column + 1,
-                                  f"{key}\x00{self.positions[at][0]}")
-            self.positions[at] = (mark.line + 1, mark.column + 1)
-            result[key] = self.build(value_node, at, depth + 1)
-        return result
+    def _key(self, frame: _Frame, event: yaml.Event) -> None:
+        first = event
+        if event.__class__ is _ALIAS:
+            first = self._anchored(event)[0][0]
+        mark = first.start_mark
+        if first.__class__ is not _SCALAR:
+            self._fail(YamlProblem("syntax", mark.line + 1, mark.column + 1, "mapping key is not a scalar"),
+                       event, frame.path, frame.depth + 1)
+            return
+        self.nodes += 1
+        key = first.value
+        at = frame.path + (key,)
+        if key in frame.value:
+            self.problem = YamlProblem("duplicate_key", mark.line + 1, mark.column + 1,
+                                       f"{key}\x00{self.positions[at][0]}")
+            return
+        self.positions[at] = (mark.line + 1, mark.column + 1)
+        frame.key = key
+        if event.anchor is not None and not self.replaying and event.__class__ is _SCALAR:
+            self._define(event.anchor, [event], mark)
+
+    def _alias(self, event: yaml.AliasEvent) -> None:
+        events, mark = self._anchored(event)
+        if any(anchor == event.anchor for anchor, _, _ in self.recording):  # an alias inside itself
+            raise YamlProblem("depth", mark.line + 1, mark.column + 1)
+        self.replaying += 1
+        level = len(self.stack)
+        try:
+            for replayed in events:
+                self.feed(replayed)
+                if self.problem is not None:
+                    del self.stack[level:]  # the rest is drained as the file's own events
+                    return
+        finally:
+            self.replaying -= 1
+
+    def _anchored(self, event: yaml.AliasEvent) -> tuple[list[yaml.Event], yaml.Mark]:
+        if event.anchor not in self.anchors:
+            mark = event.start_mark
+            raise YamlProblem("syntax", mark.line + 1, mark.column + 1, "found undefined alias")
+        return self.anchors[event.anchor]
+
+    def _define(self, anchor: str, events: list[yaml.Event], mark: yaml.Mark) -> None:
+        if anchor in self.anchors:
+            raise YamlProblem("syntax", mark.line + 1, mark.column + 1,
+                              "found duplicate anchor; first occurrence；second occurrence")
+        self.anchors[anchor] = (events, mark)
+
+    def _fail(self, problem: YamlProblem, event: yaml.Event, at: Path, depth: int) -> None:
+        """Remember ``problem`` and stop building; a collection it starts still needs its end."""
+        self.problem = problem
+        if event.__class__ is _SEQUENCE or event.__class__ is _MAPPING:
+            self.stack.append(_Frame([], at, depth))
+
+    def _record(self, event: yaml.Event) -> None:
+        """Keep ``event`` in every anchored collection still open; close those it ends."""
+        for _, events, _ in self.recording:
+            events.append(event)
+        if event.__class__ in _ENDS:
+            level = len(self.stack)
+            while self.recording and self.recording[-1][2] == level:
+                self.recording.pop()
+
+    def _drain(self, parser: yaml.cyaml.CParser) -> None:
+        """Parse the rest of the document without building it: a syntax error, an undefined
+        alias or a duplicate anchor there comes before the problem already found."""
+        depth = len(self.stack)
+        while depth:
+            event = parser.get_event()
+            kind = event.__class__
+            if kind in _ENDS:
+                depth -= 1
+            elif kind is _ALIAS:
+                self._anchored(event)
+            else:
+                if event.anchor is not None:
+                    self._define(event.anchor, [], event.start_mark)
+                if kind is _SEQUENCE or kind is _MAPPING:
+                    depth += 1

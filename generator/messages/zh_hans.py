@@ -17,6 +17,8 @@ MESSAGES: dict[str, str] = {
     "E108": "一个文件只能有一份内容，这里出现了第二个“---”。请删除多余的“---”。",
     "E109": "典型案例文件必须以单独一行“---”开头，写完案例信息后再用单独一行“---”结束，然后才是正文。",
     "E111": "文件是空的，或最外层不是“字段: 值”的形式。请参照示例文件填写。",
+    "E112": "文件中的值太多（超过 {limit} 个），无法安全读取。一个部门的目录清单通常只有几千个值：请检查是否误粘贴了表格或其他文件的内容。",
+    "E113": "这是一个符号链接（快捷方式），不是文件本身。内容文件夹中的链接不会被读取，也不会发布：链接指向的内容没有经过审查。请把它换成文件本身，或删除。",
     "W110": "这里不是内容文件的位置：catalogs/ 下只放 <部门代码>.yaml，typical-cases/ 下放 <部门代码>/<案例编号>.md。请移走或改名，否则不会发布。",
     # E2xx — fields: required, types, allowed values, formats
     "E201": "缺少必填字段 {field}（{label}）。",
@@ -38,10 +40,14 @@ MESSAGES: dict[str, str] = {
     "E308": "案例放错了文件夹：部门代码是“{code}”，文件应放在 typical-cases/{code}/ 下。",
     "E309": "案例编号“{id}”与文件名不一致，文件应命名为 {expected}。",
     "E310": "关联事项“{id}”不予公开，公开的案例不能关联它。请删除该关联。",
+    "E311": "部门代码“{code}”与网站的固定页面 {page} 同名，那个页面会被覆盖。请另选一个部门代码（2 到 20 位英文小写字母或数字，以字母开头，如部门名称的拼音首字母），文件名和各编号的开头随之改为新代码。",
     "W301": "不罚清单条目“{id}”没有被任何事项引用。请在对应劝导警示事项的 no_penalty 中加上它，或删除该条目。",
     # E4xx — openness: what the public must be able to read
-    "E401": "{label}只写了“{value}”。公开事项必须写明实际内容：依据、内容、方式、程序和相对人权利缺一不可。",
+    "E401": "{label}只写了“{value}”，这不是实际内容。{need}",
     "E402": "不予公开（{ground}）的事项必须在 exemption_reason 中写明不予公开的理由。",
+    "E403": "{label}写的是“{value}”，要读者去看附件；网站不发布附件，公众只能读到这里写的文字。{need}",
+    "E404": "{label}“{value}”没有说出是哪一部法律法规。{need}",
+    "E405": "{label}只有 {count} 个字（“{value}”），说不清指导什么、怎么指导。{need}",
     "W403": "公开事项不需要 exemption_reason。请删除该字段，或核对公开属性。",
     "W404": "审查日期 {review} 晚于生效日期 {effective}。合法性审查应在事项生效前完成，请核对日期。",
     # W5xx — voluntariness
@@ -72,8 +78,9 @@ MESSAGES: dict[str, str] = {
     # E8xx — site settings in mkdocs.yml
     "E801": "网站设置有误：{detail}",
     "E802": "繁体转换方案“{variant}”不能使用：s2twp 会改写法律用语（程序→程式、文件→檔案、注销→登出）。请改为 s2tw、s2hk 或 s2t。",
+    "E803": "指导方式代码“{code}”与网站的固定页面 {page} 同名，那个页面会被覆盖。请在 mkdocs.yml 的 extra.modes 中另选一个代码（英文小写字母和下划线），并运行 python -m generator schema 更新编辑器提示。",
     "W801": "编辑器提示用的 {path} 与 mkdocs.yml 中的指导方式不一致。请运行 python -m generator schema 更新。",
-    "W802": "代码所有者文件 {path} 已过期，与目录清单中的审核人（department.reviewers）或 mkdocs.yml 的 extra.legal_office_reviewers 不一致，合并请求可能没有送给正确的审查人。请运行 python -m generator codeowners 更新，并与本次修改一起提交。",
+    "W802": "代码所有者文件 {path} 已过期，与目录清单中的审核人（department.reviewers）或 mkdocs.yml 的 extra.legal_office_reviewers、extra.maintainer_reviewers 不一致，合并请求可能没有送给正确的审查人。请运行 python -m generator codeowners 更新，并与本次修改一起提交。",
     # E9xx — legal basis: the statute library (laws/) and the citations checked against it
     "E901": "法规文本无法可靠使用：{detail}引用它的条款可能无法正确核对。请对照国家法律法规数据库中的正式文本改正这个文件。",
     "W902": "法规文本：{detail}",
@@ -175,8 +182,45 @@ FULLWIDTH_COLON_HINT = "这一行有中文冒号“：”，字段名后面要�
 
 DID_YOU_MEAN = "是不是“{key}”（{label}）？"
 
-# Words that only name a placeholder, not content (openness check E401).
-PLACEHOLDERS = ("无", "略", "暂无", "待定", "待补充", "详见附件", "见附件", "同上", "-", "—", "/", "TBD", "TODO")
+# What a field the public must read says nothing with (openness, generator/checks/substance.py).
+# Compared after width and case folding, without spaces, brackets or punctuation ("（略）" → 略).
+# A value made up entirely of these words is a placeholder (E401).
+FILLER_WORDS = (
+    "无", "没有", "暂无", "暂缺", "缺", "空", "空白", "略", "省略", "从略", "同上", "如上", "见上", "同前",
+    "同左", "见", "详见", "参见", "见下", "如下", "待定", "待补充", "待完善", "待填写", "待更新", "待确认",
+    "补充", "完善", "后补", "稍后补充", "另行通知", "另行公布", "另定", "不详", "未知", "不适用", "无内容",
+    "内容", "此处", "填写", "请填写", "正文", "按规定执行", "按有关规定执行", "依法执行", "依规执行", "执行",
+    "等", "测试", "示例", "na", "n/a", "none", "null", "nil", "tbd", "tba", "todo", "xx", "x", "test",
+)
+# A value that opens with these (after any lead words) sends the reader to an attachment (E403).
+ATTACHMENT_WORDS = ("附件", "附表", "附录", "附页", "附图", "附后", "另附", "随附")
+ATTACHMENT_LEADS = ("具体内容", "具体", "详细内容", "详细", "内容", "请", "详见", "参见", "见", "如")
+# A legal basis made up entirely of these (and filler) names no law (E404): 相关法律法规, 有关规定.
+GENERIC_BASIS_WORDS = (
+    "相关", "有关", "国家", "中华人民共和国", "国务院", "部门", "省", "市", "县", "区", "上级", "上位",
+    "地方", "地方性", "现行", "其他", "各项", "一切", "的", "和", "及", "与", "以及", "或", "法", "法律",
+    "法规", "法律法规", "行政", "行政法规", "规章", "规定", "条例", "办法", "细则", "决定", "通知", "意见",
+    "标准", "文件", "规范性", "政策", "精神", "要求", "条款", "依据", "根据", "按照", "依照",
+)
+
+# What a reader needs in each field the public reads (E401, E403–E405 end with it).
+OPENNESS_NEEDS = {
+    "name": "请写出事项名称，说明对什么事实施哪种指导，如“户外招牌设置政策指引”。",
+    "office": "请写出承办科室的名称，如“市容景观科”。",
+    "subjects": "请写出这项指导面向哪些人或单位，如“在本区临街设置门头招牌的个体工商户和企业”。",
+    "situations": "请写出在什么情况下实施这项指导，如“巡查中首次发现……且符合本局不罚清单适用条件的”。",
+    "content": "请写出指导的具体内容：向相对人说明什么、建议怎么做、提供哪些帮助，让公众读了就知道会得到什么样的指导。",
+    "procedure": "请写出相对人会经历的步骤：怎样联系、表明身份、告知目的依据和内容、听取意见、应要求出具书面意见、记录归档，每步一行。",
+    "rights": "请写出相对人的每一项权利：知情权、参与（陈述意见）权、救济权，以及可以拒绝指导、拒绝不影响其合法权益，每项一行。",
+    "law": "请写出法律法规的全称（不加书名号），如“中华人民共和国行政处罚法”；依据有几部就写几条，条款写在 article 中。",
+    "article": "请写出具体条款，如“第三十三条第一款”；不确定时把这一行整行删除，不要留占位文字。",
+    "text": "请照现行有效文本一字不差地抄写条文；没有把握时把这一行整行删除。",
+    "field": "请写出监管领域，如“网络交易监管”。",
+    "violation": "请写明是什么违法行为，如“电子商务经营者未在首页显著位置公示营业执照信息”。",
+    "violation_basis": "请写出被违反的具体规定：法律法规名称和条款，如“《中华人民共和国电子商务法》第十五条第一款”。",
+    "penalty_basis": "请写出设定处罚的具体规定：法律法规名称和条款，如“《中华人民共和国电子商务法》第七十六条第一款第一项”。",
+    "conditions": "请写出不予处罚的每一个条件，如“首次被发现”“在责令改正期限内改正”，每条一行。",
+}
 
 # Voluntariness (W501): phrases that read as compulsion.
 COMPULSION_PHRASES = (
@@ -299,6 +343,15 @@ HISTORY_FEED_PR = "（合并请求 {pr}）"
 # An old title that held personal data, of something that no longer exists (or whose title
 # still does not pass the checks): shown instead of it on the change history and in the feed.
 HISTORY_TITLE_WITHHELD = "（标题含个人信息，已隐去）"
+
+# --- Where build writes (python -m generator build --out …); exit code 2 ----------------------
+OUT_IS_REPOSITORY = "不能生成到 {out}：它是内容仓库本身或包含内容仓库的文件夹，生成网站会先删除原有的文件夹。请用 --out 指定一个新的或空的文件夹，如 site。"
+OUT_IS_FILE = "不能生成到 {out}：它是一个文件，不是文件夹。请用 --out 指定一个新的或空的文件夹。"
+OUT_NOT_OURS = "不能生成到 {out}：这个文件夹里已有其他文件，也不是本程序生成的网站（根目录没有 {mark} 标记），生成网站会替换整个文件夹。请用 --out 指定一个新的或空的文件夹；如果它确实是旧版本生成的网站，请先自己删除它。"
+CACHE_NOT_OURS = "缓存文件夹 {cache} 不是本程序的生成缓存（或其中有指向别处的链接），程序不会改动它。请删除或改名后重新生成，或加 --no-cache。"
+
+# --- Site settings (mkdocs.yml, E801 details) -----------------------------------------------------
+SETTINGS_MAINTAINERS = "extra.maintainer_reviewers 应是代码托管平台账号或团队的列表，每项以 @ 开头并加引号，如 [\"@site-maintainers\"]。"
 
 # --- Code owners (python -m generator codeowners) -------------------------------------------------
 CODEOWNERS_NO_LEGAL_OFFICE = "mkdocs.yml 中没有设置 extra.legal_office_reviewers（法制审核团队在代码托管平台上的账号，如 \"@legal-office\"），无法生成代码所有者文件。"

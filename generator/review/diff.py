@@ -245,8 +245,15 @@ def label(kind: str, field: str) -> str:
     return node.get("title") or field
 
 
-_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*$")  # a case body's section heading → 【基本案情】
+_HEADING = re.compile(r"#{1,6}\s+")  # a case body's section heading → 【基本案情】
 _DEFAULTS = {"sample": (msg.REVIEW_NO,), "script": (msg.REVIEW_SCRIPTS["zh-Hans"],)}
+
+
+def _heading(line: str) -> str:
+    """"## 基本案情 ##" → "【基本案情】". Closing marks are stripped, not matched by a pattern: a
+    lazy title followed by optional spaces and marks took quadratic time on long lines."""
+    m = _HEADING.match(line)
+    return f"【{line[m.end():].rstrip('#').rstrip()}】" if m else line
 
 
 def _text(value: str | None) -> tuple[str, ...]:
@@ -297,7 +304,7 @@ class _Values:
                 "region": _text(c.region), "counterpart_kind": (c.counterpart_kind,),
                 "counterpart": _text(c.counterpart), "tags": tuple(c.tags), "sample": _flag(c.sample),
                 "script": (msg.REVIEW_SCRIPTS.get(c.script, c.script),),
-                "body": tuple(_HEADING.sub(r"【\1】", line) for line in _lines(c.body.split("\n")))}
+                "body": tuple(_heading(line) for line in _lines(c.body.split("\n")))}
 
     def department(self, d: Department) -> dict[str, tuple[str, ...]]:
         return {"code": (d.code,), "name": _text(d.name), "short_name": _text(d.short_name),
