@@ -313,3 +313,14 @@ def test_guard_refuses_a_title_holding_markup(real_page) -> None:
     text = (site / page).read_text(encoding="utf-8")
     spoiled = re.sub(r"<title>", "<title><img src=x onerror=alert(1)>", text, count=1)
     assert guard(site, page, spoiled)
+
+
+@pytest.mark.parametrize("body", ["=\n" * 2_000, "[" * 50_000, "第一段。\n\n" + "![" * 30_000, "[[" * 20_000])
+def test_a_body_markdown_would_render_in_quadratic_time_is_shown_as_text(body: str) -> None:
+    """Blocks of thousands of lines, or thousands of unclosed brackets, made Python-Markdown work
+    for minutes; they are refused (E707) and shown as text instead of being rendered."""
+    from generator.casebody import sanitize
+
+    rendered = sanitize.render(body)
+    assert rendered.too_deep_line >= 1 and rendered.markdown_html == ""
+    assert "<p>" in rendered.html

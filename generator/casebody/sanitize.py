@@ -9,10 +9,14 @@ the checker as E707), so no content can crash or stall a build.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import html
 import re
+import signal
+import threading
 from dataclasses import dataclass
+from typing import Iterator
 
 import markdown
 from markdown.extensions.tables import TableExtension
@@ -28,6 +32,18 @@ MAX_NESTING = 32
 # no way of writing the markup slips by. A long case holds a few hundred.
 MAX_TAGS = 10_000
 
+# Python-Markdown's work grows with the square of a block's size in places: the table test
+# strips every line of a block once per block it splits off (10,000 one-character lines took
+# 8 s), and every "[" scans ahead for its closing bracket (20 KB of "[" took 60 s). A block is
+# the text between blank lines; a long case has blocks of a few lines and a few links.
+MAX_BLOCK_LINES = 300
+# The sum over blocks of (brackets in the block × the block's length): ~2 s of scanning at most.
+MAX_BRACKET_WORK = 4_000_000
+# A last resort for what nobody has listed: a body that still takes this long (seconds of CPU)
+# is shown as text and refused. Real bodies render in milliseconds.
+MAX_RENDER_SECONDS = 20
+
+_BLOCKS = re.compile(r"\n[ \t]*\n")
 _NESTING = re.compile(r"^(?:[ \t]*(?:>|[-*+](?=[ \t])|[0-9]{1,9}[.)](?=[ \t])))+", re.MULTILINE)
 _MARKER = re.compile(r">|[-*+](?=[ \t])|[0-9]{1,9}[.)](?=[ \t])")
 _TAG_START = re.compile(r"<[a-zA-Z]")
@@ -89,18 +105,24 @@ _MARKDOWN = markdown.Markdown(extensions=[
     # An aligned column gets align="…" (Material styles it); style="…" would need inline CSS.
     TableExtension(use_align_attribute=True),
 ])
+# Python-Markdown's own raw-HTML preprocessor runs the standard library's HTMLParser, which
+# rescans to the next ">" from every "<" and a letter: 20 KB of "<a " took 14 s. Block-level
+# HTML is already stored by our rule above; anything else is inline markup for the sanitizer.
+_MARKDOWN.preprocessors.deregister("html_block")
 
 
 @functools.lru_cache(maxsize=4096)
 def render(text: str, media: Media = Media()) -> Rendered:
     """The body as sanitized HTML (``text``: the Markdown, author marks already applied)."""
-    line = too_deep(text)
+    line = too_deep(text) or too_large(text)
     if line:
         return Rendered("", _as_text(text), line)
     _MARKDOWN.reset()
     try:
-        written = _MARKDOWN.convert(text)
-    except RecursionError:  # a construct MAX_NESTING does not foresee
+        with _time_limit(MAX_RENDER_SECONDS):
+            written = _MARKDOWN.convert(text)
+    except (RecursionError, _TooSlow):  # a construct the screens above do not foresee
+        _MARKDOWN.reset()
         return Rendered("", _as_text(text), 1)
     if len(_TAG_START.findall(written)) > MAX_TAGS:
         return Rendered("", _as_text(text), _line_of_tag(text, MAX_TAGS) or 1)
@@ -116,6 +138,42 @@ def too_deep(text: str) -> int:
         if depth > MAX_NESTING:
             return text.count("\n", 0, match.start()) + 1
     return 0
+
+
+def too_large(text: str) -> int:
+    """The first line of a block whose rendering would take super-linear time, or 0."""
+    work = 0
+    bounds = [0] + [m.end() for m in _BLOCKS.finditer(text)]
+    for start, end in zip(bounds, bounds[1:] + [len(text)]):
+        block = text[start:end]
+        work += block.count("[") * len(block)
+        if block.count("\n") >= MAX_BLOCK_LINES or work > MAX_BRACKET_WORK:
+            return text.count("\n", 0, start) + 1
+    return 0
+
+
+class _TooSlow(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: int) -> Iterator[None]:
+    """Raise _TooSlow after ``seconds`` of CPU time (only where signals can be used: the main
+    thread of a process; elsewhere the screens above are the only bound)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expired(signum: int, frame: object) -> None:
+        raise _TooSlow
+
+    previous = signal.signal(signal.SIGPROF, expired)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
 
 
 def _line_of_tag(text: str, count: int) -> int:
