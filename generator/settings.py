@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import pagenames
+from . import layout
 from .findings import Finding, finding
 from .laws.levels import LEVELS
 from .messages import current as msg
@@ -129,9 +129,9 @@ def load(root: Path) -> tuple[Settings | None, list[Finding]]:
         if any(m.code == entry["code"] for m in modes):
             problem(f"指导方式代码“{entry['code']}”重复。", "extra", "modes", i)
             continue
-        if entry["code"] in pagenames.RESERVED:
+        if entry["code"] in layout.RESERVED:
             findings.append(finding(CONFIG_FILE, *where("extra", "modes", i, "code"), "E803",
-                                    code=entry["code"], page=pagenames.collides(pagenames.mode(entry["code"]))))
+                                    code=entry["code"], page=layout.collides(layout.mode(entry["code"]))))
             continue
         modes.append(Mode(entry["code"], entry["label"], entry.get("requires_no_penalty") is True))
     legal = extra.get("legal_office_reviewers") or []

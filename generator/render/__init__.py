@@ -21,13 +21,13 @@ from ..model import STAGES, Case, Content, Department, Item, NoPenaltyEntry
 from .. import casebody, media
 from ..script import Converter
 from ..settings import Settings
-from .. import export, pagenames, stats as statistics
+from .. import export, layout, stats as statistics
 from ..messages import current as msg
 from ..review.history import NOT_READ, Dates, History
 from . import body, markdown
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "site-template" / "pages"
-STAGE_SLUGS = pagenames.STAGE_SLUGS
+STAGE_SLUGS = layout.STAGE_SLUGS
 
 
 @dataclass(frozen=True)
@@ -128,41 +128,41 @@ def render(content: Content, settings: Settings, converter: Converter,
         if memo is not None and inputs is not None:
             memo[path] = (key, pages[-1])
 
-    add(pagenames.HOME, "home.md.j2", settings.site_name, "首页")
-    add(pagenames.DEPARTMENTS, "departments.md.j2", "实施部门", "实施部门")
+    add(layout.HOME, "home.md.j2", settings.site_name, "首页")
+    add(layout.DEPARTMENTS, "departments.md.j2", "实施部门", "实施部门")
     for d in site.departments:
-        add(pagenames.department(d.code), "department.md.j2", d.name, "实施部门", (d, site.cases_of(d)),
+        add(layout.department(d.code), "department.md.j2", d.name, "实施部门", (d, site.cases_of(d)),
             department=d, meta={"source": d.name})
     for item in site.items:
         d = site.department_by_code[item.department]
         dates = history.dates_of("item", item.id)
         inputs = (item, d, site.entries_of(item), site.cases_by_item.get(item.id), dates)
-        add(pagenames.item(item.id), "item.md.j2", item.name, "行政指导事项", inputs, item=item, department=d,
+        add(layout.item(item.id), "item.md.j2", item.name, "行政指导事项", inputs, item=item, department=d,
             dates=dates, meta={"source": d.name, **_date_meta(dates, item.effective_date, msg.DATE_EFFECTIVE)})
-    add(pagenames.CASES, "cases.md.j2", "典型案例", "典型案例")
+    add(layout.CASES, "cases.md.j2", "典型案例", "典型案例")
     for case in site.cases:
         d = site.department_by_code.get(case.department)
         dates = history.dates_of("case", case.id)
         inputs = (case, d, [site.item_by_id.get(ref) for ref in case.items], dates,
                   images.get(PurePosixPath(case.origin.path).parent.name))
-        add(pagenames.case(case.id), "case.md.j2", case.title, "典型案例", inputs, case=case, department=d,
+        add(layout.case(case.id), "case.md.j2", case.title, "典型案例", inputs, case=case, department=d,
             dates=dates, meta={"source": d.name if d else "", **_date_meta(dates, case.month, msg.DATE_MONTH)})
-    add(pagenames.MODES, "modes.md.j2", "按指导方式和实施环节", "分类索引")
+    add(layout.MODES, "modes.md.j2", "按指导方式和实施环节", "分类索引")
     for mode in settings.modes:
         items = [i for i in site.items if i.mode == mode.code]
-        add(pagenames.mode(mode.code), "mode.md.j2", mode.label, "分类索引", items, mode=mode, items=items)
+        add(layout.mode(mode.code), "mode.md.j2", mode.label, "分类索引", items, mode=mode, items=items)
     for stage in STAGES:
         items = [i for i in site.items if stage in i.stages]
-        add(pagenames.stage(stage), "stage.md.j2", f"{stage}指导", "分类索引", items,
+        add(layout.stage(stage), "stage.md.j2", f"{stage}指导", "分类索引", items,
             stage=stage, items=items)
-    add(pagenames.SEARCH, "search.md.j2", "检索", "检索")
-    add(pagenames.STATS, "stats.md.j2", "统计数据", "统计数据", stats=statistics.compute(site, converter))
-    add(pagenames.DATA, "data.md.j2", "数据下载", "数据下载", **export.page_context(site.departments))
-    add(pagenames.CHANGES, "changes.md.j2", "更新记录", "更新记录", history=history,
+    add(layout.SEARCH, "search.md.j2", "检索", "检索")
+    add(layout.STATS, "stats.md.j2", "统计数据", "统计数据", stats=statistics.compute(site, converter))
+    add(layout.DATA, "data.md.j2", "数据下载", "数据下载", **export.page_context(site.departments))
+    add(layout.CHANGES, "changes.md.j2", "更新记录", "更新记录", history=history,
         kinds=[(k, msg.REVIEW_KINDS[k]) for k in ("item", "case", "no_penalty", "department")],
         actions=[(a, msg.REVIEW_ACTIONS[a]) for a in ("added", "changed", "removed")],
         case_ids={c.id for c in site.cases})
-    add(pagenames.ABOUT, "about.md.j2", "关于数据", "关于数据")
+    add(layout.ABOUT, "about.md.j2", "关于数据", "关于数据")
     return pages
 
 
