@@ -48,7 +48,7 @@ import memory  # noqa: E402  (bench/memory.py)
 import synth  # noqa: E402
 import writes  # noqa: E402
 
-from generator import build as generator_build  # noqa: E402
+from generator import build as generator_build, layout  # noqa: E402
 from generator import checks, render  # noqa: E402
 from generator.script import Converter  # noqa: E402
 
@@ -161,7 +161,7 @@ def _renamed(text: str, item_id: str, name: str) -> str:
 
 def clean(root: Path, out: Path) -> None:
     """What an earlier build left: the next one starts from scratch."""
-    for folder in (root / generator_build.CACHE_DIR, out):
+    for folder in (root / layout.CACHE_DIR, out):
         shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -21,7 +21,7 @@ from pathlib import Path, PurePosixPath
 from multiprocessing.connection import Connection
 from typing import Any, Callable, Iterator
 
-from . import casebody, checks, egress, engine, export, htmlguard, media, outpath, public_names, render
+from . import casebody, checks, egress, engine, export, htmlguard, layout, media, outpath, public_names, render
 from .export import sitemap
 from .review import feed, history as change_history
 from .search import index as search_index
@@ -41,9 +41,6 @@ class BuildResult:
     pages: int = 0
     notice: str | None = None  # e.g. why there are no publication dates (no git history)
     unsafe: list[str] = field(default_factory=list)  # pages outside the HTML allowlist (htmlguard)
-
-
-CACHE_DIR = ".build-cache"
 
 
 def build(root: Path, out: Path, cache: Path | None = None) -> BuildResult:
@@ -90,10 +87,11 @@ def publish(root: Path, loaded: Loaded, settings: Settings, findings: list[Findi
 def _unsafe_html(site: Path, content: Content, settings: Settings) -> list[str]:
     """The output-boundary check (``htmlguard``): a message for each page holding anything
     outside the allowlist, naming the content file the page was made from when there is one."""
-    sources = {f"items/{i.id}.html": i.origin.path for i in content.items()}
-    sources |= {f"cases/{c.id}.html": c.origin.path for c in content.cases}
-    sources |= {f"departments/{d.code}.html": d.origin.path for d in content.departments}
-    return [msg.UNSAFE_OUTPUT.format(source=sources.get(p.page.removeprefix(engine.HANT_DIR + "/"), p.page),
+    sources = {layout.item(i.id): i.origin.path for i in content.items()}
+    sources |= {layout.case(c.id): c.origin.path for c in content.cases}
+    sources |= {layout.department(d.code): d.origin.path for d in content.departments}
+    sources = {layout.url(page): path for page, path in sources.items()}
+    return [msg.UNSAFE_OUTPUT.format(source=sources.get(p.page.removeprefix(layout.HANT_DIR + "/"), p.page),
                                      page=p.page, what=p.what)
             for p in htmlguard.check_site(site, settings.site_url)]
 
@@ -119,7 +117,7 @@ def generate(content: Content, settings: Settings, work: Path, projects: Path,
     converter = Converter(settings.hant_variant)
     site = work / "site"  # the data files and both engines' pages share no path
     data = Forked(lambda: _data_files(site, content, settings, converter, history))
-    targets = {engine.HANS: site, engine.HANT: site / engine.HANT_DIR}
+    targets = {layout.HANS: site, layout.HANT: site / layout.HANT_DIR}
     try:
         pages, running = _engines(content, settings, converter, projects, history)
         running.wait(lambda project: engine.copy_site(project, targets[project.folder.name]))
@@ -145,7 +143,7 @@ def _engines(content: Content, settings: Settings, converter: Converter, project
     nav = _nav(content)
     running = engine.Running({"SOURCE_DATE_EPOCH": str(history.epoch() or _epoch(content)),
                               "NO_MKDOCS_2_WARNING": "1"})
-    for script in engine.SCRIPTS:
+    for script in layout.SCRIPTS:
         running.start(engine.write_project(projects / script, script, pages, settings, converter, nav))
     return pages, running
 
@@ -153,7 +151,7 @@ def _engines(content: Content, settings: Settings, converter: Converter, project
 def _data_files(site: Path, content: Content, settings: Settings, converter: Converter,
                 history: change_history.History) -> None:
     """What the site holds besides pages: exports, search index, change feed."""
-    (site / engine.HANT_DIR).mkdir(parents=True, exist_ok=True)
+    (site / layout.HANT_DIR).mkdir(parents=True, exist_ok=True)
     export.write(content, settings, site)
     search_index.write(render.Site.of(content, settings), converter, site / "search")
     feed.write(history, settings, content, site, converter.to_hant)
@@ -208,7 +206,7 @@ class Preview:
 
     @property
     def site(self) -> Path:
-        return self.cache / engine.HANS / "site"
+        return self.cache / layout.HANS / layout.SITE_DIR
 
     def update(self) -> BuildResult:
         if self._background:
@@ -219,7 +217,7 @@ class Preview:
             return BuildResult(False, findings, files)
         if self.history is None:  # the record does not change while someone edits
             self.history = change_history.read(self.root, loaded.content)
-        link = self.site / engine.HANT_DIR
+        link = self.site / layout.HANT_DIR
         if link.is_symlink():
             link.unlink()  # a clean MkDocs build would refuse to empty a folder holding a link
         with _locked(self.cache) as projects:
@@ -243,9 +241,9 @@ def _personal_data_in_output(site: Path, out: Path, root: Path, loaded: Loaded) 
     """The egress gate: every file of the new site scanned for personal data (E660), so nothing
     that slipped past the content checks replaces the site that is online."""
     texts = {doc.path: "\n".join(doc.lines) for doc in loaded.documents}
-    settings_file = root / "mkdocs.yml"
+    settings_file = root / layout.CONFIG_FILE
     if settings_file.is_file():
-        texts["mkdocs.yml"] = settings_file.read_text(encoding="utf-8", errors="replace")
+        texts[layout.CONFIG_FILE] = settings_file.read_text(encoding="utf-8", errors="replace")
     sources = egress.Sources(texts, public_names.allowed_everywhere(loaded))
     return egress.check_site(site, str(out), sources)
 

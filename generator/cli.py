@@ -12,6 +12,8 @@ import traceback
 from pathlib import Path
 from typing import Callable
 
+from . import layout
+
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
@@ -42,11 +44,11 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from . import build, outpath, report
+    from . import build, layout, outpath, report
 
-    out = args.out if args.out is not None else args.root / "site"
+    out = args.out if args.out is not None else args.root / layout.SITE_DIR
     try:
-        result = build.build(args.root, out, None if args.no_cache else args.root / build.CACHE_DIR)
+        result = build.build(args.root, out, None if args.no_cache else args.root / layout.CACHE_DIR)
     except outpath.OutPathError as problem:
         print(problem, file=sys.stderr)
         return EXIT_USAGE
@@ -202,7 +204,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if not (args.root / "mkdocs.yml").is_file() and not args.root.is_dir():
+    if not (args.root / layout.CONFIG_FILE).is_file() and not args.root.is_dir():
         print(f"找不到目录 {args.root}", file=sys.stderr)
         return EXIT_USAGE
     try:

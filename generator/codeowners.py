@@ -25,12 +25,11 @@ from pathlib import Path
 from typing import TextIO
 
 from .findings import Finding, finding
-from .laws.library import LAWS_DIR
+from .layout import CASES_DIR, CATALOG_DIR, CONFIG_FILE, LAWS_DIR
 from .load import Loaded
-from .load.files import CASES_DIR, CATALOG_DIR
 from .messages import current as msg
 from .model import Department
-from .settings import CONFIG_FILE, Settings
+from .settings import Settings
 
 GITHUB = ".github/CODEOWNERS"
 GITLAB = "CODEOWNERS"

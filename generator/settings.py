@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from . import layout
+from .layout import CONFIG_FILE
 from .findings import Finding, finding
 from .laws.levels import LEVELS
 from .messages import current as msg
 from .load import yamlsource
 
-CONFIG_FILE = "mkdocs.yml"
 HANT_VARIANTS = ("s2tw", "s2hk", "s2t")
 REFUSED_VARIANTS = ("s2twp",)
 

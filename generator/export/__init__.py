@@ -16,13 +16,13 @@ import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..layout import DATA_DIR
 from ..model import Content, Department
 from ..script import mark, plain
 from ..settings import Settings
 from . import jsondata, tables, workbook
 from .columns import LINE_SEPARATOR, LIST_SEPARATOR
 
-DATA_DIR = "data"
 COMBINED = "catalog"
 NO_PENALTY = "no-penalty"
 HANT_PREFIX = "../"  # the traditional site lives one folder below the site root

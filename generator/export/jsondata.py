@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 from typing import Any, Mapping
 
+from .. import layout
 from ..model import Case, Content, Department, Item, NoPenaltyEntry
 from ..script import plain
 from ..settings import Settings
@@ -89,7 +90,7 @@ def _item(i: Item, modes: dict[str, str]) -> dict[str, Any]:
         "review": {"unit": _t(i.review.unit), "date": i.review.date, "filing_no": _t(i.review.filing_no)},
         "no_penalty": list(i.no_penalty),
         "note": _t(i.note),
-        "page": f"items/{i.id}.html",
+        "page": layout.url(layout.item(i.id)),
     }
 
 
@@ -121,5 +122,5 @@ def _case(c: Case, modes: dict[str, str], published: set[str]) -> dict[str, Any]
         "counterpart": _t(c.counterpart),
         "tags": [_t(t) for t in c.tags],
         "sample": c.sample,
-        "page": f"cases/{c.id}.html",
+        "page": layout.url(layout.case(c.id)),
     }

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .. import checks, egress, privacy, public_names
+from ..layout import CATALOG_DIR, CONFIG_FILE, CONTENT_DIRS
 from ..messages import current as msg
 from ..export import sheet_name
 from ..export.columns import ENTRY_COLUMNS, ITEM_COLUMNS, Context
@@ -178,9 +179,9 @@ def _leaks(text: str, target: str, allowed: frozenset[str]) -> list[Problem]:
 
 def _target(root: Path, code: str) -> str:
     for suffix in (".yaml", ".yml"):
-        if (root / "catalogs" / f"{code}{suffix}").exists():
-            return f"catalogs/{code}{suffix}"
-    return f"catalogs/{code}.yaml"
+        if (root / CATALOG_DIR / f"{code}{suffix}").exists():
+            return f"{CATALOG_DIR}/{code}{suffix}"
+    return f"{CATALOG_DIR}/{code}.yaml"
 
 
 def _department_block(current: Department | None, mapping: mapping_file.Mapping | None, code: str, target: str,
@@ -332,8 +333,8 @@ def _check(root: Path, target: str, text: str, baseline: list[Finding], result: 
     """Run the real checks on a copy of the repository holding the new file."""
     with tempfile.TemporaryDirectory(prefix="xzzd-import-") as folder:
         copy = Path(folder)
-        shutil.copy2(root / "mkdocs.yml", copy / "mkdocs.yml")
-        for name in ("catalogs", "typical-cases"):
+        shutil.copy2(root / CONFIG_FILE, copy / CONFIG_FILE)
+        for name in CONTENT_DIRS:
             if (root / name).is_dir():
                 shutil.copytree(root / name, copy / name, symlinks=True)  # links stay links (E113)
         (copy / target).parent.mkdir(parents=True, exist_ok=True)

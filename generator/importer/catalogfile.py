@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from ..layout import HANS
 from ..model import Department, Item, NoPenaltyEntry
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../generator/schema/catalog.schema.json"
@@ -108,7 +109,7 @@ def department_dict(d: Department) -> dict[str, Any]:
             "office_phone": d.office_phone, "credit_code": d.credit_code,
             "legal_office": {"name": d.legal_office.name, "phone": d.legal_office.phone},
             "reviewers": list(d.reviewers), "sample": d.sample or None,
-            "script": d.script if d.script != "zh-Hans" else None}
+            "script": d.script if d.script != HANS else None}
 
 
 def item_dict(i: Item) -> dict[str, Any]:

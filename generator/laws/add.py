@@ -25,7 +25,8 @@ from ..load import yamlsource
 from ..messages import current as msg
 from . import levels, statute as statutes
 from .citation import law_key
-from .library import LAWS_DIR, short_title
+from ..layout import LAWS_DIR
+from .library import short_title
 from .statute import Statute
 
 _NAME_DATE = re.compile(r"\((\d{4}-\d{2}-\d{2})\)")

@@ -28,6 +28,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, Callable
 
 from ..findings import Finding, finding
+from ..layout import LAWS_DIR
 from ..load import files, read_document
 from ..load.validate import validate_static
 from ..messages import current as msg
@@ -40,7 +41,6 @@ if TYPE_CHECKING:
     from ..load import Memo
     from ..settings import Settings
 
-LAWS_DIR = "laws"
 SCHEMA = "law.schema.json"
 README = "readme.md"
 _VERSION_NAME = re.compile(r"^(.+)\((\d{4}-\d{2}-\d{2})\)\.md$")

@@ -20,6 +20,7 @@ from typing import Any, Callable, Iterator
 
 from ..findings import Finding, finding
 from ..laws import citation
+from ..layout import HANS
 from ..messages import current as msg
 from ..model import (Case, Content, Department, Item, LegalBasis, LegalOffice, MediaFile, NoPenaltyEntry,
                      Origin, Review)
@@ -322,7 +323,7 @@ def _department(doc: Document, bad: set[tuple]) -> Department | None:
         legal_office=LegalOffice(office["name"], office["phone"]), items=items, no_penalty=entries,
         origin=Origin(doc.path, ("department",)), short_name=meta.get("short_name"),
         credit_code=meta.get("credit_code"), reviewers=tuple(meta.get("reviewers") or ()),
-        sample=meta.get("sample") is True, script=meta.get("script", "zh-Hans"),
+        sample=meta.get("sample") is True, script=meta.get("script", HANS),
     )
 
 
@@ -367,5 +368,5 @@ def _case(doc: Document) -> Case:
         counterpart_kind=raw["counterpart_kind"], counterpart=raw["counterpart"],
         body=doc.body, body_line=doc.body_line, origin=Origin(doc.path, ()),
         tags=tuple(raw.get("tags") or ()), sample=raw.get("sample") is True,
-        script=raw.get("script", "zh-Hans"),
+        script=raw.get("script", HANS),
     )

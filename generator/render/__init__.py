@@ -217,11 +217,11 @@ def _environment(site: Site, converter: Converter, images: dict[str, casebody.Me
 
     def script_of(owner: Any) -> str:
         if owner is None:
-            return "zh-Hans"  # the site's settings
+            return layout.HANS  # the site's settings
         if isinstance(owner, Case):
             return owner.script
         code = owner.code if isinstance(owner, Department) else owner.department
-        return scripts.get(code, "zh-Hans")
+        return scripts.get(code, layout.HANS)
 
     def source(text: str, owner: Any) -> str:
         return converter.source(text, script_of(owner))

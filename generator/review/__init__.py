@@ -19,7 +19,8 @@ from ..model import Department
 from ..public_names import PublicName
 from . import checklist, diff, git, revision
 from .diff import ChangeSet
-from .git import CONTENT_PATHS, GitError, Repo
+from ..layout import CONTENT_PATHS
+from .git import GitError, Repo
 
 __all__ = ["GitError", "Review", "Revision", "run"]
 

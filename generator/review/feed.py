@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import urlsplit
 
+from ..layout import FEED_FILE, HANS, HANT, HANT_DIR
 from ..messages import current as msg
 from ..model import Content
 from ..settings import Settings
@@ -19,10 +20,8 @@ from . import diff
 from .history import Entry, History
 
 ATOM = "http://www.w3.org/2005/Atom"
-FEED_FILE = "feed.xml"
 CHANGES_PAGE = "changes.html"
 MAX_ENTRIES = 50  # the newest changes; the page lists them all
-HANT_DIR = "zh-Hant"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
@@ -47,7 +46,7 @@ def render(history: History, settings: Settings, content: Content, script: str,
         base += script + "/"
     names = {d.code: d.name for d in content.departments}
     entries = history.newest_first[:MAX_ENTRIES]
-    feed = ET.Element(f"{{{ATOM}}}feed", {XML_LANG: "zh-Hant" if script else "zh-Hans"})
+    feed = ET.Element(f"{{{ATOM}}}feed", {XML_LANG: HANT if script else HANS})
     _text(feed, "title", convert(msg.HISTORY_FEED_TITLE.format(site_name=settings.site_name)))
     _text(feed, "id", base + FEED_FILE if base else _urn("feed", script))
     _text(feed, "updated", entries[0].commit.time if entries else "1970-01-01T00:00:00+00:00")

@@ -26,8 +26,9 @@ from ..messages import current as msg
 from ..model import Case, Content, Department
 from ..settings import Settings
 from . import diff, git
-from .git import CONTENT_PATHS, GitError, NotARepository, Repo
-from .revision import SETTINGS_FILE, FileCache, Loadable
+from ..layout import CONFIG_FILE as SETTINGS_FILE, CONTENT_PATHS
+from .git import GitError, NotARepository, Repo
+from .revision import FileCache, Loadable
 
 _GITHUB_MERGE = re.compile(r"^Merge pull request #(\d+)\b")
 _GITHUB_SQUASH = re.compile(r"\(#(\d+)\)\s*$")

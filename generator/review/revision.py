@@ -20,9 +20,8 @@ from ..load import Loaded, load
 from ..model import Case, Content, Department
 from ..settings import Settings
 from . import git
-from .git import CONTENT_PATHS, EXTRA_PATHS, Repo
-
-SETTINGS_FILE = "mkdocs.yml"
+from ..layout import CONFIG_FILE as SETTINGS_FILE, CONTENT_PATHS, EXTRA_PATHS
+from .git import Repo
 
 
 @dataclass

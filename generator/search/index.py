@@ -29,7 +29,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import script
+from .. import layout, script
 from ..model import Case, Item
 from ..render import Site
 from ..script import Converter
@@ -74,7 +74,7 @@ def _item_document(site: Site, item: Item) -> Document:
     entries = " ".join(f"{e.violation} {e.field}" for e in site.entries_of(item))
     body = " ".join([item.situations, item.content, *item.procedure, *item.rights, provisions, entries,
                      item.note or ""])
-    return Document("item", f"items/{item.id}.html", script.plain(item.name), _snippet(item.content),
+    return Document("item", layout.url(layout.item(item.id)), script.plain(item.name), _snippet(item.content),
                     item.department, item.mode, item.effective_date,
                     (script.plain(item.name), script.plain(key), script.plain(body)))
 
@@ -85,7 +85,7 @@ def _case_document(site: Site, case: Case) -> Document:
     key = " ".join([*case.tags, *names, site.mode_label(case.mode), case.counterpart, case.region])
     body = _MARKDOWN.sub(" ", script.plain(case.body))
     first = next((line for line in case.body.splitlines() if line.strip() and not line.startswith("#")), "")
-    return Document("case", f"cases/{case.id}.html", script.plain(case.title), _snippet(first),
+    return Document("case", layout.url(layout.case(case.id)), script.plain(case.title), _snippet(first),
                     case.department, case.mode, case.month,
                     (script.plain(case.title), script.plain(key), body))
 
