@@ -23,7 +23,8 @@ from typing import Any, Callable, Iterator
 
 from . import casebody, checks, egress, engine, export, htmlguard, layout, media, outpath, public_names, render
 from .export import sitemap
-from .review import feed, history as change_history
+from .history import changelog as change_history
+from .review import feed
 from .search import index as search_index
 from .findings import Finding, has_errors
 from .messages import current as msg

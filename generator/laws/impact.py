@@ -21,7 +21,7 @@ from typing import TextIO
 
 from ..load import Loaded, load
 from ..messages import current as msg
-from ..review import textdiff
+from ..history import textdiff
 from .citation import Citation, Provision, labels
 from .library import Law, Version
 from .quote import fold

@@ -17,10 +17,11 @@ from ..checks import filescan
 from ..findings import Finding
 from ..model import Department
 from ..public_names import PublicName
-from . import checklist, diff, git, revision
-from .diff import ChangeSet
+from ..history import diff, git, revision
+from ..history.diff import ChangeSet
+from ..history.git import GitError, Repo
+from . import checklist
 from ..layout import CONTENT_PATHS
-from .git import GitError, Repo
 
 __all__ = ["GitError", "Review", "Revision", "run"]
 

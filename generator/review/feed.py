@@ -16,8 +16,8 @@ from ..layout import FEED_FILE, HANS, HANT, HANT_DIR
 from ..messages import current as msg
 from ..model import Content
 from ..settings import Settings
-from . import diff
-from .history import Entry, History
+from ..history import diff
+from ..history.changelog import Entry, History
 
 ATOM = "http://www.w3.org/2005/Atom"
 CHANGES_PAGE = "changes.html"

@@ -21,8 +21,9 @@ from .. import layout, privacy
 from ..findings import Finding
 from ..report import SEVERITY_WORDS
 from ..messages import current as msg
-from . import Review, diff, textdiff
-from .diff import ADDED, CHANGED, REMOVED, Change, FieldChange
+from . import Review
+from ..history import diff, textdiff
+from ..history.diff import ADDED, CHANGED, REMOVED, Change, FieldChange
 
 TEMPLATE = Path(__file__).with_name("report.md.j2")
 MARKER = "<!-- xzzd-review -->"  # lets CI find and update its own earlier comment
