@@ -23,7 +23,8 @@ from typing import Any, Callable, Iterator
 
 from . import casebody, checks, egress, engine, export, htmlguard, layout, media, outpath, public_names, render
 from .export import sitemap
-from .history import changelog as change_history
+from .history import changelog
+from .history.record import NOT_READ, History
 from .review import feed
 from .search import index as search_index
 from .findings import Finding, has_errors
@@ -68,7 +69,7 @@ def publish(root: Path, loaded: Loaded, settings: Settings, findings: list[Findi
     files = loaded.files_checked
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    history = change_history.read(root, loaded.content)
+    history = changelog.read(root, loaded.content)
     work = Path(tempfile.mkdtemp(prefix=".build-", dir=out.parent))
     try:
         with _locked(cache or work / "cache") as projects:
@@ -108,7 +109,7 @@ def _locked(folder: Path) -> Iterator[Path]:
 
 
 def generate(content: Content, settings: Settings, work: Path, projects: Path,
-             history: change_history.History = change_history.NOT_READ) -> list[render.Page]:
+             history: History = NOT_READ) -> list[render.Page]:
     """Render and run both engines; the finished site is ``work/site``.
 
     With a git history, dates come from it (publication dates on pages, SOURCE_DATE_EPOCH =
@@ -138,7 +139,7 @@ def _shown_images(content: Content) -> set[tuple[str, str]]:
 
 
 def _engines(content: Content, settings: Settings, converter: Converter, projects: Path,
-             history: change_history.History, memo: render.Memo | None = None
+             history: History, memo: render.Memo | None = None
              ) -> tuple[list[render.Page], engine.Running]:
     pages = render.render(content, settings, converter, history, memo)
     nav = _nav(content)
@@ -150,7 +151,7 @@ def _engines(content: Content, settings: Settings, converter: Converter, project
 
 
 def _data_files(site: Path, content: Content, settings: Settings, converter: Converter,
-                history: change_history.History) -> None:
+                history: History) -> None:
     """What the site holds besides pages: exports, search index, change feed."""
     (site / layout.HANT_DIR).mkdir(parents=True, exist_ok=True)
     export.write(content, settings, site)
@@ -200,7 +201,7 @@ class Preview:
 
     def __init__(self, root: Path, cache: Path) -> None:
         self.root, self.cache = root, cache
-        self.history: change_history.History | None = None
+        self.history: History | None = None
         self.files = Memo()  # what each content file gave when last checked
         self.memo: render.Memo = {}  # each page and what it was rendered from
         self._background: threading.Thread | None = None
@@ -217,7 +218,7 @@ class Preview:
         if loaded is None or settings is None or has_errors(findings):
             return BuildResult(False, findings, files)
         if self.history is None:  # the record does not change while someone edits
-            self.history = change_history.read(self.root, loaded.content)
+            self.history = changelog.read(self.root, loaded.content)
         link = self.site / layout.HANT_DIR
         if link.is_symlink():
             link.unlink()  # a clean MkDocs build would refuse to empty a folder holding a link

@@ -295,7 +295,7 @@ def test_uncommitted_edit_has_no_last_changed_date(history_repo):
     ("scjg：修改第 12 号事项", None),
 ])
 def test_pull_request_number_from_the_merge_commit_message(message, number):
-    from generator.history.changelog import Commit
+    from generator.history.record import Commit
 
     assert Commit("0" * 40, "2025-01-01T00:00:00+08:00", message).pull_request == number
 

@@ -23,7 +23,7 @@ from ..script import Converter
 from ..settings import Settings
 from .. import export, layout, stats as statistics
 from ..messages import current as msg
-from ..history.changelog import NOT_READ, Dates, History
+from ..history.record import NOT_READ, Dates, History
 from . import body, markdown
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "site-template" / "pages"

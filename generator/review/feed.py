@@ -17,7 +17,7 @@ from ..messages import current as msg
 from ..model import Content
 from ..settings import Settings
 from ..history import diff
-from ..history.changelog import Entry, History
+from ..history.record import Entry, History
 
 ATOM = "http://www.w3.org/2005/Atom"
 CHANGES_PAGE = "changes.html"
