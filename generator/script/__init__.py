@@ -140,6 +140,11 @@ def reviewed_converter() -> Callable[[str], str]:
     return opencc.OpenCC(str(_config("s2t", with_boundaries=False))).convert
 
 
+def boundary_table() -> str:
+    """The text of boundaries.tsv, generated again (``python -m generator.script``)."""
+    return boundaries.generate(reviewed_converter(), {e["phrase"] for e in overrides()})
+
+
 def _phrase_lines(with_boundaries: bool) -> str:
     """Our dictionary for OpenCC: reviewed overrides, then generated boundaries not reviewed."""
     reviewed = {e["phrase"]: e["hant"] for e in overrides()}
