@@ -23,7 +23,7 @@ from ..load import Loaded, load
 from ..messages import current as msg
 from ..history import textdiff
 from .citation import Citation, Provision, labels
-from .library import Law, Version
+from .library import Law, Version, with_library
 from .quote import fold
 from .statute import Article, Statute
 
@@ -163,7 +163,7 @@ def main(root: Path, law_name: str, old_name: str, new_name: str, out: TextIO, e
         for problem in problems:
             print(f"{problem.path}:{problem.line}: {problem.message}", file=err)
         return 2
-    loaded = load(root, settings)
+    loaded = with_library(load(root, settings), root, settings)
     if loaded.library is None:
         print(msg.LAWS_NO_LIBRARY.format(root=root), file=err)
         return 2

@@ -21,6 +21,7 @@ out, but its titles are remembered so citations of it are not reported a second 
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from dataclasses import dataclass, field
@@ -38,7 +39,7 @@ from .levels import AMENDED, CURRENT, PENDING, REPEALED
 from .statute import Article, Statute
 
 if TYPE_CHECKING:
-    from ..load import Memo
+    from ..load import Loaded, Memo
     from ..settings import Settings
 
 SCHEMA = "law.schema.json"
@@ -176,6 +177,16 @@ def unit(statute: Statute, provision: Provision) -> Unit:
 
 
 # --- loading ---------------------------------------------------------------------------------
+
+def with_library(loaded: Loaded, root: Path, settings: Settings, memo: Memo | None = None) -> Loaded:
+    """``loaded`` with the library under ``root``: its findings and files counted with the content's.
+    The loader does not read the library itself: the library reads its files with the loader."""
+    library = load(root, settings, memo)
+    if library is None:
+        return loaded
+    return dataclasses.replace(loaded, findings=loaded.findings + library.findings,
+                               files_checked=loaded.files_checked + library.files, library=library)
+
 
 def load(root: Path, settings: Settings, memo: Memo | None = None) -> Library | None:
     """The library under ``root/laws``; None when the repository has none."""

@@ -63,7 +63,8 @@ class Loaded:
     findings: list[Finding]
     files_checked: int
     unreadable: list[str] = field(default_factory=list)  # catalogs that could not be parsed
-    library: Library | None = None  # the statute library (laws/); None when there is none
+    # The statute library (laws/), added by ``laws.library.with_library``; None when there is none.
+    library: Library | None = None
 
     def locate(self, path: str, pointer: tuple) -> tuple[int, int]:
         """Line and column of ``pointer`` inside the file ``path`` (nearest enclosing node)."""
@@ -162,13 +163,10 @@ def _load(root: Path, settings: Settings, memo: Memo | None) -> Loaded:
             findings.append(finding(rel, 0, 0, "E708", detail=detail))
         else:
             images.append(MediaFile(rel, root / rel))
-    from ..laws import library as law_library  # it reads its metadata with this module's reader
-
-    library = law_library.load(root, settings, memo)
     content = Content(tuple(departments), tuple(cases), tuple(images))
-    return Loaded(content, documents, findings + (library.findings if library else []),
+    return Loaded(content, documents, findings,
                   len(content_files.catalogs) + len(content_files.cases) + len(content_files.strays)
-                  + len(content_files.media) + len(content_files.links) + (library.files if library else 0), unreadable, library)
+                  + len(content_files.media) + len(content_files.links), unreadable)
 
 
 def _catalog_file(root: Path, rel: str, settings: Settings
