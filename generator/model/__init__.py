@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .layout import HANS
-from .laws.citation import Citation, Provision, labels
+from ..layout import HANS
+from ..laws.citation import Citation, Provision, labels
 
 STAGES = ("事前", "事中", "事后")
 PUBLIC = "公开"
