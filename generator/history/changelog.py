@@ -21,6 +21,7 @@ from pathlib import Path
 from .. import privacy
 from ..messages import current as msg
 from ..model import Case, Content, Department
+from ..model import fields as field_table
 from ..settings import Settings
 from . import diff, git
 from ..layout import CONFIG_FILE as SETTINGS_FILE, CONTENT_PATHS
@@ -121,7 +122,7 @@ def _walk(repo: Repo) -> tuple[History, Content]:
 
 
 # Fields that never appear on the site: a change to them alone is not a publication.
-INTERNAL_FIELDS = {diff.DEPARTMENT: ("reviewers",)}
+INTERNAL_FIELDS = {diff.DEPARTMENT: tuple(f.key for f in field_table.DEPARTMENT_FIELDS if not f.public)}
 
 
 def _public_fields(changes: diff.ChangeSet) -> diff.ChangeSet:

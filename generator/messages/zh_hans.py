@@ -261,7 +261,7 @@ GIT_DUBIOUS = "git 拒绝读取这个仓库：目录的所有者不是当前用�
 GIT_FAILED = "git {command} 运行失败：{detail}"
 
 # --- Review report (python -m generator review) -------------------------------------------------
-REVIEW_LABELS = {"modes": "指导方式列表（mkdocs.yml）", "body": "正文"}
+REVIEW_LABELS = {"modes": "指导方式列表（mkdocs.yml）"}
 REVIEW_KINDS = {"item": "行政指导事项", "no_penalty": "不罚清单条目", "case": "典型案例",
                 "department": "部门信息", "settings": "网站设置"}
 REVIEW_ACTIONS = {"added": "新增", "removed": "删除", "changed": "修改", "unreadable": "有错误"}
