@@ -32,6 +32,7 @@ from markdown.extensions.toc import slugify_unicode
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from generator import checks, engine, render  # noqa: E402
 from generator.script import Converter  # noqa: E402
+from generator.view import PublishedView  # noqa: E402
 
 ARTICLE = '<article class="md-content__inner md-typeset">'
 
@@ -92,7 +93,7 @@ def main() -> None:
     if loaded is None or settings is None:
         raise SystemExit("content has errors")
     converter = Converter(settings.hant_variant)
-    pages = render.render(loaded.content, settings, converter)
+    pages = render.render(PublishedView.of(loaded.content, settings, converter=converter))
     model = next(p for p in pages if p.path.startswith("items/"))
     scripts = ((converter.to_hans, args.chrome_from, args.out),
                (converter.to_hant, args.chrome_from / engine.HANT_DIR, args.out / engine.HANT_DIR))

@@ -9,7 +9,6 @@ from the build machine's clock, so the same inputs give byte-identical output.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import fcntl
 import multiprocessing
 import shutil
@@ -30,9 +29,10 @@ from .search import index as search_index
 from .findings import Finding, has_errors
 from .messages import current as msg
 from .load import Loaded, Memo
-from .model import Content
+from .model import Content, Department
 from .script import Converter
 from .settings import Settings
+from .view import PublishedView
 
 
 @dataclass
@@ -116,47 +116,44 @@ def generate(content: Content, settings: Settings, work: Path, projects: Path,
     the newest content commit); without one, from the content's own dates. The data files
     (exports, search index, feed) are written by a second process meanwhile: while this one
     renders and converts pages, the second core would otherwise wait for the engines."""
-    converter = Converter(settings.hant_variant)
+    view = PublishedView.of(content, settings, history, Converter(settings.hant_variant))
     site = work / "site"  # the data files and both engines' pages share no path
-    data = Forked(lambda: _data_files(site, content, settings, converter, history))
+    data = Forked(lambda: _data_files(site, view))
     targets = {layout.HANS: site, layout.HANT: site / layout.HANT_DIR}
     try:
-        pages, running = _engines(content, settings, converter, projects, history)
+        pages, running = _engines(view, projects)
         running.wait(lambda project: engine.copy_site(project, targets[project.folder.name]))
     finally:
         data.join()
     sitemap.write(site, [p.url for p in pages], settings.site_url)
-    media.publish(content.media, _shown_images(content), site)
+    media.publish(view.media, _shown_images(view), site)
     outpath.mark_site(site)
     return pages
 
 
-def _shown_images(content: Content) -> set[tuple[str, str]]:
+def _shown_images(view: PublishedView) -> set[tuple[str, str]]:
     """(folder, name) of every image a case shows (the pages rendered them: cached)."""
-    images = media.for_case_pages(content.media)
-    return {(PurePosixPath(case.origin.path).parent.name, name) for case in content.cases
+    images = media.for_case_pages(view.media)
+    return {(PurePosixPath(case.origin.path).parent.name, name) for case in view.cases
             for name in casebody.of_case(case.origin.path, case.body, images)[1].images}
 
 
-def _engines(content: Content, settings: Settings, converter: Converter, projects: Path,
-             history: History, memo: render.Memo | None = None
+def _engines(view: PublishedView, projects: Path, memo: render.Memo | None = None
              ) -> tuple[list[render.Page], engine.Running]:
-    pages = render.render(content, settings, converter, history, memo)
-    nav = _nav(content)
-    running = engine.Running({"SOURCE_DATE_EPOCH": str(history.epoch() or _epoch(content)),
-                              "NO_MKDOCS_2_WARNING": "1"})
+    pages = render.render(view, memo)
+    nav = _nav(view.departments)
+    running = engine.Running({"SOURCE_DATE_EPOCH": str(view.epoch), "NO_MKDOCS_2_WARNING": "1"})
     for script in layout.SCRIPTS:
-        running.start(engine.write_project(projects / script, script, pages, settings, converter, nav))
+        running.start(engine.write_project(projects / script, script, pages, view.settings, view.converter, nav))
     return pages, running
 
 
-def _data_files(site: Path, content: Content, settings: Settings, converter: Converter,
-                history: History) -> None:
+def _data_files(site: Path, view: PublishedView) -> None:
     """What the site holds besides pages: exports, search index, change feed."""
     (site / layout.HANT_DIR).mkdir(parents=True, exist_ok=True)
-    export.write(content, settings, site)
-    search_index.write(render.Site.of(content, settings), converter, site / "search")
-    feed.write(history, settings, content, site, converter.to_hant)
+    export.write(view, site)
+    search_index.write(view, site / layout.SEARCH_DIR)
+    feed.write(view, site)
 
 
 class Forked:
@@ -222,21 +219,19 @@ class Preview:
         link = self.site / layout.HANT_DIR
         if link.is_symlink():
             link.unlink()  # a clean MkDocs build would refuse to empty a folder holding a link
+        view = PublishedView.of(loaded.content, settings, self.history, Converter(settings.hant_variant))
         with _locked(self.cache) as projects:
-            converter = Converter(settings.hant_variant)
-            pages, running = _engines(loaded.content, settings, converter, projects, self.history, self.memo)
+            pages, running = _engines(view, projects, self.memo)
             running.wait()
         link.symlink_to(running.projects[1].site_dir.resolve(), target_is_directory=True)
-        self._background = threading.Thread(target=self._data_files,
-                                            args=(loaded.content, settings, pages, converter))
+        self._background = threading.Thread(target=self._data_files, args=(view, pages))
         self._background.start()
         return BuildResult(True, findings, files, len(pages), self.history.problem)
 
-    def _data_files(self, content: Content, settings: Settings, pages: list[render.Page],
-                    converter: Converter) -> None:
-        _data_files(self.site, content, settings, converter, self.history)
-        sitemap.write(self.site, [p.url for p in pages], settings.site_url)
-        media.publish(content.media, _shown_images(content), self.site)
+    def _data_files(self, view: PublishedView, pages: list[render.Page]) -> None:
+        _data_files(self.site, view)
+        sitemap.write(self.site, [p.url for p in pages], view.settings.site_url)
+        media.publish(view.media, _shown_images(view), self.site)
 
 
 def _personal_data_in_output(site: Path, out: Path, root: Path, loaded: Loaded) -> list[Finding]:
@@ -255,8 +250,7 @@ def _personal_data_in_output(site: Path, out: Path, root: Path, loaded: Loaded) 
 NAV_DEPARTMENTS_MAX = 60
 
 
-def _nav(content: Content) -> list[dict[str, Any]]:
-    departments = sorted(content.departments, key=lambda d: d.code)
+def _nav(departments: list[Department]) -> list[dict[str, Any]]:
     listed = [{d.short_name or d.name: f"departments/{d.code}.md"} for d in departments]
     return [
         {"首页": "index.md"},
@@ -271,11 +265,3 @@ def _nav(content: Content) -> list[dict[str, Any]]:
         {"关于数据": "about.md"},
     ]
 
-
-def _epoch(content: Content) -> int:
-    """The latest date in the content, as a Unix time: what MkDocs writes as 'last modified'."""
-    items = content.published_items()
-    dates = [i.effective_date for i in items] + [i.review.date for i in items]
-    dates += [c.month + "-01" for c in content.cases]
-    latest = max(dates, default="2000-01-01")
-    return int(dt.datetime.fromisoformat(latest).replace(tzinfo=dt.timezone.utc).timestamp())

@@ -3,7 +3,7 @@
 No chart library and no script: a bar chart is a few rectangles and labels, written here as
 inline SVG (``role="img"`` with a ``<title>``) so the page works offline and on any intranet.
 Every chart is followed on the page by a table of the same numbers, for screen readers and
-for copying. Only published items are counted (the site's ``Site`` holds nothing else).
+for copying. Only published items are counted (the published view holds nothing else).
 """
 
 from __future__ import annotations
@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from html import escape
-from typing import Any
 
 from markupsafe import Markup
 
 from . import layout
 from .model import STAGES, Department, Item
 from .script import Converter
+from .view import PublishedView
 
 FONT = 16  # px: large enough for older readers (适老化)
 ROW = 34
@@ -60,8 +60,9 @@ class Stats:
     without_case_by_department: Chart
 
 
-def compute(site: Any, converter: Converter) -> Stats:
-    """Count the published content of ``site`` (a ``render.Site``)."""
+def compute(site: PublishedView) -> Stats:
+    """Count the published content of ``site``."""
+    converter = site.converter
     items: list[Item] = site.items
     modes = site.settings.modes
 

@@ -23,6 +23,7 @@ from generator.export import columns, jsondata, tables
 from generator.history import diff
 from generator.importer import catalogfile
 from generator.load import Loaded, load
+from generator.view import PublishedView
 from generator.model import Case, Content, Department, Item, LegalBasis, NoPenaltyEntry, fields
 
 # Model attributes that are not fields of a file: where the object sits, what the loader derives.
@@ -184,8 +185,8 @@ def test_catalog_json_holds_every_public_field_and_no_other(tmp_path):
     """catalog.json is built by hand, key by key: a public field it forgot is missing from the
     open data; a field that is not public (审核人, 不予公开的理由) must never be in it."""
     loaded, settings = loaded_every_field(tmp_path)
-    ctx = tables.context(loaded.content, settings)
-    data = jsondata.document(loaded.content, settings, "2024-06-01", ctx)
+    view = PublishedView.of(loaded.content, settings)
+    data = jsondata.document(view, tables.context(view))
     [department] = data["departments"]
     [item] = department["items"]
     [entry] = department["no_penalty"]

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from conftest import PROJECT
 from generator import checks, layout, render
-from generator.script import Converter
+from generator.view import PublishedView
 
 
 def test_fixed_pages_are_exactly_the_pages_that_are_not_one_per_department_item_case_or_mode():
     loaded, settings, _ = checks.run(PROJECT)
-    pages = {p.path for p in render.render(loaded.content, settings, Converter(settings.hant_variant))}
+    pages = {p.path for p in render.render(PublishedView.of(loaded.content, settings))}
     per_content = {layout.department(d.code) for d in loaded.content.departments}
     per_content |= {layout.item(i.id) for i in loaded.content.published_items()}
     per_content |= {layout.case(c.id) for c in loaded.content.cases}

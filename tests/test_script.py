@@ -514,10 +514,12 @@ def test_search_page_example_shows_both_scripts_on_both_sites():
     from pathlib import Path
 
     from generator import checks, render
+    from generator.view import PublishedView
 
     root = Path(__file__).parents[1]
     result, settings, _ = checks.run(root)
     c = Converter(settings.hant_variant)
-    page = next(p for p in render.render(result.content, settings, c) if p.path == "search.md")
+    page = next(p for p in render.render(PublishedView.of(result.content, settings, converter=c))
+                if p.path == "search.md")
     assert "输入“發展”与“发展”结果相同" in c.to_hans(page.body)
     assert "輸入“發展”與“发展”結果相同" in c.to_hant(page.body)

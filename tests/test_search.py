@@ -28,6 +28,7 @@ from sitebuild import PROJECT
 
 from generator import checks, render
 from generator.script import Converter
+from generator.view import PublishedView
 from generator.search import fold as fold_module
 from generator.search import index
 from generator.search.fold import fold, table
@@ -145,9 +146,9 @@ def loaded(sample):
 
 
 @pytest.fixture(scope="session")
-def site(loaded) -> render.Site:
+def site(loaded) -> PublishedView:
     content, settings = loaded
-    return render.Site.of(content, settings)
+    return PublishedView.of(content, settings)
 
 
 @pytest.fixture(scope="session")
@@ -451,7 +452,7 @@ def test_long_postings_get_their_own_file(site, converter, tmp_path, monkeypatch
     """With a tiny threshold the long postings move to g/<shard>-<n>.txt; same index."""
     monkeypatch.setattr(index, "OWN_FILE_BYTES", 8)
     out = tmp_path / "search"
-    index.write(site, converter, out)
+    index.write(site, out)
     small = read_index(out)
     own_files = [p for p in small.files if re.fullmatch(r"[0-9a-f]+-\d+\.txt", p.name)]
     assert len(own_files) > 10
@@ -461,7 +462,7 @@ def test_long_postings_get_their_own_file(site, converter, tmp_path, monkeypatch
 
 def test_write_is_deterministic(site, converter, tmp_path, sample):
     out = tmp_path / "search"
-    index.write(site, converter, out)
+    index.write(site, out)
     assert sitebuild.tree_digest(out) == sitebuild.tree_digest(sample.out / "search")
 
 

@@ -29,6 +29,7 @@ from sitebuild import HANT_DIR, PROJECT
 
 from generator import checks, render
 from generator.script import Converter
+from generator.view import PublishedView
 from generator.search import index
 from generator.search.fold import fold, table
 from test_search import decode_postings, my_runs, read_index
@@ -496,7 +497,7 @@ def test_query(shared_tabs, sample, converter, query, expected):
 def reference(loaded):
     """Every searchable document, in index order, with its folded fields."""
     content, settings = loaded
-    site = render.Site.of(content, settings)
+    site = PublishedView.of(content, settings)
     return [(d.path, [fold(f) for f in d.fields]) for d in index.documents(site)]
 
 

@@ -9,21 +9,20 @@ from __future__ import annotations
 
 import functools
 import posixpath
-from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
-from ..model import STAGES, Case, Content, Department, Item, NoPenaltyEntry
+from ..model import STAGES, Case, Department
 from .. import casebody, media
 from ..script import Converter
-from ..settings import Settings
+from ..view import PublishedView
 from .. import export, layout, stats as statistics
 from ..messages import current as msg
-from ..history.record import NOT_READ, Dates, History
+from ..history.record import Dates
 from . import body, markdown
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "site-template" / "pages"
@@ -44,66 +43,16 @@ class Page:
         return self.path[:-3] + ".html"
 
 
-@dataclass
-class Site:
-    """The model arranged for templates: published content only, with lookups."""
-
-    settings: Settings
-    departments: list[Department]
-    items: list[Item]
-    cases: list[Case]
-    item_by_id: dict[str, Item] = field(default_factory=dict)
-    department_by_code: dict[str, Department] = field(default_factory=dict)
-    entry_by_id: dict[str, NoPenaltyEntry] = field(default_factory=dict)
-    cases_by_item: dict[str, list[Case]] = field(default_factory=lambda: defaultdict(list))
-    items_by_entry: dict[str, list[Item]] = field(default_factory=lambda: defaultdict(list))
-
-    @classmethod
-    def of(cls, content: Content, settings: Settings) -> "Site":
-        departments = sorted(content.departments, key=lambda d: d.code)
-        items = [i for d in departments for i in sorted(d.items, key=lambda i: i.id) if i.published]
-        published = {i.id for i in items}
-        # A case is shown with the published items it relates to; a case tied only to exempt
-        # items cannot pass the check, so every case has at least one published item here.
-        cases = sorted(content.cases, key=lambda c: (c.month, c.id), reverse=True)
-        site = cls(settings, departments, items, cases)
-        site.item_by_id = {i.id: i for i in items}
-        site.department_by_code = {d.code: d for d in departments}
-        site.entry_by_id = {e.id: e for d in departments for e in d.no_penalty}
-        for case in cases:
-            for ref in case.items:
-                if ref in published:
-                    site.cases_by_item[ref].append(case)
-        for item in items:
-            for ref in item.no_penalty:
-                site.items_by_entry[ref].append(item)
-        return site
-
-    def mode_label(self, code: str) -> str:
-        mode = self.settings.mode(code)
-        return mode.label if mode else code
-
-    def entries_of(self, item: Item) -> list[NoPenaltyEntry]:
-        return [self.entry_by_id[ref] for ref in item.no_penalty if ref in self.entry_by_id]
-
-    def items_of(self, department: Department) -> list[Item]:
-        return [i for i in self.items if i.department == department.code]
-
-    def cases_of(self, department: Department) -> list[Case]:
-        return [c for c in self.cases if c.department == department.code]
-
-
 Memo = dict[str, tuple[Any, Page]]  # page path -> (everything the page was rendered from, page)
 
 
-def render(content: Content, settings: Settings, converter: Converter,
-           history: History = NOT_READ, memo: Memo | None = None) -> list[Page]:
-    """Every page. ``history`` gives the publication dates (from git, never typed by hand).
+def render(site: PublishedView, memo: Memo | None = None) -> list[Page]:
+    """Every page. ``site.history`` gives the publication dates (from git, never typed by hand).
 
     With a ``memo`` kept between calls (the preview), a page of an item, case, department, mode
     or stage is rendered again only when something it shows changed (its ``inputs``)."""
-    site = Site.of(content, settings)
-    images = media.for_case_pages(content.media)
+    settings, converter, history = site.settings, site.converter, site.history
+    images = media.for_case_pages(site.media)
     env = _environment(site, converter, images)
     pages: list[Page] = []
     # What every page may show: a department's name appears wherever its items are listed.
@@ -156,7 +105,7 @@ def render(content: Content, settings: Settings, converter: Converter,
         add(layout.stage(stage), "stage.md.j2", f"{stage}指导", "分类索引", items,
             stage=stage, items=items)
     add(layout.SEARCH, "search.md.j2", "检索", "检索")
-    add(layout.STATS, "stats.md.j2", "统计数据", "统计数据", stats=statistics.compute(site, converter))
+    add(layout.STATS, "stats.md.j2", "统计数据", "统计数据", stats=statistics.compute(site))
     add(layout.DATA, "data.md.j2", "数据下载", "数据下载", **export.page_context(site.departments))
     add(layout.CHANGES, "changes.md.j2", "更新记录", "更新记录", history=history,
         kinds=[(k, msg.REVIEW_KINDS[k]) for k in ("item", "case", "no_penalty", "department")],
@@ -200,7 +149,7 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 _COMPILED = _CompiledTemplates()
 
 
-def _environment(site: Site, converter: Converter, images: dict[str, casebody.Media]) -> jinja2.Environment:
+def _environment(site: PublishedView, converter: Converter, images: dict[str, casebody.Media]) -> jinja2.Environment:
     """Templates write Markdown with raw HTML blocks. Every value is HTML-escaped unless it is
     already markup: what the filters below made from content (escaped, and for Markdown lines
     with Markdown's characters escaped too) or a case body the sanitizer let through."""

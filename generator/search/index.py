@@ -31,8 +31,7 @@ from pathlib import Path
 
 from .. import layout, script
 from ..model import Case, Item
-from ..render import Site
-from ..script import Converter
+from ..view import PublishedView
 from .fold import WORD_RUN, fold, table
 
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
@@ -56,7 +55,7 @@ class Document:
     fields: tuple[str, str, str]  # title, key fields, body (simplified)
 
 
-def documents(site: Site) -> list[Document]:
+def documents(site: PublishedView) -> list[Document]:
     docs = [_item_document(site, i) for i in site.items] + [_case_document(site, c) for c in site.cases]
     return sorted(docs, key=lambda d: (_negate(d.date), d.kind, d.path))
 
@@ -65,7 +64,7 @@ def _negate(date: str) -> tuple[int, ...]:
     return tuple(-int(part) for part in date.split("-"))
 
 
-def _item_document(site: Site, item: Item) -> Document:
+def _item_document(site: PublishedView, item: Item) -> Document:
     department = site.department_by_code[item.department]
     laws = " ".join(f"{b.law} {b.article or ''}" for b in item.basis)
     provisions = " ".join(b.text or "" for b in item.basis)
@@ -79,7 +78,7 @@ def _item_document(site: Site, item: Item) -> Document:
                     (script.plain(item.name), script.plain(key), script.plain(body)))
 
 
-def _case_document(site: Site, case: Case) -> Document:
+def _case_document(site: PublishedView, case: Case) -> Document:
     department = site.department_by_code.get(case.department)
     names = [department.name, department.short_name or ""] if department else []
     key = " ".join([*case.tags, *names, site.mode_label(case.mode), case.counterpart, case.region])
@@ -142,8 +141,9 @@ def shard_of(gram: str, shards: int) -> int:
     return h % shards
 
 
-def write(site: Site, converter: Converter, out: Path) -> dict[str, int]:
+def write(site: PublishedView, out: Path) -> dict[str, int]:
     """Write the index into ``out`` (the site's ``search/`` folder); return size figures."""
+    converter = site.converter
     docs = documents(site)
     postings: dict[str, list[int]] = defaultdict(list)  # gram -> [document number * 8 + mask]
     for number, doc in enumerate(docs):
