@@ -1,4 +1,4 @@
-"""Benchmark ``generator.export.write`` (open data: JSON, CSV, XLSX) in-process, after the checks.
+"""Benchmark ``generator.outputs.exports.write`` (open data: JSON, CSV, XLSX) in-process, after the checks.
 Not a test: run by hand and quote the numbers.
 
     python bench/export.py --content /tmp/exp-district [--out /tmp/exp-out] [--runs 3] [--profile]
@@ -18,7 +18,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from generator import checks, export  # noqa: E402
+from generator import checks  # noqa: E402
+from generator.outputs import exports as export  # noqa: E402
 from generator.view import PublishedView  # noqa: E402
 
 

@@ -49,7 +49,8 @@ import synth  # noqa: E402
 import writes  # noqa: E402
 
 from generator import build as generator_build, layout  # noqa: E402
-from generator import checks, render  # noqa: E402
+from generator import checks  # noqa: E402
+from generator.outputs.pages import render  # noqa: E402
 from generator.script import Converter  # noqa: E402
 from generator.view import PublishedView  # noqa: E402
 

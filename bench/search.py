@@ -28,7 +28,7 @@ import synth  # noqa: E402
 
 from generator import checks  # noqa: E402
 from generator.script import Converter  # noqa: E402
-from generator.search import index  # noqa: E402
+from generator.outputs import search as index  # noqa: E402
 from generator.view import PublishedView  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]

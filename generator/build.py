@@ -20,12 +20,12 @@ from pathlib import Path, PurePosixPath
 from multiprocessing.connection import Connection
 from typing import Any, Callable, Iterator
 
-from . import casebody, checks, egress, engine, export, htmlguard, layout, media, outpath, public_names, render
-from .export import sitemap
+from . import casebody, checks, egress, htmlguard, layout, media, outpath, public_names
+from .outputs import exports as export, feed, sitemap
+from .outputs import search as search_index
+from .outputs.pages import engine, render
 from .history import changelog
 from .history.record import NOT_READ, History
-from .review import feed
-from .search import index as search_index
 from .findings import Finding, has_errors
 from .messages import current as msg
 from .load import Loaded, Memo

@@ -8,7 +8,7 @@ would overwrite ``departments/index.md``). Nothing here imports the rest of the 
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 # --- the content repository (relative to its root) -------------------------------------------
 CONFIG_FILE = "mkdocs.yml"  # the site settings an operator edits
@@ -25,6 +25,10 @@ CODEOWNERS_FILES = ("CODEOWNERS", ".github/CODEOWNERS")
 EXTRA_PATHS = (*CODEOWNERS_FILES, LAWS_DIR)
 SITE_DIR = "site"  # build's default output folder
 CACHE_DIR = ".build-cache"  # build's MkDocs projects, kept between builds
+
+# --- the program (this checkout) ---------------------------------------------------------------
+PROGRAM_DIR = Path(__file__).resolve().parents[1]  # holds generator/ and site-template/
+TEMPLATE_DIR = PROGRAM_DIR / "site-template"  # pages/ (Jinja2), overrides/ and assets/ (the theme)
 
 # --- the site ----------------------------------------------------------------------------------
 HANS, HANT = "zh-Hans", "zh-Hant"

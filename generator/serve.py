@@ -17,8 +17,7 @@ from pathlib import Path
 from mkdocs.livereload import LiveReloadServer
 
 from . import build, report
-from .engine import TEMPLATE_DIR
-from .layout import CONFIG_FILE, CONTENT_DIRS, LAWS_DIR
+from .layout import CONFIG_FILE, CONTENT_DIRS, LAWS_DIR, TEMPLATE_DIR
 
 WATCHED = (*CONTENT_DIRS, LAWS_DIR, CONFIG_FILE)
 

@@ -71,7 +71,8 @@ def test_preview_shows_an_edit(tmp_path):
 def test_preview_renders_again_every_page_an_edit_shows(tmp_path):
     """The preview re-renders only pages whose inputs changed; after each kind of edit its pages
     equal a full render of the same content."""
-    from generator import checks, render
+    from generator import checks
+    from generator.outputs.pages import render
     from generator.view import PublishedView
 
     root = sitebuild.copy_content(tmp_path / "repo")

@@ -28,8 +28,8 @@ from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
 
 import sitebuild
-from generator import checks, export
-from generator.export import sitemap
+from generator import checks
+from generator.outputs import exports as export, sitemap
 from generator.model import Content, Department, Item, NoPenaltyEntry
 from generator.view import PublishedView
 from generator.settings import Settings

@@ -19,7 +19,8 @@ import fixtures
 from conftest import PROJECT, build_repo, credit_code, replace_once
 from generator import schema as schemas
 from generator import settings as settings_module
-from generator.export import columns, jsondata, tables
+from generator.model import columns
+from generator.outputs.exports import jsondata, tables
 from generator.history import diff
 from generator.importer import catalogfile
 from generator.load import Loaded, load

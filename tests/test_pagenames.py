@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from conftest import PROJECT
-from generator import checks, layout, render
+from generator import checks, layout
+from generator.outputs.pages import render
 from generator.view import PublishedView
 
 

@@ -513,7 +513,8 @@ def test_search_page_example_shows_both_scripts_on_both_sites():
     the simplified example into 發展 as well."""
     from pathlib import Path
 
-    from generator import checks, render
+    from generator import checks
+    from generator.outputs.pages import render
     from generator.view import PublishedView
 
     root = Path(__file__).parents[1]

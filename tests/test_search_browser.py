@@ -27,11 +27,11 @@ import sitebuild
 from siteserver import Server
 from sitebuild import HANT_DIR, PROJECT
 
-from generator import checks, render
+from generator import checks
 from generator.script import Converter
 from generator.view import PublishedView
-from generator.search import index
-from generator.search.fold import fold, table
+from generator.outputs import search as index
+from generator.script.fold import fold, table
 from test_search import decode_postings, my_runs, read_index
 
 SEARCH_JS = PROJECT / "site-template" / "assets" / "xz" / "search.js"

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 import sitebuild
-from generator import build, checks, render, stats
+from generator import build, checks
+from generator.outputs.pages import render, stats
 from generator.script import Converter
 from generator.view import PublishedView
 

@@ -21,8 +21,8 @@ from typing import Any, TextIO
 from .. import checks, egress, privacy, public_names
 from ..layout import CATALOG_DIR, CONFIG_FILE, CONTENT_DIRS
 from ..messages import current as msg
-from ..export import sheet_name
-from ..export.columns import ENTRY_COLUMNS, ITEM_COLUMNS, Context
+from ..outputs.exports import sheet_name
+from ..model.columns import ENTRY_COLUMNS, ITEM_COLUMNS, Context
 from ..findings import Finding
 from ..load import yamlsource
 from ..model import Department

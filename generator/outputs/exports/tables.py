@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Item, NoPenaltyEntry
-from ..script import plain
-from ..view import PublishedView
-from .columns import ENTRY_COLUMNS, ITEM_COLUMNS, Column, Context, exported
+from ...model import Item, NoPenaltyEntry
+from ...model.columns import ENTRY_COLUMNS, ITEM_COLUMNS, Column, Context, exported
+from ...script import plain
+from ...view import PublishedView
 
 
 ITEMS = exported(ITEM_COLUMNS)

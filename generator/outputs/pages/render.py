@@ -16,16 +16,16 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from ..model import STAGES, Case, Department
-from .. import casebody, media
-from ..script import Converter
-from ..view import PublishedView
-from .. import export, layout, stats as statistics
-from ..messages import current as msg
-from ..history.record import Dates
-from . import body, markdown
+from ...model import STAGES, Case, Department
+from ... import casebody, layout, media
+from ...script import Converter
+from ...view import PublishedView
+from ...messages import current as msg
+from ...history.record import Dates
+from .. import exports
+from . import body, markdown, stats as statistics
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "site-template" / "pages"
+TEMPLATES = layout.TEMPLATE_DIR / "pages"
 STAGE_SLUGS = layout.STAGE_SLUGS
 
 
@@ -106,7 +106,7 @@ def render(site: PublishedView, memo: Memo | None = None) -> list[Page]:
             stage=stage, items=items)
     add(layout.SEARCH, "search.md.j2", "检索", "检索")
     add(layout.STATS, "stats.md.j2", "统计数据", "统计数据", stats=statistics.compute(site))
-    add(layout.DATA, "data.md.j2", "数据下载", "数据下载", **export.page_context(site.departments))
+    add(layout.DATA, "data.md.j2", "数据下载", "数据下载", **exports.page_context(site.departments))
     add(layout.CHANGES, "changes.md.j2", "更新记录", "更新记录", history=history,
         kinds=[(k, msg.REVIEW_KINDS[k]) for k in ("item", "case", "no_penalty", "department")],
         actions=[(a, msg.REVIEW_ACTIONS[a]) for a in ("added", "changed", "removed")],

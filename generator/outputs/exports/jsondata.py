@@ -11,11 +11,11 @@ import json
 from pathlib import Path
 from typing import Any, Mapping
 
-from .. import layout
-from ..model import Case, Department, Item, NoPenaltyEntry
-from ..script import plain
-from ..view import PublishedView
-from .columns import Context
+from ... import layout
+from ...model import Case, Department, Item, NoPenaltyEntry
+from ...model.columns import Context
+from ...script import plain
+from ...view import PublishedView
 
 SCHEMA_VERSION = "1.0"
 SCHEMA_FILE = Path(__file__).with_name("catalog.schema.json")

@@ -14,10 +14,10 @@ from html import escape
 
 from markupsafe import Markup
 
-from . import layout
-from .model import STAGES, Department, Item
-from .script import Converter
-from .view import PublishedView
+from ... import layout
+from ...model import STAGES, Department, Item
+from ...script import Converter
+from ...view import PublishedView
 
 FONT = 16  # px: large enough for older readers (适老化)
 ROW = 34

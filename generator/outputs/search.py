@@ -32,7 +32,7 @@ from pathlib import Path
 from .. import layout, script
 from ..model import Case, Item
 from ..view import PublishedView
-from .fold import WORD_RUN, fold, table
+from ..script.fold import WORD_RUN, fold, table
 
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
 TITLE, KEY, BODY = 1, 2, 4

@@ -16,12 +16,12 @@ import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..layout import DATA_DIR
-from ..model import Department
-from ..script import mark, plain
-from ..view import PublishedView
+from ...layout import DATA_DIR
+from ...model import Department
+from ...model.columns import LINE_SEPARATOR, LIST_SEPARATOR
+from ...script import mark, plain
+from ...view import PublishedView
 from . import jsondata, tables, workbook
-from .columns import LINE_SEPARATOR, LIST_SEPARATOR
 
 COMBINED = "catalog"
 NO_PENALTY = "no-penalty"

@@ -21,14 +21,12 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from . import htmlguard
-from .layout import CONFIG_FILE, HANS, HANT, HANT_DIR
+from ... import htmlguard
+from ...layout import CONFIG_FILE, HANS, HANT, HANT_DIR, PROGRAM_DIR, TEMPLATE_DIR
+from ...script import Converter
+from ...settings import Settings
 from .render import Page
-from .script import Converter
-from .settings import Settings
 
-REPOSITORY = Path(__file__).resolve().parents[1]
-TEMPLATE_DIR = REPOSITORY / "site-template"
 LANG_LABELS = {HANS: "简体", HANT: "繁體"}
 # Material's own JavaScript (its bundle can load code from a CDN, e.g. for diagrams) and its
 # search assets are removed from the output; the site works without them.
@@ -147,7 +145,7 @@ class Running:
 
     def __init__(self, env: dict[str, str]) -> None:
         self.env = {**os.environ, **env,
-                    "PYTHONPATH": os.pathsep.join(filter(None, [str(REPOSITORY), os.environ.get("PYTHONPATH")]))}
+                    "PYTHONPATH": os.pathsep.join(filter(None, [str(PROGRAM_DIR), os.environ.get("PYTHONPATH")]))}
         self.projects: list[Project] = []
         self.processes: list[subprocess.Popen] = []
 
