@@ -50,6 +50,7 @@ import writes  # noqa: E402
 
 from generator import build as generator_build, layout  # noqa: E402
 from generator import checks  # noqa: E402
+from generator.outputs import pages as pages_output  # noqa: E402
 from generator.outputs.pages import render  # noqa: E402
 from generator.script import Converter  # noqa: E402
 from generator.view import PublishedView  # noqa: E402
@@ -96,7 +97,7 @@ class Alternative:
                     {"locale": "zh", "default": True, "name": "简体", "build": True},
                     {"locale": "zh-Hant", "name": "繁體", "build": True}]}},
             ],
-            "nav": generator_build._nav(view.departments),
+            "nav": pages_output.nav(view.departments),
         }
         work.mkdir(parents=True)
         (work / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),

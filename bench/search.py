@@ -91,7 +91,7 @@ def main() -> None:
             shutil.rmtree(site / "search")
             converter = Converter(settings.hant_variant)
             start = time.perf_counter()
-            figures = index.write(PublishedView.of(loaded.content, settings, converter=converter), site / "search")
+            figures = index.write(PublishedView.of(loaded.content, settings, converter=converter), site)
             seconds = time.perf_counter() - start
             files = [f for f in (site / "search").rglob("*") if f.is_file()]
             size = sum(f.stat().st_size for f in files) / 1e6

@@ -16,20 +16,19 @@ import tempfile
 import threading
 import traceback
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from multiprocessing.connection import Connection
-from typing import Any, Callable, Iterator
+from typing import Callable, Iterator
 
-from . import casebody, checks, egress, htmlguard, layout, media, outpath, public_names
-from .outputs import exports as export, feed, sitemap
-from .outputs import search as search_index
-from .outputs.pages import engine, render
+from . import checks, egress, htmlguard, layout, outpath, outputs, public_names
+from .outputs import sitemap
+from .outputs.pages import Pages, render
 from .history import changelog
 from .history.record import NOT_READ, History
 from .findings import Finding, has_errors
 from .messages import current as msg
 from .load import Loaded, Memo
-from .model import Content, Department
+from .model import Content
 from .script import Converter
 from .settings import Settings
 from .view import PublishedView
@@ -110,7 +109,7 @@ def _locked(folder: Path) -> Iterator[Path]:
 
 def generate(content: Content, settings: Settings, work: Path, projects: Path,
              history: History = NOT_READ) -> list[render.Page]:
-    """Render and run both engines; the finished site is ``work/site``.
+    """Build every output from the published view; the finished site is ``work/site``.
 
     With a git history, dates come from it (publication dates on pages, SOURCE_DATE_EPOCH =
     the newest content commit); without one, from the content's own dates. The data files
@@ -118,42 +117,19 @@ def generate(content: Content, settings: Settings, work: Path, projects: Path,
     renders and converts pages, the second core would otherwise wait for the engines."""
     view = PublishedView.of(content, settings, history, Converter(settings.hant_variant))
     site = work / "site"  # the data files and both engines' pages share no path
-    data = Forked(lambda: _data_files(site, view))
-    targets = {layout.HANS: site, layout.HANT: site / layout.HANT_DIR}
+    data = Forked(lambda: _write(outputs.BESIDE_PAGES, view, site))
     try:
-        pages, running = _engines(view, projects)
-        running.wait(lambda project: engine.copy_site(project, targets[project.folder.name]))
+        pages = Pages(projects).write(view, site)
     finally:
         data.join()
-    sitemap.write(site, [p.url for p in pages], settings.site_url)
-    media.publish(view.media, _shown_images(view), site)
+    _write(outputs.AFTER_PAGES, view, site)
     outpath.mark_site(site)
     return pages
 
 
-def _shown_images(view: PublishedView) -> set[tuple[str, str]]:
-    """(folder, name) of every image a case shows (the pages rendered them: cached)."""
-    images = media.for_case_pages(view.media)
-    return {(PurePosixPath(case.origin.path).parent.name, name) for case in view.cases
-            for name in casebody.of_case(case.origin.path, case.body, images)[1].images}
-
-
-def _engines(view: PublishedView, projects: Path, memo: render.Memo | None = None
-             ) -> tuple[list[render.Page], engine.Running]:
-    pages = render.render(view, memo)
-    nav = _nav(view.departments)
-    running = engine.Running({"SOURCE_DATE_EPOCH": str(view.epoch), "NO_MKDOCS_2_WARNING": "1"})
-    for script in layout.SCRIPTS:
-        running.start(engine.write_project(projects / script, script, pages, view.settings, view.converter, nav))
-    return pages, running
-
-
-def _data_files(site: Path, view: PublishedView) -> None:
-    """What the site holds besides pages: exports, search index, change feed."""
-    (site / layout.HANT_DIR).mkdir(parents=True, exist_ok=True)
-    export.write(view, site)
-    search_index.write(view, site / layout.SEARCH_DIR)
-    feed.write(view, site)
+def _write(writers: tuple[outputs.Output, ...], view: PublishedView, site: Path) -> None:
+    for output in writers:
+        output.write(view, site)
 
 
 class Forked:
@@ -221,7 +197,7 @@ class Preview:
             link.unlink()  # a clean MkDocs build would refuse to empty a folder holding a link
         view = PublishedView.of(loaded.content, settings, self.history, Converter(settings.hant_variant))
         with _locked(self.cache) as projects:
-            pages, running = _engines(view, projects, self.memo)
+            pages, running = Pages(projects, self.memo).start(view)
             running.wait()
         link.symlink_to(running.projects[1].site_dir.resolve(), target_is_directory=True)
         self._background = threading.Thread(target=self._data_files, args=(view, pages))
@@ -229,9 +205,8 @@ class Preview:
         return BuildResult(True, findings, files, len(pages), self.history.problem)
 
     def _data_files(self, view: PublishedView, pages: list[render.Page]) -> None:
-        _data_files(self.site, view)
+        _write(outputs.BESIDE_PAGES + outputs.AFTER_PAGES, view, self.site)
         sitemap.write(self.site, [p.url for p in pages], view.settings.site_url)
-        media.publish(view.media, _shown_images(view), self.site)
 
 
 def _personal_data_in_output(site: Path, out: Path, root: Path, loaded: Loaded) -> list[Finding]:
@@ -243,25 +218,3 @@ def _personal_data_in_output(site: Path, out: Path, root: Path, loaded: Loaded) 
         texts[layout.CONFIG_FILE] = settings_file.read_text(encoding="utf-8", errors="replace")
     sources = egress.Sources(texts, public_names.allowed_everywhere(loaded))
     return egress.check_site(site, str(out), sources)
-
-
-# Material puts the whole navigation into every page: listing every department is handy for a
-# district, but at city scale (hundreds of departments) it would multiply every page's size.
-NAV_DEPARTMENTS_MAX = 60
-
-
-def _nav(departments: list[Department]) -> list[dict[str, Any]]:
-    listed = [{d.short_name or d.name: f"departments/{d.code}.md"} for d in departments]
-    return [
-        {"首页": "index.md"},
-        {"实施部门": [{"全部部门": "departments/index.md"}] + listed}
-        if len(departments) <= NAV_DEPARTMENTS_MAX else {"实施部门": "departments/index.md"},
-        {"分类索引": "modes/index.md"},
-        {"典型案例": "cases/index.md"},
-        {"检索": "search.md"},
-        {"统计数据": "stats.md"},
-        {"数据下载": "data.md"},
-        {"更新记录": "changes.md"},
-        {"关于数据": "about.md"},
-    ]
-

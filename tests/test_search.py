@@ -452,7 +452,7 @@ def test_long_postings_get_their_own_file(site, converter, tmp_path, monkeypatch
     """With a tiny threshold the long postings move to g/<shard>-<n>.txt; same index."""
     monkeypatch.setattr(index, "OWN_FILE_BYTES", 8)
     out = tmp_path / "search"
-    index.write(site, out)
+    index.write(site, tmp_path)
     small = read_index(out)
     own_files = [p for p in small.files if re.fullmatch(r"[0-9a-f]+-\d+\.txt", p.name)]
     assert len(own_files) > 10
@@ -462,7 +462,7 @@ def test_long_postings_get_their_own_file(site, converter, tmp_path, monkeypatch
 
 def test_write_is_deterministic(site, converter, tmp_path, sample):
     out = tmp_path / "search"
-    index.write(site, out)
+    index.write(site, tmp_path)
     assert sitebuild.tree_digest(out) == sitebuild.tree_digest(sample.out / "search")
 
 

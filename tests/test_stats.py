@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 import sitebuild
-from generator import build, checks
+from generator import checks
+from generator.outputs import pages as pages_output
 from generator.outputs.pages import render, stats
 from generator.script import Converter
 from generator.view import PublishedView
@@ -81,7 +82,7 @@ def test_render_adds_the_two_pages_and_the_navigation_lists_them(model):
     pages = {p.path: p for p in render.render(site)}
     assert {"stats.md", "data.md"} <= set(pages)
     assert pages["stats.md"].body.count('role="img"') == len(CHARTS)
-    nav = build._nav(site.departments)
+    nav = pages_output.nav(site.departments)
     assert {"统计数据": "stats.md"} in nav and {"数据下载": "data.md"} in nav
 
 

@@ -22,7 +22,7 @@ from itertools import accumulate
 from .. import privacy
 from .. import public_names
 from ..findings import Finding, finding
-from ..load import CASE, Document
+from ..load import CASE
 from ..messages import current as msg
 from .texts import Spans
 

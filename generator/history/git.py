@@ -12,7 +12,6 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from ..layout import CONTENT_PATHS
 from ..messages import current as msg
 
 _BLOB_MODES = ("100644", "100755")

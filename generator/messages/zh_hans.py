@@ -252,6 +252,15 @@ NAME_ROLES = (
 )
 
 
+# --- Site pages: the sections (栏目) the navigation names, and page titles ----------------------
+SECTIONS = {"home": "首页", "departments": "实施部门", "items": "行政指导事项", "modes": "分类索引",
+            "cases": "典型案例", "search": "检索", "stats": "统计数据", "data": "数据下载",
+            "changes": "更新记录", "about": "关于数据"}
+# A page's title when it is not its section's name ("home": the site's name).
+PAGE_TITLES = {"modes": "按指导方式和实施环节"}
+STAGE_PAGE_TITLE = "{stage}指导"
+NAV_ALL_DEPARTMENTS = "全部部门"
+
 # --- Git: reading other revisions (review report, change history) ------------------------------
 GIT_MISSING = "找不到 git 命令。审查报告和更新记录要从 git 记录中读取内容：请先安装 git。"
 GIT_NOT_A_REPO = "{root} 不是 git 仓库，也不在 git 仓库中。审查报告要从 git 记录中读取两个版本的内容。"

@@ -32,6 +32,7 @@ def write(view: PublishedView, site: Path) -> list[Path]:
         return []
     written = []
     for folder, script, convert in ((site, "", lambda text: text), (site / HANT_DIR, HANT_DIR, view.converter.to_hant)):
+        folder.mkdir(parents=True, exist_ok=True)
         path = folder / FEED_FILE
         path.write_bytes(render(view.history, view.settings, view.departments, script, convert))
         written.append(path)

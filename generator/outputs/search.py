@@ -142,8 +142,9 @@ def shard_of(gram: str, shards: int) -> int:
 
 
 def write(site: PublishedView, out: Path) -> dict[str, int]:
-    """Write the index into ``out`` (the site's ``search/`` folder); return size figures."""
+    """Write the index into the site ``out`` (its ``search/`` folder); return size figures."""
     converter = site.converter
+    out = out / layout.SEARCH_DIR
     docs = documents(site)
     postings: dict[str, list[int]] = defaultdict(list)  # gram -> [document number * 8 + mask]
     for number, doc in enumerate(docs):

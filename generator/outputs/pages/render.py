@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import posixpath
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 from typing import Any
 
 import jinja2
@@ -42,6 +42,35 @@ class Page:
         """The page's URL relative to the site root (use_directory_urls is off)."""
         return self.path[:-3] + ".html"
 
+
+@dataclass(frozen=True)
+class Fixed:
+    """A page that is not one per department, item, case, mode or stage."""
+
+    path: str  # under docs/ (``layout``)
+    template: str
+    section: str  # key of ``msg.SECTIONS``: the navigation's word for the page's section
+
+    def title(self, settings: Any) -> str:
+        """Typed once: the section's name, unless the page has its own title."""
+        if self.section == "home":
+            return settings.site_name
+        return msg.PAGE_TITLES.get(self.section, msg.SECTIONS[self.section])
+
+
+# In the navigation's order (``outputs.pages.nav``).
+FIXED_PAGES = (
+    Fixed(layout.HOME, "home.md.j2", "home"),
+    Fixed(layout.DEPARTMENTS, "departments.md.j2", "departments"),
+    Fixed(layout.MODES, "modes.md.j2", "modes"),
+    Fixed(layout.CASES, "cases.md.j2", "cases"),
+    Fixed(layout.SEARCH, "search.md.j2", "search"),
+    Fixed(layout.STATS, "stats.md.j2", "stats"),
+    Fixed(layout.DATA, "data.md.j2", "data"),
+    Fixed(layout.CHANGES, "changes.md.j2", "changes"),
+    Fixed(layout.ABOUT, "about.md.j2", "about"),
+)
+_FIXED = {page.path: page for page in FIXED_PAGES}
 
 Memo = dict[str, tuple[Any, Page]]  # page path -> (everything the page was rendered from, page)
 
@@ -77,41 +106,46 @@ def render(site: PublishedView, memo: Memo | None = None) -> list[Page]:
         if memo is not None and inputs is not None:
             memo[path] = (key, pages[-1])
 
-    add(layout.HOME, "home.md.j2", settings.site_name, "首页")
-    add(layout.DEPARTMENTS, "departments.md.j2", "实施部门", "实施部门")
+    def fixed(path: str, **context: Any) -> None:
+        page = _FIXED[path]
+        add(path, page.template, page.title(settings), msg.SECTIONS[page.section], **context)
+
+    sections = msg.SECTIONS
+    fixed(layout.HOME)
+    fixed(layout.DEPARTMENTS)
     for d in site.departments:
-        add(layout.department(d.code), "department.md.j2", d.name, "实施部门", (d, site.cases_of(d)),
+        add(layout.department(d.code), "department.md.j2", d.name, sections["departments"], (d, site.cases_of(d)),
             department=d, meta={"source": d.name})
     for item in site.items:
         d = site.department_by_code[item.department]
         dates = history.dates_of("item", item.id)
         inputs = (item, d, site.entries_of(item), site.cases_by_item.get(item.id), dates)
-        add(layout.item(item.id), "item.md.j2", item.name, "行政指导事项", inputs, item=item, department=d,
+        add(layout.item(item.id), "item.md.j2", item.name, sections["items"], inputs, item=item, department=d,
             dates=dates, meta={"source": d.name, **_date_meta(dates, item.effective_date, msg.DATE_EFFECTIVE)})
-    add(layout.CASES, "cases.md.j2", "典型案例", "典型案例")
+    fixed(layout.CASES)
     for case in site.cases:
         d = site.department_by_code.get(case.department)
         dates = history.dates_of("case", case.id)
         inputs = (case, d, [site.item_by_id.get(ref) for ref in case.items], dates,
                   images.get(PurePosixPath(case.origin.path).parent.name))
-        add(layout.case(case.id), "case.md.j2", case.title, "典型案例", inputs, case=case, department=d,
+        add(layout.case(case.id), "case.md.j2", case.title, sections["cases"], inputs, case=case, department=d,
             dates=dates, meta={"source": d.name if d else "", **_date_meta(dates, case.month, msg.DATE_MONTH)})
-    add(layout.MODES, "modes.md.j2", "按指导方式和实施环节", "分类索引")
+    fixed(layout.MODES)
     for mode in settings.modes:
         items = [i for i in site.items if i.mode == mode.code]
-        add(layout.mode(mode.code), "mode.md.j2", mode.label, "分类索引", items, mode=mode, items=items)
+        add(layout.mode(mode.code), "mode.md.j2", mode.label, sections["modes"], items, mode=mode, items=items)
     for stage in STAGES:
         items = [i for i in site.items if stage in i.stages]
-        add(layout.stage(stage), "stage.md.j2", f"{stage}指导", "分类索引", items,
+        add(layout.stage(stage), "stage.md.j2", msg.STAGE_PAGE_TITLE.format(stage=stage), sections["modes"], items,
             stage=stage, items=items)
-    add(layout.SEARCH, "search.md.j2", "检索", "检索")
-    add(layout.STATS, "stats.md.j2", "统计数据", "统计数据", stats=statistics.compute(site))
-    add(layout.DATA, "data.md.j2", "数据下载", "数据下载", **exports.page_context(site.departments))
-    add(layout.CHANGES, "changes.md.j2", "更新记录", "更新记录", history=history,
-        kinds=[(k, msg.REVIEW_KINDS[k]) for k in ("item", "case", "no_penalty", "department")],
-        actions=[(a, msg.REVIEW_ACTIONS[a]) for a in ("added", "changed", "removed")],
-        case_ids={c.id for c in site.cases})
-    add(layout.ABOUT, "about.md.j2", "关于数据", "关于数据")
+    fixed(layout.SEARCH)
+    fixed(layout.STATS, stats=statistics.compute(site))
+    fixed(layout.DATA, **exports.page_context(site.departments))
+    fixed(layout.CHANGES, history=history,
+          kinds=[(k, msg.REVIEW_KINDS[k]) for k in ("item", "case", "no_penalty", "department")],
+          actions=[(a, msg.REVIEW_ACTIONS[a]) for a in ("added", "changed", "removed")],
+          case_ids={c.id for c in site.cases})
+    fixed(layout.ABOUT)
     return pages
 
 
