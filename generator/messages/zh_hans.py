@@ -360,6 +360,18 @@ OUT_NOT_OURS = "不能生成到 {out}：这个文件夹里已有其他文件，�
 CACHE_NOT_OURS = "缓存文件夹 {cache} 不是本程序的生成缓存（或其中有指向别处的链接），程序不会改动它。请删除或改名后重新生成，或加 --no-cache。"
 
 # --- Site settings (mkdocs.yml, E801 details) -----------------------------------------------------
+SETTINGS_MISSING = "找不到 mkdocs.yml，请从项目模板复制一份。"
+SETTINGS_YAML = "YAML 无法读取（{detail}）。"
+SETTINGS_SITE_NAME = "site_name 必须填写网站名称。"
+SETTINGS_TEXT = "extra.{key} 应为文字。"
+SETTINGS_SITE_URL = "site_url 应为网站的完整地址，以 https:// 或 http:// 开头，如 https://xzzd.example.gov.cn/xzzd/。"
+SETTINGS_ERROR_REPORT_URL = "extra.error_report_url 应为以 https:// 或 http:// 开头的网址，或留空。"
+SETTINGS_HANT_VARIANT = "extra.hant_variant 只能是 {variants}。"
+SETTINGS_DEMO_BANNER = "extra.demo_banner 只能是 true 或 false。"
+SETTINGS_MODES = "extra.modes 必须列出至少一种指导方式（code 和 label）。"
+SETTINGS_MODE_ENTRY = "指导方式要写成 code（英文小写字母和下划线）和 label（中文名称）。"
+SETTINGS_MODE_TWICE = "指导方式代码“{code}”重复。"
+SETTINGS_LEGAL_OFFICE = "extra.legal_office_reviewers 应是代码托管平台账号或团队的列表，每项以 @ 开头并加引号，如 [\"@legal-office\"]。"
 SETTINGS_MAINTAINERS = "extra.maintainer_reviewers 应是代码托管平台账号或团队的列表，每项以 @ 开头并加引号，如 [\"@site-maintainers\"]。"
 
 # --- Code owners (python -m generator codeowners) -------------------------------------------------

@@ -48,7 +48,6 @@ OVERRIDES = HERE / "overrides.yaml"
 # Every file the traditional text depends on: the converter's identity hashes them all.
 TABLES = (OVERRIDES, boundaries.TABLE, context.RULES, context.WORDS, variants.TABLE)
 VARIANTS = {"s2tw": "tw2s", "s2hk": "hk2s", "s2t": "t2s"}
-REFUSED = {"s2twp": "它会改写法律用语（程序→程式、文件→檔案、注销→登出）"}
 
 _MARK = MARK  # internal marks carry both forms through rendering (marks.py)
 _AUTHOR_MARK = re.compile(r"\{\{([^{}|\n]+)\|([^{}|\n]+)\}\}")
