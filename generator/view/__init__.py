@@ -12,11 +12,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..history.record import NOT_READ, History
 from ..model import Case, Content, Department, Item, MediaFile, NoPenaltyEntry
 from ..script import Converter
 from ..settings import Settings
+from . import shown
 
 
 @dataclass
@@ -76,6 +78,14 @@ class PublishedView:
     def entries_in(self, department: Department) -> list[NoPenaltyEntry]:
         """A department's 不罚清单, by id."""
         return sorted(department.no_penalty, key=lambda e: e.id)
+
+    @cached_property
+    def shown(self) -> PublishedView:
+        """This view with every author text resolved for the pages, in its own script
+        (``shown.Shown``): what the page templates read."""
+        resolved = shown.content(Content(tuple(self.departments), tuple(self.cases), self.media), self.converter)
+        return PublishedView.of(resolved, self.settings, shown.history(self.history, self.departments, self.converter),
+                                self.converter)
 
     @property
     def content_date(self) -> str:

@@ -20,6 +20,7 @@ from ...model import STAGES, Case, Department
 from ... import casebody, layout, media
 from ...script import Converter
 from ...view import PublishedView
+from ...view.shown import Shown
 from ...messages import current as msg
 from ...history.record import Dates
 from .. import exports
@@ -75,12 +76,16 @@ _FIXED = {page.path: page for page in FIXED_PAGES}
 Memo = dict[str, tuple[Any, Page]]  # page path -> (everything the page was rendered from, page)
 
 
-def render(site: PublishedView, memo: Memo | None = None) -> list[Page]:
-    """Every page. ``site.history`` gives the publication dates (from git, never typed by hand).
+def render(view: PublishedView, memo: Memo | None = None) -> list[Page]:
+    """Every page. ``view.history`` gives the publication dates (from git, never typed by hand).
 
-    With a ``memo`` kept between calls (the preview), a page of an item, case, department, mode
-    or stage is rendered again only when something it shows changed (its ``inputs``)."""
+    Templates read ``view.shown``, whose author texts are resolved in their own script; page
+    titles and front matter are the texts as written. With a ``memo`` kept between calls (the
+    preview), a page of an item, case, department, mode or stage is rendered again only when
+    something it shows changed (its ``inputs``)."""
+    site = view.shown
     settings, converter, history = site.settings, site.converter, site.history
+    written_as = {c.id: c for c in view.cases}  # titles and front matter: the texts as written
     images = media.for_case_pages(site.media)
     env = _environment(site, converter, images)
     pages: list[Page] = []
@@ -114,22 +119,26 @@ def render(site: PublishedView, memo: Memo | None = None) -> list[Page]:
     fixed(layout.HOME)
     fixed(layout.DEPARTMENTS)
     for d in site.departments:
-        add(layout.department(d.code), "department.md.j2", d.name, sections["departments"], (d, site.cases_of(d)),
-            department=d, meta={"source": d.name})
+        name = view.department_by_code[d.code].name
+        add(layout.department(d.code), "department.md.j2", name, sections["departments"], (d, site.cases_of(d)),
+            department=d, meta={"source": name})
     for item in site.items:
         d = site.department_by_code[item.department]
+        name = view.department_by_code[item.department].name
         dates = history.dates_of("item", item.id)
         inputs = (item, d, site.entries_of(item), site.cases_by_item.get(item.id), dates)
-        add(layout.item(item.id), "item.md.j2", item.name, sections["items"], inputs, item=item, department=d,
-            dates=dates, meta={"source": d.name, **_date_meta(dates, item.effective_date, msg.DATE_EFFECTIVE)})
+        add(layout.item(item.id), "item.md.j2", view.item_by_id[item.id].name, sections["items"], inputs, item=item,
+            department=d, dates=dates,
+            meta={"source": name, **_date_meta(dates, item.effective_date, msg.DATE_EFFECTIVE)})
     fixed(layout.CASES)
     for case in site.cases:
         d = site.department_by_code.get(case.department)
         dates = history.dates_of("case", case.id)
         inputs = (case, d, [site.item_by_id.get(ref) for ref in case.items], dates,
                   images.get(PurePosixPath(case.origin.path).parent.name))
-        add(layout.case(case.id), "case.md.j2", case.title, sections["cases"], inputs, case=case, department=d,
-            dates=dates, meta={"source": d.name if d else "", **_date_meta(dates, case.month, msg.DATE_MONTH)})
+        source = view.department_by_code[d.code].name if d else ""
+        add(layout.case(case.id), "case.md.j2", written_as[case.id].title, sections["cases"], inputs, case=case,
+            department=d, dates=dates, meta={"source": source, **_date_meta(dates, case.month, msg.DATE_MONTH)})
     fixed(layout.MODES)
     for mode in settings.modes:
         items = [i for i in site.items if i.mode == mode.code]
@@ -207,7 +216,9 @@ def _environment(site: PublishedView, converter: Converter, images: dict[str, ca
         return scripts.get(code, layout.HANS)
 
     def source(text: str, owner: Any) -> str:
-        return converter.source(text, script_of(owner))
+        """Text of the published view is resolved already (``Shown``): the owner is not needed.
+        Other text (the settings, or a template's own value) is converted as the owner's."""
+        return text if isinstance(text, Shown) else converter.source(text, script_of(owner))
 
     def case_body(case: Case) -> Markup:
         """The body as sanitized HTML blocks (cached since the check rendered it)."""

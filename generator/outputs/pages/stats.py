@@ -18,6 +18,7 @@ from ... import layout
 from ...model import STAGES, Department, Item
 from ...script import Converter
 from ...view import PublishedView
+from ...view.shown import Shown
 
 FONT = 16  # px: large enough for older readers (适老化)
 ROW = 34
@@ -107,7 +108,8 @@ def _width(text: str) -> float:
 def bar_chart(chart_id: str, title: str, bars: list[Bar], unit: str, converter: Converter) -> Markup:
     """A horizontal bar chart as one block of inline SVG (no blank line, so Markdown keeps it);
     markup for the page template, every text in it escaped."""
-    labels = [converter.source(b.label, b.owner.script if b.owner else layout.HANS) for b in bars]
+    labels = [b.label if isinstance(b.label, Shown) else converter.source(b.label, b.owner.script if b.owner else layout.HANS)
+              for b in bars]
     label_width = int(max((_width(converter.to_hans(t)) for t in labels), default=2) * FONT) + 12
     top = max((b.value for b in bars), default=0) or 1
     value_width = 8 + int(_width(f"{top}{unit}") * FONT)
