@@ -1,20 +1,15 @@
 """The verbs of ``python -m generator``: one module a verb, each ``run(args) -> int``.
 
 ``generator/cli.py`` declares the command line and calls these. Every verb returns one of the
-exit codes of ``Exit`` (scripts and CI read them); a verb never prints a traceback: content
-problems are findings, a wrong argument is a usage message, and anything else is the
-generator's own bug, reported by ``cli.main`` as ``INTERNAL``. Heavy modules are imported
-inside ``run``, so ``convert`` and ``check`` start without loading MkDocs or the renderer.
+exit codes of ``Exit`` (``generator.exitcodes``; scripts and CI read them); a verb never prints
+a traceback: content problems are findings, a wrong argument is a usage message, and anything
+else is the generator's own bug, reported by ``cli.main`` as ``INTERNAL``. Heavy modules are
+imported inside ``run``, so ``convert`` and ``check`` start without loading MkDocs or the
+renderer.
 """
 
 from __future__ import annotations
 
-from enum import IntEnum
+from ..exitcodes import Exit
 
-
-class Exit(IntEnum):
-    OK = 0  # done; warnings allowed
-    CONTENT = 1  # problems in the content (or settings): findings say where and what to do
-    USAGE = 2  # the command line, a path or a revision is wrong; nothing was changed
-    INTERNAL = 3  # a bug in the generator or its templates, never caused by content
-    INTERRUPTED = 130  # Ctrl+C
+__all__ = ["Exit"]
