@@ -139,6 +139,12 @@ def _laws(args: argparse.Namespace) -> int:
     return impact.main(args.root, args.law, args.old, args.new, sys.stdout, sys.stderr)
 
 
+def _document(args: argparse.Namespace) -> int:
+    from .documents import command
+
+    return command.main(args.root, args.item, args.kind, args.out, args.script, args.year, sys.stdout, sys.stderr)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator", description="行政指导事项目录清单网站生成器")
     parser.add_argument("--debug", action="store_true", help="内部错误时显示 Python 调用栈")
@@ -181,6 +187,13 @@ def _parser() -> argparse.ArgumentParser:
     rev.add_argument("--max-chars", type=int, default=0, metavar="字数",
                      help="报告的最大长度（如 GitHub 留言上限 65536），超出时省略靠后的变更")
     command("codeowners", _codeowners, "按各部门的审核人和法制审核团队生成 .github/CODEOWNERS 和 CODEOWNERS")
+    doc = command("document", _document, "为一个事项生成预先填好的行政指导文书（Word .docx），供执法人员填写。"
+                  "退出码：0 已生成，1 内容有错误或事项不予公开、已停止实施，2 事项、文书种类或文件名有误")
+    doc.add_argument("item", metavar="事项编号", help="如 scjg-001")
+    doc.add_argument("--kind", required=True, metavar="文书代码", help="documents/kinds.yaml 中的文书代码，如 opinion")
+    doc.add_argument("--out", required=True, type=Path, metavar="文件", help="输出的 .docx 文件（不覆盖已有文件）")
+    doc.add_argument("--script", choices=("zh-Hans", "zh-Hant"), default="zh-Hans", help="简体（默认）或繁体")
+    doc.add_argument("--year", type=int, default=None, metavar="年份", help="文书编号中的年份（默认今年）")
     laws = command("laws", _laws, "法规库 laws/：加入法规文本（add），列出法规修改后受影响的引用（impact）")
     actions = laws.add_subparsers(dest="action", required=True, metavar="操作")
     root_here = {"type": Path, "default": argparse.SUPPRESS, "help": "内容仓库根目录（默认当前目录）"}
