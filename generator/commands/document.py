@@ -1,4 +1,4 @@
-"""``python -m generator document ITEM --kind KIND --out FILE [--script zh-Hant] [--year YYYY]``:
+"""``document``: ``python -m generator document ITEM --kind KIND --out FILE [--script zh-Hant] [--year YYYY]``:
 one pre-filled document for an officer.
 
 The repository is loaded and checked as by every command, but only what this document is made
@@ -9,36 +9,38 @@ error in those files, an exempt or suspended item), 2 usage (unknown item or kin
 
 from __future__ import annotations
 
+import argparse
 import datetime
 import os
+import sys
 import tempfile
 from pathlib import Path
-from typing import TextIO
 
-from .. import checks, report
-from ..findings import has_errors
-from ..messages import current as msg
-from ..script import Converter
-from . import config as config_module
-from . import kinds_for, load_context, write_for_item
-
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+from . import Exit
 
 
-def main(root: Path, item_id: str, kind_code: str, out: Path, script: str, year: int | None,
-         stdout: TextIO, stderr: TextIO) -> int:
+def run(args: argparse.Namespace) -> int:
+    from .. import checks, report
+    from ..documents import config as config_module
+    from ..documents import kinds_for, load_context, write_for_item
+    from ..findings import has_errors
+    from ..messages import current as msg
+    from ..script import Converter
+
+    root, item_id, kind_code, out, script, year = args.root, args.item, args.kind, args.out, args.script, args.year
+    stdout, stderr = sys.stdout, sys.stderr
     if out.suffix.lower() != ".docx":
         print(msg.DOCUMENT_OUT_SUFFIX, file=stderr)
-        return EXIT_USAGE
+        return Exit.USAGE
     if out.exists() or out.is_symlink():
         print(msg.DOCUMENT_OUT_EXISTS.format(out=out), file=stderr)
-        return EXIT_USAGE
+        return Exit.USAGE
     if not out.parent.is_dir():
         print(msg.DOCUMENT_OUT_FOLDER.format(folder=out.parent), file=stderr)
-        return EXIT_USAGE
+        return Exit.USAGE
     if not config_module.present(root):
         print(msg.DOCUMENT_NO_CONFIG, file=stderr)
-        return EXIT_CONTENT
+        return Exit.CONTENT
     loaded, settings, findings = checks.run(root)
     department_file = f"catalogs/{item_id.rsplit('-', 1)[0]}.yaml"
     mine = [f for f in findings if f.path in (department_file, "mkdocs.yml")]
@@ -46,24 +48,24 @@ def main(root: Path, item_id: str, kind_code: str, out: Path, script: str, year:
     if settings is None or loaded is None or has_errors(mine):
         report.write(mine or findings, files, "text", stdout)
         print(msg.DOCUMENT_CONTENT_BROKEN, file=stderr)
-        return EXIT_CONTENT
+        return Exit.CONTENT
     context, problems = load_context(root, settings, loaded, datetime.date.today().year if year is None else year)
     if problems:
         report.write(problems, files, "text", stdout)
     if context is None:
         print(msg.DOCUMENT_CONFIG_BROKEN, file=stderr)
-        return EXIT_CONTENT
+        return Exit.CONTENT
     found = next(((i, d) for d in loaded.content.departments for i in d.items if i.id == item_id), None)
     if found is None:
         print(msg.DOCUMENT_UNKNOWN_ITEM.format(item=item_id), file=stderr)
-        return EXIT_USAGE
+        return Exit.USAGE
     item, department = found
     if not item.published:
         print(msg.DOCUMENT_EXEMPT_ITEM.format(item=item.id, ground=item.disclosure), file=stderr)
-        return EXIT_CONTENT
+        return Exit.CONTENT
     if item.status != "有效":
         print(msg.DOCUMENT_INACTIVE_ITEM.format(item=item.id, status=item.status), file=stderr)
-        return EXIT_CONTENT
+        return Exit.CONTENT
     mode = context.modes.get(item.mode, item.mode)
     kinds = kinds_for(item, context)
     kind = next((k for k in kinds if k.code == kind_code), None)
@@ -72,12 +74,12 @@ def main(root: Path, item_id: str, kind_code: str, out: Path, script: str, year:
         text = (msg.DOCUMENT_UNKNOWN_KIND.format(item=item.id, mode=mode, kind=kind_code, allowed=allowed) if kinds
                 else msg.DOCUMENT_NO_KIND.format(item=item.id, mode=mode))
         print(text, file=stderr)
-        return EXIT_USAGE
+        return Exit.USAGE
     data = write_for_item(item, department, context, kind, Converter(settings.hant_variant), script)
     _write(out, data)
     print(msg.DOCUMENT_WRITTEN.format(out=out, kind=kind.name, item=item.id,
                                       script=msg.REVIEW_SCRIPTS[script]), file=stdout)
-    return EXIT_OK
+    return Exit.OK
 
 
 def _write(out: Path, data: bytes) -> None:
