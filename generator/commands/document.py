@@ -11,12 +11,9 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import os
 import sys
-import tempfile
-from pathlib import Path
 
-from . import Exit
+from . import Exit, outfile
 
 
 def run(args: argparse.Namespace) -> int:
@@ -29,14 +26,9 @@ def run(args: argparse.Namespace) -> int:
 
     root, item_id, kind_code, out, script, year = args.root, args.item, args.kind, args.out, args.script, args.year
     stdout, stderr = sys.stdout, sys.stderr
-    if out.suffix.lower() != ".docx":
-        print(msg.DOCUMENT_OUT_SUFFIX, file=stderr)
-        return Exit.USAGE
-    if out.exists() or out.is_symlink():
-        print(msg.DOCUMENT_OUT_EXISTS.format(out=out), file=stderr)
-        return Exit.USAGE
-    if not out.parent.is_dir():
-        print(msg.DOCUMENT_OUT_FOLDER.format(folder=out.parent), file=stderr)
+    refused = outfile.refusal(out, ".docx", msg.DOCUMENT_OUT_SUFFIX)
+    if refused:
+        print(refused, file=stderr)
         return Exit.USAGE
     if not config_module.present(root):
         print(msg.DOCUMENT_NO_CONFIG, file=stderr)
@@ -76,19 +68,8 @@ def run(args: argparse.Namespace) -> int:
         print(text, file=stderr)
         return Exit.USAGE
     data = write_for_item(item, department, context, kind, Converter(settings.hant_variant), script)
-    _write(out, data)
+    outfile.write(out, data)
     print(msg.DOCUMENT_WRITTEN.format(out=out, kind=kind.name, item=item.id,
                                       script=msg.REVIEW_SCRIPTS[script]), file=stdout)
     return Exit.OK
 
-
-def _write(out: Path, data: bytes) -> None:
-    """All or nothing: a half-written document never appears under the name asked for."""
-    fd, tmp = tempfile.mkstemp(prefix=".document-", suffix=".tmp", dir=out.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -592,3 +592,9 @@ NOTICE = {
     "page": "第 {page} 页　共 {pages} 页",
     "none": "本单位目前没有公开的行政指导事项。",
 }
+# python -m generator notice DEPT --out FILE.pdf
+NOTICE_OUT_SUFFIX = "输出文件名应以 .pdf 结尾，如 公示.pdf。"
+NOTICE_BAD_DATE = "--date 的“{date}”不是有效日期。请写成 YYYY-MM-DD，如 2025-06-30。"
+NOTICE_UNKNOWN_DEPARTMENT = "没有代码为“{code}”的部门。可选的部门代码：{allowed}。"
+NOTICE_CONTENT_BROKEN = "内容有错误（见上），没有生成公示。请先改正，或运行 python -m generator check 查看全部问题。"
+NOTICE_WRITTEN = "已生成 {out}（部门 {department}，{items} 个公开事项，{script}，版本日期 {date}）。请用 A4 纸打印，不要缩放。"
