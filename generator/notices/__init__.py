@@ -142,8 +142,9 @@ def _css(sample: bool) -> str:
     content = " ".join(f"counter({part})" if i % 2 else _css_string(part) for i, part in enumerate(footer) if part)
     extra = f"@page {{ @bottom-center {{ content: {content}; }} }}\n"
     if sample:
-        extra += (f"@page {{ @top-right {{ content: {_css_string(msg.NOTICE['sample'])}; font: bold 14pt "
-                  '"Noto Sans CJK SC", "Noto Sans CJK TC", sans-serif; border: 1.5pt solid #000; padding: 0 4pt; } }\n')
+        mark = _css_string("【" + msg.NOTICE["sample"] + "】")
+        extra += (f"@page {{ @top-right {{ content: {mark}; font: bold 14pt "
+                  '"Noto Sans CJK SC", "Noto Sans CJK TC", sans-serif; } }\n')
     return _stylesheet() + extra
 
 
