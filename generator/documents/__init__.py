@@ -15,7 +15,6 @@ Modules, each with one job:
 - ``filler``     ``compile_template(bytes, convert)`` → ``Template``; ``Template.fill(values)``
                  → .docx bytes. Parses once; deterministic bytes.
 - ``templates``  ``python -m generator.documents.templates``: writes the first templates.
-- ``command``    ``python -m generator document ITEM --kind KIND --out FILE``.
 
 For the build (one call per output; everything a document depends on is an argument):
 
@@ -23,7 +22,8 @@ For the build (one call per output; everything a document depends on is an argum
     data = write_for_item(item, department, context, kind, converter, "zh-Hant")
 
 ``Context`` keeps each template compiled once per script, so calling ``write_for_item`` for
-every item is the fast batch path (``bench.py`` measures it).
+every item is the fast batch path (``bench/documents.py`` measures it). The command
+``python -m generator document ITEM --kind KIND --out FILE`` is ``generator.commands.document``.
 """
 
 from __future__ import annotations
