@@ -18,7 +18,7 @@ Modules, each with one job:
 
 For the build (one call per output; everything a document depends on is an argument):
 
-    context = Context.load(root, settings, loaded)      # or Context(config, modes, library, root)
+    context, findings = load_context(root, settings, loaded, year)   # None when documents/ has errors
     data = write_for_item(item, department, context, kind, converter, "zh-Hant")
 
 ``Context`` keeps each template compiled once per script, so calling ``write_for_item`` for
