@@ -14,13 +14,15 @@ repository's ``documents/`` (kinds.yaml and the Word templates) copied in. Repor
   PDF again with ``full_fonts`` (no subsetting) for its cost; and whether two renderings of
   the same notice give the same bytes.
 
-CPU time (``time.process_time``) is reported beside wall time: the machine is shared.
+CPU time (``time.process_time``) is reported beside wall time: the machine is shared. The peak
+RSS is the whole process's (content and checks included), so it only grows.
 """
 
 from __future__ import annotations
 
 import argparse
 import io
+import resource
 import shutil
 import sys
 import tempfile
@@ -84,9 +86,10 @@ def bench_notices(loaded, settings, converter: Converter, count: int) -> None:
             _, layout_cpu, doc = timed(lambda: weasyprint.HTML(string=page).render())
             _, write_cpu, data = timed(lambda: doc.write_pdf())
             total += html_cpu + layout_cpu + write_cpu
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
             print(f"notice {script} {d.code}: {len(d.published_items)} items, {len(doc.pages)} pages, "
                   f"{len(data) // 1024} KB; cpu: html {html_cpu:.2f} s, layout {layout_cpu:.2f} s, "
-                  f"pdf writing with font subsetting {write_cpu:.2f} s")
+                  f"pdf writing with font subsetting {write_cpu:.2f} s; process peak RSS so far {peak} MB")
         print(f"notices {script}: {total / len(departments):.2f} s cpu per department")
     d = departments[0]
     page = notices.html(d, d.items, d.no_penalty, context, converter)
