@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import layout
-from .commands import Exit, build, check, codeowners, convert, import_, laws, review, schema, serve
+from .commands import Exit, build, check, codeowners, convert, document, import_, laws, notice, review, schema, serve
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -59,6 +59,20 @@ def _parser() -> argparse.ArgumentParser:
     rev.add_argument("--max-chars", type=int, default=0, metavar="字数",
                      help="报告的最大长度（如 GitHub 留言上限 65536），超出时省略靠后的变更")
     command("codeowners", codeowners.run, "按各部门的审核人和法制审核团队生成 .github/CODEOWNERS 和 CODEOWNERS")
+    doc = command("document", document.run, "为一个事项生成预先填好的行政指导文书（Word .docx），供执法人员填写。"
+                  "退出码：0 已生成，1 内容有错误或事项不予公开、已停止实施，2 事项、文书种类或文件名有误")
+    doc.add_argument("item", metavar="事项编号", help="如 scjg-001")
+    doc.add_argument("--kind", required=True, metavar="文书代码", help="documents/kinds.yaml 中的文书代码，如 opinion")
+    doc.add_argument("--out", required=True, type=Path, metavar="文件", help="输出的 .docx 文件（不覆盖已有文件）")
+    doc.add_argument("--script", choices=("zh-Hans", "zh-Hant"), default="zh-Hans", help="简体（默认）或繁体")
+    doc.add_argument("--year", type=int, default=None, metavar="年份", help="文书编号中的年份（默认今年）")
+    note = command("notice", notice.run, "把一个部门的全部公开事项印成办公场所公示（A4 PDF，大字号，附二维码）。"
+                   "退出码：0 已生成，1 内容有错误，2 部门代码、日期或文件名有误")
+    note.add_argument("department", metavar="部门代码", help="如 scjg")
+    note.add_argument("--out", required=True, type=Path, metavar="文件", help="输出的 .pdf 文件（不覆盖已有文件）")
+    note.add_argument("--script", choices=("zh-Hans", "zh-Hant"), default="zh-Hans", help="简体（默认）或繁体")
+    note.add_argument("--date", default=None, metavar="YYYY-MM-DD",
+                      help="印在公示上的版本日期（默认为该部门公开事项中最近的实施或审核日期）")
     laws_args = command("laws", laws.run, "法规库 laws/：加入法规文本（add），列出法规修改后受影响的引用（impact）")
     actions = laws_args.add_subparsers(dest="action", required=True, metavar="操作")
     root_here = {"type": Path, "default": argparse.SUPPRESS, "help": "内容仓库根目录（默认当前目录）"}

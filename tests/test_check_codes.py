@@ -22,6 +22,7 @@ from typing import Callable
 
 import pytest
 
+import documentsfixture
 import fixtures
 from conftest import (FIXTURE_LAWS, MKDOCS, Result, assert_finding, credit_code, law_text, line_of, luhn_complete, replace_once,
                       repo_factory, resident_id, run_parallel, with_laws, write)
@@ -802,6 +803,60 @@ def _(make):
 def _(make):
     text = basis(article=None, text=ART_33)
     return Expect(with_laws(make(catalog=text)), "W914", line=line_of(text, "text: |"))
+
+
+# --- documents/: guidance-document settings and Word templates (generator/documents/config.py) ----
+
+def documents(make, kinds: str = documentsfixture.KINDS) -> Path:
+    return documentsfixture.with_documents(make(), kinds)
+
+
+@scenario("clean", "documents")
+def _(make):
+    return Expect(documents(make), None)
+
+
+@scenario("E950")
+def _(make):
+    text = replace_once(documentsfixture.KINDS, "modes: [policy_guidance, advice]", "modes: [policy_guidance, advise]")
+    return Expect(documents(make, text), "E950", path=documentsfixture.KINDS_PATH, line=line_of(text, "advise]"),
+                  in_message=("advise", "advice（意见建议）"))
+
+
+@scenario("E951")
+def _(make):
+    text = replace_once(documentsfixture.KINDS, "template: templates/warning.docx", "template: templates/warn.docx")
+    return Expect(documents(make, text), "E951", path=documentsfixture.KINDS_PATH,
+                  line=line_of(text, "templates/warn.docx"), in_message=("documents/templates/warn.docx",))
+
+
+@scenario("E951", "not-docx")
+def _(make):
+    root = documents(make)
+    write(root, "documents/templates/opinion.docx", "这是用记事本另存的文字，不是 Word 文件。")
+    return Expect(root, "E951", path="documents/templates/opinion.docx", line=0)
+
+
+@scenario("E952")
+def _(make):
+    root = documents(make)
+    write(root, "documents/templates/warning.docx",
+          documentsfixture.edited_template("warning.docx", "{{ item_name }}", "{{ item_nam }}"))
+    return Expect(root, "E952", path="documents/templates/warning.docx", line=0,
+                  in_message=("{{ item_nam }}", "item_name（事项名称）"))
+
+
+@scenario("W950")
+def _(make):
+    text = replace_once(documentsfixture.KINDS, "    demo: 城管\n", "    other: 其他\n")
+    return Expect(documents(make, text), "W950", path=documentsfixture.KINDS_PATH, line=line_of(text, "agencies:"),
+                  only={"W950", "W951"}, in_message=("demo",))
+
+
+@scenario("W951")
+def _(make):
+    text = replace_once(documentsfixture.KINDS, "    demo: 城管\n", "    demo: 城管\n    ghost: 其他\n")
+    return Expect(documents(make, text), "W951", path=documentsfixture.KINDS_PATH, line=line_of(text, "ghost:"))
 
 
 # --- the tests ---------------------------------------------------------------------------------

@@ -79,6 +79,21 @@ CASES: dict[str, list[Case]] = {
     "codeowners": [
         ("content errors", Exit.CONTENT, lambda t: ["codeowners", "--root", str(broken(t))], b""),
     ],
+    "document": [
+        ("content errors", Exit.CONTENT,
+         lambda t: ["document", "demo-001", "--kind", "opinion", "--out", str(t / "a.docx"), "--root", str(broken(t))],
+         b""),
+        ("not a .docx", Exit.USAGE,
+         lambda t: ["document", "demo-001", "--kind", "opinion", "--out", str(t / "a.pdf"), "--root", str(clean(t))],
+         b""),
+    ],
+    "notice": [
+        ("clean content", Exit.OK, lambda t: ["notice", "demo", "--out", str(t / "a.pdf"), "--root", str(clean(t))], b""),
+        ("content errors", Exit.CONTENT,
+         lambda t: ["notice", "demo", "--out", str(t / "a.pdf"), "--root", str(broken(t))], b""),
+        ("unknown department", Exit.USAGE,
+         lambda t: ["notice", "nope", "--out", str(t / "a.pdf"), "--root", str(clean(t))], b""),
+    ],
     "laws": [
         ("a statute text with a line it cannot place", Exit.CONTENT,
          lambda t: ["laws", "add", str(write(t, "x(2020-01-01).md", "# 某某条例\n\n第二条 文字。\n")),

@@ -7,6 +7,7 @@ from pathlib import Path
 from .. import schema as schemas
 from .. import settings as settings_module
 from .. import codeowners, public_names
+from ..documents import config as documents_config
 from ..findings import Finding, finding
 from ..laws.library import with_library
 from ..load import Document, Loaded, Memo, load
@@ -31,6 +32,7 @@ def run(root: Path, memo: Memo | None = None) -> tuple[Loaded | None, Settings |
     findings += markup.check(loaded)
     findings += _schema_files(settings)
     findings += codeowners.check(root, loaded, settings)
+    findings += documents_config.check(root, settings, loaded.content)
     return loaded, settings, sorted(set(findings))
 
 

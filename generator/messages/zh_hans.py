@@ -482,3 +482,119 @@ LAWS_IMPACT_OLD = "    {version} 版：{text}"
 LAWS_IMPACT_NEW = "    {version} 版：{text}"
 LAWS_IMPACT_DIFF = "    改动：{text}"
 LAWS_IMPACT_REMOVED_TEXT = "    （{version} 版中没有对应的条文）"
+
+# --- Guidance documents (documents/: 文书种类、Word 模板) and office notices (办公场所公示) -----------
+# Findings of documents/kinds.yaml and its Word templates (E950–E952, W950–W951).
+MESSAGES.update({
+    "E950": "文书设置有误：{detail}",
+    "E951": "文书模板 {template} 无法使用：{detail}。请用 Word 另存为 .docx 格式，或运行 python -m generator.documents.templates 重新生成样式模板。",
+    "E952": "文书模板中的“{text}”不能填写：{detail}。可以填写的字段：{fields}。请在 Word 中改正（字段写成 {{{{ 字段名 }}}}，英文半角花括号，见 CONTRIBUTING.md 10.2 节）。",
+    "W950": "部门“{code}”（{name}）在 documents/kinds.yaml 的 numbering.agencies 中没有机关简称，它的文书编号中缺少机关简称。请补上，如 {code}: 市监。",
+    "W951": "numbering.agencies 中的“{code}”不是任何部门的代码（catalogs/ 中没有 {code}.yaml），这一行不会被使用。请核对部门代码，或删除这一行。",
+})
+# E950 {detail}: what is wrong in documents/kinds.yaml beyond its schema (E2xx report those).
+DOCUMENT_CONFIG_PROBLEMS = {
+    "duplicate_kind": "文书种类代码“{code}”重复。每种文书只写一次。",
+    "duplicate_short": "文书简称“{short}”已被“{other}”使用，两种文书的编号会分不清。请另选一个简称。",
+    "unknown_mode": "modes 中的“{mode}”不是网站设置（mkdocs.yml 的 extra.modes）中的指导方式代码。可选：{allowed}。",
+    "pattern_field": "编号格式中的“{{{field}}}”不是可用的部分。可用：{allowed}。",
+    "pattern_year": "编号格式必须包含 {{年份}} 和 {{序号}}，文书编号才不会重复。",
+    "template_path": "模板“{template}”应是 templates/ 文件夹中的 .docx 文件，文件名只用英文字母、数字、短横线和下划线，如 templates/opinion.docx。",
+}
+# E951 {detail}: why a template cannot be used.
+DOCUMENT_TEMPLATE_PROBLEMS = {
+    "missing": "文件不存在",
+    "not_docx": "不是 Word 的 .docx 文件（可能是 .doc 或 .wps 格式，或文件已损坏）",
+    "too_large": "文件大于 {limit} MB",
+}
+# E952 {detail}.
+DOCUMENT_FIELD_PROBLEMS = {
+    "unknown": "没有名为“{name}”的字段",
+    "unclosed": "花括号没有成对",
+}
+# What each field of a template holds (CONTRIBUTING lists them; E952 names the allowed ones).
+DOCUMENT_FIELDS = {
+    "sample_mark": "示例标注（示例数据时为“示例”说明，否则这一段不出现）",
+    "department": "部门名称",
+    "number": "文书编号（序号留空，由执法人员填写）",
+    "item_name": "事项名称",
+    "item_id": "事项编号",
+    "mode": "指导方式",
+    "office": "承办科室",
+    "subjects": "适用对象",
+    "basis": "指导依据：法律法规名称、条款和条文，一条一段",
+    "content": "指导内容，一段一段",
+    "no_penalty": "关联的不罚清单条目，一条一段（没有时这一段不出现）",
+    "supervision_phone": "监督电话",
+    "department_phone": "部门办公电话",
+    "department_address": "部门办公地址",
+    "legal_office": "部门法制机构名称",
+    "legal_office_phone": "部门法制机构电话",
+    "complaint_body": "受理投诉的机关（documents/kinds.yaml 的 remedies.complaint.name）",
+    "complaint_phone": "受理投诉的电话（remedies.complaint.phone）",
+    "review_body": "行政复议机关（remedies.review_body）",
+    "court": "管辖法院（remedies.court）",
+}
+# Text the filler writes into a document.
+DOCUMENT_SAMPLE_MARK = "【示例】本文书样式由虚构的示例数据生成，仅供参考，不是真实文书。"
+DOCUMENT_BASIS_LINE = "《{law}》{article}：{text}"
+DOCUMENT_BASIS_LAW = "《{law}》{article}"
+DOCUMENT_NO_PENALTY_LINE = "{id}　{violation}（违法依据：{violation_basis}；适用情形：{conditions}）"
+DOCUMENT_NUMBER_BLANK_YEAR = "　　　　"
+DOCUMENT_NUMBER_BLANK_SERIAL = "　　"
+
+# python -m generator document ITEM --kind KIND --out FILE
+DOCUMENT_NO_CONFIG = "仓库中没有文书设置 documents/kinds.yaml，无法生成文书。文书种类和模板的写法见 CONTRIBUTING.md 第 10 节。"
+DOCUMENT_CONFIG_BROKEN = "文书设置或模板有错误（见上），没有生成文书。"
+DOCUMENT_CONTENT_BROKEN = "内容有错误（见上），没有生成文书。请先改正，或运行 python -m generator check 查看全部问题。"
+DOCUMENT_UNKNOWN_ITEM = "没有编号为“{item}”的事项。请核对事项编号，如 scjg-001。"
+DOCUMENT_EXEMPT_ITEM = "事项 {item} 不予公开（{ground}），不生成文书样式：文书会带出不予公开的内容。需要时请承办科室按保密规定另行制作。"
+DOCUMENT_INACTIVE_ITEM = "事项 {item} 的状态是“{status}”，不生成文书：停止实施的事项不能再据此出具指导文书。"
+DOCUMENT_UNKNOWN_KIND = "事项 {item}（{mode}）没有“{kind}”这种文书。这个事项可用的文书：{allowed}。"
+DOCUMENT_NO_KIND = "事项 {item}（{mode}）的指导方式没有对应的文书种类（documents/kinds.yaml 的 modes）。"
+DOCUMENT_OUT_EXISTS = "{out} 已存在，没有覆盖。请换一个文件名，或先删除它。"
+DOCUMENT_OUT_FOLDER = "找不到文件夹 {folder}，请先建立它，或换一个输出位置。"
+DOCUMENT_OUT_SUFFIX = "输出文件名应以 .docx 结尾，如 意见书.docx。"
+DOCUMENT_WRITTEN = "已生成 {out}（{kind}，事项 {item}，{script}）。请在 Word 中填写灰色的【请填写】部分和文书序号。"
+DOCUMENT_TEMPLATES_WRITTEN = "已写入 {path}"
+DOCUMENT_TEMPLATES_KEPT = "{path} 已存在，没有覆盖（法制机构可能已在 Word 中修改过它）；要重新生成请加 --force。"
+
+# Office notices (办公场所公示): the page and PDF of one department's catalog.
+NOTICE = {
+    "title": "行政指导事项公示",
+    "sample": "示例",
+    "sample_banner": "示例：本公示由虚构的示例数据生成，仅用于演示，不是真实的行政指导事项。",
+    "intro": "本单位依法实施以下行政指导事项。行政指导不具有强制力，是否接受由您自主决定，不接受不影响您的合法权益。需要书面指导意见的，可以向承办科室提出。",
+    "item_id": "事项编号",
+    "mode": "指导方式",
+    "stages": "实施环节",
+    "office": "承办科室",
+    "subjects": "适用对象",
+    "basis": "指导依据",
+    "content": "指导内容",
+    "procedure": "指导程序",
+    "rights": "您的权利",
+    "phone": "监督电话",
+    "status": "状态",
+    "no_penalty": "关联的不罚清单条目",
+    "qr": "扫码查看网上公开页面",
+    "no_qr": "网站设置中没有填写网站地址（mkdocs.yml 的 site_url），本公示不附二维码。",
+    "np_title": "不罚清单",
+    "np_intro": "下列轻微违法行为符合适用情形的，依法不予行政处罚。本清单不是全部情形：清单未列明的轻微违法行为，符合《中华人民共和国行政处罚法》第三十三条规定的，同样依法不予行政处罚。",
+    "np_field": "监管领域",
+    "np_violation": "违法行为",
+    "np_violation_basis": "违法依据",
+    "np_penalty_basis": "处罚依据",
+    "np_conditions": "适用情形",
+    "contact": "办公地址：{address}　办公电话：{phone}　法制机构：{legal_office}（{legal_phone}）",
+    "source": "来源：{site}　{department}　版本日期：{date}",
+    "source_url": "网上查看：{url}",
+    "page": "第 {page} 页　共 {pages} 页",
+    "none": "本单位目前没有公开的行政指导事项。",
+}
+# python -m generator notice DEPT --out FILE.pdf
+NOTICE_OUT_SUFFIX = "输出文件名应以 .pdf 结尾，如 公示.pdf。"
+NOTICE_BAD_DATE = "--date 的“{date}”不是有效日期。请写成 YYYY-MM-DD，如 2025-06-30。"
+NOTICE_UNKNOWN_DEPARTMENT = "没有代码为“{code}”的部门。可选的部门代码：{allowed}。"
+NOTICE_CONTENT_BROKEN = "内容有错误（见上），没有生成公示。请先改正，或运行 python -m generator check 查看全部问题。"
+NOTICE_WRITTEN = "已生成 {out}（部门 {department}，{items} 个公开事项，{script}，版本日期 {date}）。请用 A4 纸打印，不要缩放。"
