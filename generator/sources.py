@@ -1,0 +1,143 @@
+"""Where content is read from: a folder, a git tree, or another source with some files replaced.
+
+The loader and the settings read every content file through a ``Source`` and never open a path
+themselves. So the change history loads a commit's files straight from git objects (a ``Tree``,
+no temporary folder), and a new file can be checked together with the rest of the repository
+without copying it (an ``Overlay`` of the folder with that file replaced).
+
+Paths are relative to the content root, with ``/``; ``""`` is the root itself. A symbolic link is
+reported as ``LINK`` and never followed: a file outside the repository would be published
+without ever being reviewed. Nothing here imports the rest of the generator.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path, PurePosixPath
+from typing import Callable, Mapping, Protocol
+
+FILE, FOLDER, LINK, OTHER = "file", "folder", "link", "other"  # OTHER: a device, a pipe …
+
+
+class Source(Protocol):
+    """A tree of content files, read-only."""
+
+    def kind(self, rel: str) -> str | None:
+        """``FILE``, ``FOLDER``, ``LINK``, ``OTHER``, or None when there is nothing at ``rel``."""
+
+    def names(self, rel: str) -> list[str]:
+        """The entries of the folder ``rel``, sorted; empty when it is no folder."""
+
+    def size(self, rel: str) -> int:
+        """Bytes in the file ``rel``; ``OSError`` when there is none."""
+
+    def read_bytes(self, rel: str) -> bytes:
+        """The bytes of the file ``rel``; ``OSError`` when there is none."""
+
+
+class Folder:
+    """A folder on disk: the working copy ``check`` and ``build`` read."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def __repr__(self) -> str:
+        return f"Folder({str(self.root)!r})"
+
+    def path(self, rel: str) -> Path:
+        return self.root / rel if rel else self.root
+
+    def kind(self, rel: str) -> str | None:
+        try:
+            mode = os.lstat(self.path(rel)).st_mode
+        except (OSError, ValueError):
+            return None
+        if stat.S_ISLNK(mode):
+            return LINK
+        return FOLDER if stat.S_ISDIR(mode) else FILE if stat.S_ISREG(mode) else OTHER
+
+    def names(self, rel: str) -> list[str]:
+        if self.kind(rel) != FOLDER:
+            return []
+        with os.scandir(self.path(rel)) as scan:
+            return sorted(entry.name for entry in scan)
+
+    def size(self, rel: str) -> int:
+        return self.path(rel).stat().st_size
+
+    def read_bytes(self, rel: str) -> bytes:
+        return self.path(rel).read_bytes()
+
+
+class Tree:
+    """Files named by their object id in a content-addressed store: a git tree at a commit, or
+    the few file versions the change history loads together. ``read`` gets the bytes of many
+    objects at once (``history.git.read_blobs``); it is called once, on the first read."""
+
+    def __init__(self, files: Mapping[str, str], read: Callable[[list[str]], dict[str, bytes]]) -> None:
+        self.files = {rel: oid for rel, oid in files.items() if _is_relative(rel)}
+        self._read = read
+        self._blobs: dict[str, bytes] | None = None
+        self._folders: dict[str, set[str]] = {"": set()}
+        for rel in self.files:
+            parts = PurePosixPath(rel).parts
+            for depth in range(len(parts)):
+                folder = "/".join(parts[:depth])
+                self._folders.setdefault(folder, set()).add(parts[depth])
+
+    def kind(self, rel: str) -> str | None:
+        return FILE if rel in self.files else FOLDER if rel in self._folders else None
+
+    def names(self, rel: str) -> list[str]:
+        return sorted(self._folders.get(rel, ()))
+
+    def size(self, rel: str) -> int:
+        return len(self.read_bytes(rel))
+
+    def read_bytes(self, rel: str) -> bytes:
+        if rel not in self.files:
+            raise FileNotFoundError(rel)
+        if self._blobs is None:
+            self._blobs = self._read(list(self.files.values()))
+        return self._blobs[self.files[rel]]
+
+
+class Overlay:
+    """``base`` with some files replaced or added (``files``: path → bytes): a new version of one
+    file checked together with everything it refers to, nothing copied."""
+
+    def __init__(self, base: Source, files: Mapping[str, bytes]) -> None:
+        self.base = base
+        self.files = {rel: data for rel, data in files.items() if _is_relative(rel)}
+        self._folders: set[str] = set()
+        for rel in self.files:
+            parts = PurePosixPath(rel).parts
+            self._folders |= {"/".join(parts[:depth]) for depth in range(len(parts))}
+
+    def kind(self, rel: str) -> str | None:
+        if rel in self.files:
+            return FILE
+        return FOLDER if rel in self._folders else self.base.kind(rel)
+
+    def names(self, rel: str) -> list[str]:
+        added = {PurePosixPath(p).parts[len(PurePosixPath(rel).parts)]
+                 for p in self.files if rel == "" or p.startswith(rel + "/")}
+        return sorted(set(self.base.names(rel)) | added)
+
+    def size(self, rel: str) -> int:
+        return len(self.files[rel]) if rel in self.files else self.base.size(rel)
+
+    def read_bytes(self, rel: str) -> bytes:
+        return self.files[rel] if rel in self.files else self.base.read_bytes(rel)
+
+
+def of(where: Path | Source) -> Source:
+    """A source for ``where``: a path is the folder there."""
+    return Folder(where) if isinstance(where, Path) else where
+
+
+def _is_relative(rel: str) -> bool:
+    """A path that stays inside the root (what git or a caller names could say otherwise)."""
+    parts = rel.split("/")
+    return bool(rel) and not rel.startswith("/") and all(part not in ("", ".", "..") for part in parts)
