@@ -24,7 +24,7 @@ from ..layout import HANS
 from ..messages import current as msg
 from ..model import (Case, Content, Department, Item, LegalBasis, LegalOffice, MediaFile, NoPenaltyEntry,
                      Origin, Review)
-from .. import media, sources
+from .. import cache, media, sources
 from . import files, validate, yamlsource
 from ..sources import Source
 from .yamlsource import Parsed, YamlProblem
@@ -81,19 +81,19 @@ class Memo:
     save): a file whose bytes and the settings are unchanged is not parsed or validated again."""
 
     def __init__(self) -> None:
-        self._files: dict[str, tuple[bytes, Settings, Any]] = {}
+        self._files: dict[str, tuple[str, Settings, Any]] = {}  # path → (digest of its bytes, settings, result)
         self._derived: dict[tuple[str, str], tuple[Document, Any]] = {}
 
     def file(self, where: Path | Source, rel: str, settings: Settings, read: Callable[..., Any]) -> Any:
         try:
-            data = sources.of(where).read_bytes(rel)
+            key = cache.digest(sources.of(where).read_bytes(rel))
         except OSError:
             return read(where, rel, settings)  # reported by ``read``
         kept = self._files.get(rel)
-        if kept is not None and kept[0] == data and kept[1] == settings:
+        if kept is not None and kept[0] == key and kept[1] == settings:
             return kept[2]
         result = read(where, rel, settings)
-        self._files[rel] = (data, settings, result)
+        self._files[rel] = (key, settings, result)
         return result
 
     def derived(self, doc: Document, name: str, compute: Callable[[], Any]) -> Any:
