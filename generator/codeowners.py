@@ -23,12 +23,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from . import sources
 from .findings import Finding, finding
 from .layout import CASES_DIR, CATALOG_DIR, CONFIG_FILE, LAWS_DIR
 from .load import Loaded
 from .messages import current as msg
 from .model import Department
 from .settings import Settings
+from .sources import Source
 
 GITHUB = ".github/CODEOWNERS"
 GITLAB = "CODEOWNERS"
@@ -70,18 +72,23 @@ def expected(departments: list[Department], settings: Settings) -> dict[str, str
     return {GITHUB: "".join(github), GITLAB: "".join(gitlab)}
 
 
-def check(root: Path, loaded: Loaded, settings: Settings) -> list[Finding]:
+def check(root: Path | Source, loaded: Loaded, settings: Settings) -> list[Finding]:
     """W802 for each committed code-owners file that differs from the generated text."""
     if any(f.severity == "error" and f.path.startswith(f"{CATALOG_DIR}/") for f in loaded.findings):
         return []  # a catalog that does not load would look like a removed department
     want = expected(list(loaded.content.departments), settings)
+    source = sources.of(root)
     return [finding(path, 0, 0, "W802", path=path)
             for path, text in want.items()
-            if (root / path).is_file() and read(root / path) != text]
+            if source.kind(path, follow=True) == sources.FILE and _text(source.read_bytes(path)) != text]
 
 
 def read(path: Path) -> str:
-    return path.read_bytes().decode("utf-8", "replace").replace("\r\n", "\n")
+    return _text(path.read_bytes())
+
+
+def _text(data: bytes) -> str:
+    return data.decode("utf-8", "replace").replace("\r\n", "\n")
 
 
 def _comment(text: str) -> str:

@@ -75,16 +75,10 @@ def load(root: Path | Source) -> tuple[Settings | None, list[Finding]]:
     """Read settings from a folder or any other source; on problems return findings located
     in mkdocs.yml."""
     source = sources.of(root)
-    if isinstance(source, sources.Folder):  # an operator's checkout: a link to the file is read
-        present = source.path(CONFIG_FILE).is_file()
-    else:
-        present = source.kind(CONFIG_FILE) == sources.FILE
-    if not present:
+    if source.kind(CONFIG_FILE, follow=True) != sources.FILE:
         return None, [finding(CONFIG_FILE, 0, 0, "E801", detail=msg.SETTINGS_MISSING)]
     try:
-        # Newlines as Python's text mode reads them (\r\n and \r become \n).
-        text = source.read_bytes(CONFIG_FILE).decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
-        parsed = yamlsource.parse(text)
+        parsed = yamlsource.parse(sources.read_text(source, CONFIG_FILE, "utf-8-sig"))
     except yamlsource.YamlProblem as problem:
         return None, [finding(CONFIG_FILE, problem.line, problem.col, "E801",
                               detail=msg.SETTINGS_YAML.format(detail=problem.detail or problem.kind))]
