@@ -14,80 +14,71 @@ from pathlib import Path
 from typing import Callable
 
 from . import layout
+from .messages import current as msg
 from .commands import Exit, build, check, codeowners, convert, document, import_, laws, notice, review, schema, serve
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m generator", description="行政指导事项目录清单网站生成器")
-    parser.add_argument("--debug", action="store_true", help="内部错误时显示 Python 调用栈")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="命令")
+    helps, names = msg.CLI_HELP, msg.CLI_METAVARS
+    parser = argparse.ArgumentParser(prog="python -m generator", description=msg.CLI_DESCRIPTION)
+    parser.add_argument("--debug", action="store_true", help=helps["debug"])
+    sub = parser.add_subparsers(dest="command", required=True, metavar=names["command"])
 
-    def command(name: str, run: Callable[[argparse.Namespace], int], help: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help, description=help)
-        p.add_argument("--root", type=Path, default=Path("."), help="内容仓库根目录（默认当前目录）")
+    def command(name: str, run: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=helps[name], description=helps[name])
+        p.add_argument("--root", type=Path, default=Path("."), help=helps["root"])
         p.set_defaults(run=run)
         return p
 
-    check_args = command("check", check.run, "检查目录清单和典型案例")
+    check_args = command("check", check.run)
     check_args.add_argument("--format", choices=("text", "github", "gitlab", "json"), default="text",
-                       help="输出格式：text 供人阅读，github 为 GitHub Actions 注释，gitlab 为 GitLab 代码质量报告，json 供工具读取")
-    command("schema", schema.run, "按 mkdocs.yml 中的指导方式更新编辑器使用的 JSON Schema")
-    build_args = command("build", build.run, "检查内容并生成简体、繁体两个版本的网站")
-    build_args.add_argument("--out", type=Path, default=None, help="输出目录（默认 <root>/site）")
-    build_args.add_argument("--no-cache", action="store_true",
-                       help="不使用 <root>/.build-cache，全部重新生成（输出与使用缓存时完全相同）")
-    serve_args = command("serve", serve.run, "本地预览：修改内容或模板后自动重新生成并刷新浏览器")
-    serve_args.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1）")
-    serve_args.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
-    convert_args = command("convert", convert.run, "简繁转换：从标准输入读入，输出到标准输出；--review 列出内容中繁体写法取决于上下文的字")
-    convert_args.add_argument("--to", choices=("hant", "hans"), default=None, help="hant 转繁体，hans 转简体")
-    convert_args.add_argument("--review", action="store_true",
-                         help="审查报告：内容中每个繁体写法取决于上下文的字（发、干、后、系……），所选写法、依据和位置")
-    convert_args.add_argument("--format", choices=("markdown", "json"), default="markdown", help="审查报告的格式（默认 markdown）")
-    imp = command("import", import_.run, "从部门的 Excel（.xlsx）或 CSV 表格导入目录清单，写入 catalogs/<部门代码>.yaml")
-    imp.add_argument("file", type=Path, metavar="文件", help="要导入的 .xlsx 或 .csv 文件")
-    imp.add_argument("--department", required=True, metavar="部门代码", help="部门代码，如 scjg")
-    imp.add_argument("--mapping", type=Path, default=None, metavar="映射文件",
-                     help="表头名称不常见时使用的 YAML 映射文件")
-    rev = command("review", review.run, "比较两个版本（git 提交）的内容，为法制机构生成审查报告。"
-                  "退出码：0 已生成报告且可以审查合并，1 已生成报告但新版本有错误或请求的某次提交含个人信息，2 版本或仓库有误")
-    rev.add_argument("--base", required=True, metavar="版本", help="修改前的版本，如 origin/main 或提交编号")
-    rev.add_argument("--head", default="HEAD", metavar="版本", help="修改后的版本（默认 HEAD）")
-    rev.add_argument("--format", choices=("markdown", "json"), default="markdown", help="输出格式（默认 markdown）")
-    rev.add_argument("--preview-url", default="", metavar="网址", help="预览网站的地址，报告中附上变更页面的链接")
-    rev.add_argument("--output", type=Path, default=None, metavar="文件", help="写入文件而不是标准输出")
-    rev.add_argument("--max-chars", type=int, default=0, metavar="字数",
-                     help="报告的最大长度（如 GitHub 留言上限 65536），超出时省略靠后的变更")
-    command("codeowners", codeowners.run, "按各部门的审核人和法制审核团队生成 .github/CODEOWNERS 和 CODEOWNERS")
-    doc = command("document", document.run, "为一个事项生成预先填好的行政指导文书（Word .docx），供执法人员填写。"
-                  "退出码：0 已生成，1 内容有错误或事项不予公开、已停止实施，2 事项、文书种类或文件名有误")
-    doc.add_argument("item", metavar="事项编号", help="如 scjg-001")
-    doc.add_argument("--kind", required=True, metavar="文书代码", help="documents/kinds.yaml 中的文书代码，如 opinion")
-    doc.add_argument("--out", required=True, type=Path, metavar="文件", help="输出的 .docx 文件（不覆盖已有文件）")
-    doc.add_argument("--script", choices=("zh-Hans", "zh-Hant"), default="zh-Hans", help="简体（默认）或繁体")
-    doc.add_argument("--year", type=int, default=None, metavar="年份", help="文书编号中的年份（默认今年）")
-    note = command("notice", notice.run, "把一个部门的全部公开事项印成办公场所公示（A4 PDF，大字号，附二维码）。"
-                   "退出码：0 已生成，1 内容有错误，2 部门代码、日期或文件名有误")
-    note.add_argument("department", metavar="部门代码", help="如 scjg")
-    note.add_argument("--out", required=True, type=Path, metavar="文件", help="输出的 .pdf 文件（不覆盖已有文件）")
-    note.add_argument("--script", choices=("zh-Hans", "zh-Hant"), default="zh-Hans", help="简体（默认）或繁体")
-    note.add_argument("--date", default=None, metavar="YYYY-MM-DD",
-                      help="印在公示上的版本日期（默认为该部门公开事项中最近的实施或审核日期）")
-    laws_args = command("laws", laws.run, "法规库 laws/：加入法规文本（add），列出法规修改后受影响的引用（impact）")
-    actions = laws_args.add_subparsers(dest="action", required=True, metavar="操作")
-    root_here = {"type": Path, "default": argparse.SUPPRESS, "help": "内容仓库根目录（默认当前目录）"}
-    add = actions.add_parser("add", help="把法规正式文本加入 laws/，并登记到法规信息文件",
-                             description="把法规正式文本（国家法律法规数据库的格式）规范后写入 laws/<位阶>/<简称>(<版本日期>).md，"
-                             "并新建或更新法规信息文件。有无法识别的行时逐条报告（文件:行），并且不写任何文件。")
-    add.add_argument("files", type=Path, nargs="+", metavar="文件", help="法规文本文件（.md）")
-    add.add_argument("--date", default=None, metavar="YYYY-MM-DD", help="版本日期（修改记录和文件名中都没有日期时使用）")
+                            help=helps["check.format"])
+    command("schema", schema.run)
+    build_args = command("build", build.run)
+    build_args.add_argument("--out", type=Path, default=None, help=helps["build.out"])
+    build_args.add_argument("--no-cache", action="store_true", help=helps["build.no_cache"])
+    serve_args = command("serve", serve.run)
+    serve_args.add_argument("--host", default="127.0.0.1", help=helps["serve.host"])
+    serve_args.add_argument("--port", type=int, default=8000, help=helps["serve.port"])
+    convert_args = command("convert", convert.run)
+    convert_args.add_argument("--to", choices=("hant", "hans"), default=None, help=helps["convert.to"])
+    convert_args.add_argument("--review", action="store_true", help=helps["convert.review"])
+    convert_args.add_argument("--format", choices=("markdown", "json"), default="markdown",
+                              help=helps["convert.format"])
+    imp = command("import", import_.run)
+    imp.add_argument("file", type=Path, metavar=names["file"], help=helps["import.file"])
+    imp.add_argument("--department", required=True, metavar=names["department"], help=helps["import.department"])
+    imp.add_argument("--mapping", type=Path, default=None, metavar=names["mapping"], help=helps["import.mapping"])
+    rev = command("review", review.run)
+    rev.add_argument("--base", required=True, metavar=names["revision"], help=helps["review.base"])
+    rev.add_argument("--head", default="HEAD", metavar=names["revision"], help=helps["review.head"])
+    rev.add_argument("--format", choices=("markdown", "json"), default="markdown", help=helps["review.format"])
+    rev.add_argument("--preview-url", default="", metavar=names["url"], help=helps["review.preview_url"])
+    rev.add_argument("--output", type=Path, default=None, metavar=names["file"], help=helps["review.output"])
+    rev.add_argument("--max-chars", type=int, default=0, metavar=names["chars"], help=helps["review.max_chars"])
+    command("codeowners", codeowners.run)
+    doc = command("document", document.run)
+    doc.add_argument("item", metavar=names["item"], help=helps["document.item"])
+    doc.add_argument("--kind", required=True, metavar=names["kind"], help=helps["document.kind"])
+    doc.add_argument("--out", required=True, type=Path, metavar=names["file"], help=helps["document.out"])
+    doc.add_argument("--script", choices=("zh-Hans", "zh-Hant"), default="zh-Hans", help=helps["script"])
+    doc.add_argument("--year", type=int, default=None, metavar=names["year"], help=helps["document.year"])
+    note = command("notice", notice.run)
+    note.add_argument("department", metavar=names["department"], help=helps["notice.department"])
+    note.add_argument("--out", required=True, type=Path, metavar=names["file"], help=helps["notice.out"])
+    note.add_argument("--script", choices=("zh-Hans", "zh-Hant"), default="zh-Hans", help=helps["script"])
+    note.add_argument("--date", default=None, metavar="YYYY-MM-DD", help=helps["notice.date"])
+    laws_args = command("laws", laws.run)
+    actions = laws_args.add_subparsers(dest="action", required=True, metavar=names["action"])
+    root_here = {"type": Path, "default": argparse.SUPPRESS, "help": helps["root"]}
+    add = actions.add_parser("add", help=helps["laws.add"], description=helps["laws.add.description"])
+    add.add_argument("files", type=Path, nargs="+", metavar=names["file"], help=helps["laws.add.files"])
+    add.add_argument("--date", default=None, metavar="YYYY-MM-DD", help=helps["laws.add.date"])
     add.add_argument("--root", **root_here)
-    impact = actions.add_parser("impact", help="列出引用了两个版本之间有变化的条文的事项和不罚清单条目",
-                                description="比较同一法规的两个版本，逐条列出修改、移动（条号变化）和删除的条文，"
-                                "以及引用它们的事项和不罚清单条目（条号按旧版本理解），并附条文对比。")
-    impact.add_argument("law", metavar="法规", help="法规名称，如 行政复议法 或 中华人民共和国行政复议法")
-    impact.add_argument("--from", dest="old", required=True, metavar="版本", help="旧版本的日期或年份，如 2017-09-01 或 2017")
-    impact.add_argument("--to", dest="new", required=True, metavar="版本", help="新版本的日期或年份")
+    impact = actions.add_parser("impact", help=helps["laws.impact"], description=helps["laws.impact.description"])
+    impact.add_argument("law", metavar=names["law"], help=helps["laws.impact.law"])
+    impact.add_argument("--from", dest="old", required=True, metavar=names["revision"], help=helps["laws.impact.from"])
+    impact.add_argument("--to", dest="new", required=True, metavar=names["revision"], help=helps["laws.impact.to"])
     impact.add_argument("--root", **root_here)
     return parser
 
@@ -95,7 +86,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if not (args.root / layout.CONFIG_FILE).is_file() and not args.root.is_dir():
-        print(f"找不到目录 {args.root}", file=sys.stderr)
+        print(msg.CLI_NO_ROOT.format(root=args.root), file=sys.stderr)
         return Exit.USAGE
     try:
         return args.run(args)
@@ -105,5 +96,5 @@ def main(argv: list[str] | None = None) -> int:
         if args.debug:
             traceback.print_exc()
         else:
-            print("生成器内部错误（不是内容的问题）。请加 --debug 重新运行，并把输出报告给维护人员。", file=sys.stderr)
+            print(msg.CLI_INTERNAL_ERROR, file=sys.stderr)
         return Exit.INTERNAL

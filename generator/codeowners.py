@@ -23,11 +23,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from . import sources
 from .findings import Finding, finding
 from .layout import CASES_DIR, CATALOG_DIR, CONFIG_FILE, LAWS_DIR
 from .load import Loaded
+from .messages import current as msg
 from .model import Department
 from .settings import Settings
+from .sources import Source
 
 GITHUB = ".github/CODEOWNERS"
 GITLAB = "CODEOWNERS"
@@ -39,21 +42,6 @@ CODE_PATHS = ("/generator/", "/site-template/", "/.ci/", "/Makefile", "/requirem
               "/pyproject.toml", "/.pre-commit-config.yaml", "/bench/", "/tests/", "/.github/", "/.gitlab/",
               "/.gitlab-ci.yml")
 
-_HEADER = """\
-# 代码所有者：由 python -m generator codeowners 根据 mkdocs.yml 的 extra.legal_office_reviewers、
-# extra.maintainer_reviewers 和各部门目录清单的 department.reviewers 生成。请不要手工修改：改审核人后重新运行上面的命令，
-# 与修改一起提交（文件过期时 check 报 W802）。
-"""
-_GITHUB_NOTE = """\
-# GitHub：最后一条匹配的规则生效；同一行中任何一位所有者批准，即满足“需要代码所有者审查”。
-# 因此每个内容文件都列出法制审核团队，程序文件列出程序维护团队，并在分支规则中只允许法制审核团队合并
-# （见 CONTRIBUTING.md 第 8 节）。
-"""
-_GITLAB_NOTE = """\
-# GitLab：每一节单独生效。“法制审核”一节必须由法制审核团队批准（[1] 表示至少一人），“程序维护”一节
-# 必须由程序维护团队批准；各部门一节为可选审批（^），只负责把合并请求送给本部门审核人。
-"""
-
 
 def expected(departments: list[Department], settings: Settings) -> dict[str, str]:
     """path → the text each code-owners file should have."""
@@ -63,13 +51,13 @@ def expected(departments: list[Department], settings: Settings) -> dict[str, str
     owners_of = {path: list(settings.legal_office_reviewers) for path in LEGAL_PATHS}
     for path in CODE_PATHS:
         owners_of[path] = list(dict.fromkeys(owners_of.get(path, []) + list(maintainers)))
-    github = [_HEADER, _GITHUB_NOTE, "\n"]
+    github = [msg.CODEOWNERS_HEADER, msg.CODEOWNERS_GITHUB_NOTE, "\n"]
     github += [f"{path} {' '.join(owners)}".rstrip() + "\n" for path, owners in owners_of.items()]
     for d in departments:
         owners = " ".join([*settings.legal_office_reviewers, *d.reviewers])
         github += ["\n", f"# {_comment(d.name)}\n", f"/{CATALOG_DIR}/{d.code}.yaml {owners}".rstrip() + "\n",
                    f"/{CASES_DIR}/{d.code}/ {owners}".rstrip() + "\n"]
-    gitlab = [_HEADER, _GITLAB_NOTE, "\n", f"[法制审核][1] {legal}".rstrip() + "\n"]
+    gitlab = [msg.CODEOWNERS_HEADER, msg.CODEOWNERS_GITLAB_NOTE, "\n", f"[法制审核][1] {legal}".rstrip() + "\n"]
     if settings.maintainer_reviewers:
         gitlab += [path + "\n" for path in LEGAL_PATHS]
         gitlab += ["\n", f"[程序维护][1] {' '.join(settings.maintainer_reviewers)}\n"]
@@ -84,18 +72,23 @@ def expected(departments: list[Department], settings: Settings) -> dict[str, str
     return {GITHUB: "".join(github), GITLAB: "".join(gitlab)}
 
 
-def check(root: Path, loaded: Loaded, settings: Settings) -> list[Finding]:
+def check(root: Path | Source, loaded: Loaded, settings: Settings) -> list[Finding]:
     """W802 for each committed code-owners file that differs from the generated text."""
     if any(f.severity == "error" and f.path.startswith(f"{CATALOG_DIR}/") for f in loaded.findings):
         return []  # a catalog that does not load would look like a removed department
     want = expected(list(loaded.content.departments), settings)
+    source = sources.of(root)
     return [finding(path, 0, 0, "W802", path=path)
             for path, text in want.items()
-            if (root / path).is_file() and read(root / path) != text]
+            if source.kind(path, follow=True) == sources.FILE and _text(source.read_bytes(path)) != text]
 
 
 def read(path: Path) -> str:
-    return path.read_bytes().decode("utf-8", "replace").replace("\r\n", "\n")
+    return _text(path.read_bytes())
+
+
+def _text(data: bytes) -> str:
+    return data.decode("utf-8", "replace").replace("\r\n", "\n")
 
 
 def _comment(text: str) -> str:

@@ -16,6 +16,7 @@ from .casebody import Media
 from .messages import current as msg
 from .model import MediaFile
 from .script import mark
+from .sources import Source
 
 # Plain ASCII names: the same in both scripts, in a URL and on every file system.
 NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*")
@@ -25,14 +26,15 @@ SITE_DIR = "media"
 _UP_FROM_CASE_PAGE = mark("../", "../../")
 
 
-def problem(path: Path) -> str | None:
+def problem(source: Source, rel: str) -> str | None:
     """Why a file beside the cases cannot be published (the E708 detail), or None."""
+    path = PurePosixPath(rel)
     if not NAME.fullmatch(path.name):
         return msg.MEDIA_PROBLEMS["name"]
-    if path.stat().st_size > MAX_BYTES:
+    if source.size(rel) > MAX_BYTES:
         return msg.MEDIA_PROBLEMS["size"].format(limit=MAX_BYTES // 1024 // 1024)
     try:
-        imagemeta.strip(path.read_bytes(), path.suffix)
+        imagemeta.strip(source.read_bytes(rel), path.suffix)
     except (ValueError, IndexError):
         return msg.MEDIA_PROBLEMS["content"].format(suffix=path.suffix)
     return None
@@ -54,4 +56,4 @@ def publish(files: tuple[MediaFile, ...], shown: set[tuple[str, str]], site: Pat
             continue
         target = site / SITE_DIR / file.folder / file.name
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(imagemeta.strip(file.source.read_bytes(), PurePosixPath(file.name).suffix))
+        target.write_bytes(imagemeta.strip(file.source.read_bytes(file.path), PurePosixPath(file.name).suffix))

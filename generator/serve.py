@@ -18,6 +18,7 @@ from mkdocs.livereload import LiveReloadServer
 
 from . import build, report
 from .layout import CONFIG_FILE, CONTENT_DIRS, LAWS_DIR, TEMPLATE_DIR
+from .messages import current as msg
 
 WATCHED = (*CONTENT_DIRS, LAWS_DIR, CONFIG_FILE)
 
@@ -32,7 +33,7 @@ def serve(root: Path, host: str, port: int) -> None:
         if result.findings:
             report.write(result.findings, result.files_checked, "text", sys.stdout)
         seconds = time.perf_counter() - started
-        print(f"预览已更新（{seconds:.1f} 秒）。" if result.ok else "内容有错误，预览保持上一次的结果。", flush=True)
+        print(msg.SERVE_UPDATED.format(seconds=seconds) if result.ok else msg.SERVE_KEPT, flush=True)
 
     rebuild()
     server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(preview.site))
@@ -40,7 +41,7 @@ def serve(root: Path, host: str, port: int) -> None:
         if (root / name).exists():
             server.watch(str(root / name))
     server.watch(str(TEMPLATE_DIR))
-    print(f"预览地址：http://{host}:{port}/ （简体）和 http://{host}:{port}/zh-Hant/ （繁体），按 Ctrl+C 结束。")
+    print(msg.SERVE_ADDRESS.format(host=host, port=port))
     try:
         server.serve()
     except KeyboardInterrupt:

@@ -14,12 +14,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import layout
+from . import layout, sources
 from .layout import CONFIG_FILE
 from .findings import Finding, finding
 from .laws.levels import LEVELS
 from .messages import current as msg
 from .load import validate, yamlsource
+from .sources import Source
 
 HANT_VARIANTS = ("s2tw", "s2hk", "s2t")
 REFUSED_VARIANTS = ("s2twp",)
@@ -70,13 +71,14 @@ _ACCOUNT = re.compile(r"^@[A-Za-z0-9][A-Za-z0-9_./-]*$")  # as department.review
 _TEXT_KEYS = ("sponsor", "organizer", "contact", "site_id_code", "icp", "psb", "error_report_url", "region")
 
 
-def load(root: Path) -> tuple[Settings | None, list[Finding]]:
-    """Read settings; on problems return findings located in mkdocs.yml."""
-    path = root / CONFIG_FILE
-    if not path.is_file():
+def load(root: Path | Source) -> tuple[Settings | None, list[Finding]]:
+    """Read settings from a folder or any other source; on problems return findings located
+    in mkdocs.yml."""
+    source = sources.of(root)
+    if source.kind(CONFIG_FILE, follow=True) != sources.FILE:
         return None, [finding(CONFIG_FILE, 0, 0, "E801", detail=msg.SETTINGS_MISSING)]
     try:
-        parsed = yamlsource.parse(path.read_text(encoding="utf-8-sig"))
+        parsed = yamlsource.parse(sources.read_text(source, CONFIG_FILE, "utf-8-sig"))
     except yamlsource.YamlProblem as problem:
         return None, [finding(CONFIG_FILE, problem.line, problem.col, "E801",
                               detail=msg.SETTINGS_YAML.format(detail=problem.detail or problem.kind))]

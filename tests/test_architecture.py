@@ -141,3 +141,11 @@ def test_the_lower_layers_never_import_the_upper_ones():
     for layer, above in upper.items():
         for target in above:
             assert _importers_of(target, layer) == [], (layer, target)
+
+
+def test_the_sources_are_the_bottom_layer():
+    """Everything reads content through ``generator.sources``; it reads nothing of the generator
+    (a git tree gets its reader from ``history.git``, so the loader never imports git)."""
+    assert GRAPH["generator.sources"] == set()
+    assert "generator.sources" in GRAPH["generator.load"] and "generator.sources" in GRAPH["generator.history.revision"]
+    assert _importers_of("generator.history", "generator.load") == []

@@ -6,18 +6,21 @@ from pathlib import Path
 
 from .. import schema as schemas
 from .. import settings as settings_module
-from .. import codeowners, public_names
+from .. import codeowners, public_names, sources
 from ..documents import config as documents_config
 from ..findings import Finding, finding
 from ..laws.library import with_library
 from ..load import Document, Loaded, Memo, load
 from ..settings import Settings
+from ..sources import Source
 from . import citations, filescan, markup, openness, personal, references, textscan, texts
 
 
-def run(root: Path, memo: Memo | None = None) -> tuple[Loaded | None, Settings | None, list[Finding]]:
-    """Load and check everything under ``root``. Findings come sorted by file and line. A
-    ``memo`` kept between runs skips the files that did not change (the preview)."""
+def run(where: Path | Source, memo: Memo | None = None) -> tuple[Loaded | None, Settings | None, list[Finding]]:
+    """Load and check everything in ``where``: a folder (a path), or any ``sources.Source`` (a
+    git revision, a folder with a new version of one file). Findings come sorted by file and
+    line. A ``memo`` kept between runs skips the files that did not change (the preview)."""
+    root = sources.of(where)
     settings, settings_findings = settings_module.load(root)
     if settings is None:  # nothing can be loaded; the committed bytes are still published
         return None, None, sorted(set(settings_findings + filescan.scan(root, None, ())))

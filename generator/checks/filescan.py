@@ -10,48 +10,55 @@ Readable content files are scanned by ``personal`` with exact positions.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
-from typing import Collection
+from typing import Collection, Iterator
 
-from .. import egress, privacy
+from .. import egress, privacy, sources
 from ..findings import Finding, finding
 from ..load import Loaded
 from ..load import yamlsource
 from ..layout import CONFIG_FILE, CONTENT_DIRS
 from ..load.files import MAX_FILE_BYTES
 from ..messages import current as msg
+from ..sources import Source
 
 # A stray file is read this far: far beyond any content file (E105), and bounded.
 MAX_STRAY_BYTES = 4 * MAX_FILE_BYTES
 
 
-def committed_files(root: Path) -> list[str]:
+def committed_files(source: Source) -> list[str]:
     """Every file and folder under the content folders (hidden ones too), and the settings."""
-    found = [CONFIG_FILE] if (root / CONFIG_FILE).is_file() else []
+    found = [CONFIG_FILE] if source.kind(CONFIG_FILE, follow=True) == sources.FILE else []
     for folder in CONTENT_DIRS:
-        base = root / folder
-        if not base.is_dir():
+        if source.kind(folder, follow=True) != sources.FOLDER:
             continue
-        for current, dirs, files in os.walk(base):
-            dirs[:] = sorted(d for d in dirs if d != ".git")
-            here = Path(current)
-            found += [(here / name).relative_to(root).as_posix() for name in sorted(dirs + files)]
+        found += [rel for rel in _walk(source, folder)]
     return found
 
 
-def scan(root: Path, loaded: Loaded | None, allowed: Collection[str]) -> list[Finding]:
+def _walk(source: Source, folder: str) -> Iterator[str]:
+    """The entries under ``folder``, none inside a ``.git`` folder (a nested repository's own
+    objects are not committed here)."""
+    for name in source.names(folder):
+        rel = f"{folder}/{name}"
+        if name == ".git" and source.kind(rel, follow=True) == sources.FOLDER:
+            continue
+        yield rel
+        if source.kind(rel) == sources.FOLDER:
+            yield from _walk(source, rel)
+
+
+def scan(root: Path | Source, loaded: Loaded | None, allowed: Collection[str]) -> list[Finding]:
+    source = sources.of(root)
     parsed = {doc.path for doc in loaded.documents} if loaded else set()
     findings: list[Finding] = []
-    for rel in committed_files(root):
+    for rel in committed_files(source):
         findings += name_findings(rel)
-        path = root / rel
-        if rel in parsed or path.is_symlink() or not path.is_file():
+        if rel in parsed or source.kind(rel) != sources.FILE:
             continue
-        with open(path, "rb") as f:
-            findings += content_findings(rel, f.read(MAX_STRAY_BYTES), allowed)
-    if (root / CONFIG_FILE).is_file():
-        findings += _settings_values(root / CONFIG_FILE, allowed)
+        findings += content_findings(rel, source.read_bytes(rel, MAX_STRAY_BYTES), allowed)
+    if source.kind(CONFIG_FILE, follow=True) == sources.FILE:
+        findings += _settings_values(source, allowed)
     return findings
 
 
@@ -62,14 +69,14 @@ def content_findings(rel: str, data: bytes, allowed: Collection[str]) -> list[Fi
             for line, m in egress.scan_text(text, allowed, member)]
 
 
-def _settings_values(path: Path, allowed: Collection[str]) -> list[Finding]:
+def _settings_values(source: Source, allowed: Collection[str]) -> list[Finding]:
     """The settings' values as YAML reads them: a number written with escapes ("\u0031…") is
     invisible in the bytes but shown in every page's footer."""
     try:
-        parsed = yamlsource.parse(path.read_text(encoding="utf-8"))
+        raw = sources.read_text(source, CONFIG_FILE)
+        parsed = yamlsource.parse(raw)
     except (yamlsource.YamlProblem, UnicodeDecodeError):
         return []  # reported by the settings check; the bytes were scanned above
-    raw = path.read_text(encoding="utf-8")
     return [finding(CONFIG_FILE, line, col, m.code, **_params(m))
             for _, value, line, col, _ in parsed.texts
             for m in privacy.find_all(value, allowed) if m.key not in raw and value[m.start:m.end] not in raw]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..messages import current as msg
 from . import Exit
 
 
@@ -20,15 +21,13 @@ def run(args: argparse.Namespace) -> int:
     if result.findings or not result.ok:
         report.write(result.findings, result.files_checked, "text", sys.stdout)
     if result.unsafe:
-        from ..messages import current as msg
         print("\n".join(result.unsafe))
         print(msg.UNSAFE_OUTPUT_END.format(out=out))
         return Exit.INTERNAL
     if not result.ok:
-        print(f"没有生成网站：请先改正上面的错误。{out} 保持原样。")
+        print(msg.BUILD_REFUSED.format(out=out))
         return Exit.CONTENT
     if result.notice:
-        from ..messages import current as msg
         print(msg.HISTORY_BUILD_NOTICE.format(reason=result.notice))
-    print(f"已生成 {out}：{result.pages} 个页面，简体和繁体各一份。")
+    print(msg.BUILD_DONE.format(out=out, pages=result.pages))
     return Exit.OK

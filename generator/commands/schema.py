@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..messages import current as msg
 from . import Exit
 
 
@@ -18,7 +19,7 @@ def run(args: argparse.Namespace) -> int:
         return Exit.CONTENT
     changed = schema.write_modes(loaded.mode_codes)
     for path in changed:
-        print(f"已更新 {path}")
+        print(msg.SCHEMA_WRITTEN.format(path=path))
     if not changed:
-        print("schema 已是最新。")
+        print(msg.SCHEMA_CURRENT)
     return Exit.OK

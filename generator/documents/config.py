@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, Iterable
 
+from .. import sources
 from ..findings import Finding, finding
 from ..load import read_document
 from ..load.validate import validate_static
 from ..messages import current as msg
+from ..sources import Source
 from . import filler
 
 if TYPE_CHECKING:
@@ -79,27 +81,27 @@ class Config:
         return next((k for k in self.kinds if k.code == code), None)
 
 
-def present(root: Path) -> bool:
-    return (root / FILE).is_file()
+def present(root: Path | Source) -> bool:
+    return sources.of(root).kind(FILE) == sources.FILE
 
 
-def check(root: Path, settings: Settings, content: Content) -> list[Finding]:
+def check(root: Path | Source, settings: Settings, content: Content) -> list[Finding]:
     """For ``check``: the problems of ``documents/``, if the repository has documents, and
     personal data in any of its files (a template is copied into every document made from it)."""
     if not present(root):
         return []
     from ..checks import filescan
 
-    findings = load(root, settings, content)[1]
-    for path in sorted((root / FOLDER).rglob("*")):
-        if path.is_file() and not path.is_symlink():
-            rel = path.relative_to(root).as_posix()
+    source = sources.of(root)
+    findings = load(source, settings, content)[1]
+    for rel, kind in sorted(sources.walk(source, FOLDER)):
+        if kind == sources.FILE:
             findings += filescan.name_findings(rel)
-            findings += filescan.content_findings(rel, path.read_bytes()[:MAX_TEMPLATE_BYTES], ())
+            findings += filescan.content_findings(rel, source.read_bytes(rel, MAX_TEMPLATE_BYTES), ())
     return findings
 
 
-def load(root: Path, settings: Settings, content: Content | None = None) -> tuple[Config | None, list[Finding]]:
+def load(root: Path | Source, settings: Settings, content: Content | None = None) -> tuple[Config | None, list[Finding]]:
     """The configuration, or None with the findings that make it unusable. Warnings (W950,
     W951) come with a usable configuration; ``content`` (the loaded catalogs) enables them."""
     doc, findings = read_document(root, FILE, "documents")
@@ -158,17 +160,17 @@ def load(root: Path, settings: Settings, content: Content | None = None) -> tupl
     return config, findings
 
 
-def template_findings(root: Path, rel: str, named_at: tuple[int, int]) -> list[Finding]:
+def template_findings(root: Path | Source, rel: str, named_at: tuple[int, int]) -> list[Finding]:
     """Why the Word template at ``rel`` cannot be filled: missing (reported where kinds.yaml
     names it), not a .docx, a field the program does not know or a broken brace (a template the
     legal office edited in Word)."""
-    path = root / rel
-    if path.is_symlink() or not path.is_file():
+    source = sources.of(root)
+    if source.kind(rel) != sources.FILE:
         return [finding(FILE, *named_at, "E951", template=rel, detail=msg.DOCUMENT_TEMPLATE_PROBLEMS["missing"])]
-    if path.stat().st_size > MAX_TEMPLATE_BYTES:
+    if source.size(rel) > MAX_TEMPLATE_BYTES:
         return [_template_problem(rel, "too_large", limit=MAX_TEMPLATE_BYTES // (1024 * 1024))]
     try:
-        compiled = filler.compile_template(path.read_bytes())
+        compiled = filler.compile_template(source.read_bytes(rel))
     except filler.NotADocx:
         return [_template_problem(rel, "not_docx")]
     fields = "、".join(f"{name}（{label}）" for name, label in msg.DOCUMENT_FIELDS.items())

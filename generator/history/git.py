@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import subprocess
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from ..messages import current as msg
 
@@ -113,17 +113,6 @@ def read_blobs(repo: Repo, oids: list[str]) -> dict[str, bytes]:
         blobs[header[0]] = out[end + 1:end + 1 + size]
         pos = end + 1 + size + 1
     return blobs
-
-
-def write_files(dest: Path, files: dict[str, str], blobs: dict[str, bytes]) -> None:
-    """Write ``files`` (path → blob id) under ``dest``; paths never leave ``dest``."""
-    for rel, oid in sorted(files.items()):
-        parts = PurePosixPath(rel).parts
-        if not parts or any(part in ("", ".", "..") for part in parts) or rel.startswith("/"):
-            continue
-        target = dest.joinpath(*parts)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(blobs[oid])
 
 
 def _explain(stderr: str, args: tuple[str, ...]) -> str:

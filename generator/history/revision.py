@@ -1,20 +1,19 @@
 """Single file versions from git, loaded once: what the change history walks through.
 
 Every commit of the default branch changes one or two files, so ``FileCache`` loads each file
-version (with the settings of its commit) once and reuses it. Loading, never checking: the
-history needs the model of each version, and reads no finding but "did it load cleanly".
+version (with the settings of its commit) once and reuses it, read through a ``sources.Tree``
+straight from git's object store (no temporary folder). Loading, never checking: the history
+needs the model of each version, and reads no finding but "did it load cleanly".
 """
 
 from __future__ import annotations
-
-import tempfile
-from pathlib import Path
 
 from .. import public_names
 from .. import settings as settings_module
 from ..load import load
 from ..model import Case, Department
 from ..settings import Settings
+from ..sources import Tree
 from . import git
 from ..layout import CONFIG_FILE as SETTINGS_FILE
 from .git import Repo
@@ -39,10 +38,12 @@ class FileCache:
 
     def settings(self, oid: str) -> Settings | None:
         if oid not in self._settings:
-            with tempfile.TemporaryDirectory(prefix="xzzd-history-") as tmp:
-                git.write_files(Path(tmp), {SETTINGS_FILE: oid}, git.read_blobs(self.repo, [oid]))
-                self._settings[oid] = settings_module.load(Path(tmp))[0]
+            self._settings[oid] = settings_module.load(self._tree({SETTINGS_FILE: oid}))[0]
         return self._settings[oid]
+
+    def _tree(self, files: dict[str, str]) -> Tree:
+        """These file versions as a content source, read straight from git's object store."""
+        return Tree(files, lambda oids: git.read_blobs(self.repo, oids))
 
     def objects(self, settings_oid: str, files: dict[str, str]) -> dict[str, Loadable | None]:
         """path → the department or case it holds (``None``: did not load cleanly)."""
@@ -56,10 +57,7 @@ class FileCache:
         return {p: self._objects.get((settings_oid, p, o)) for p, o in wanted.items()}
 
     def _load(self, settings_oid: str, settings: Settings, files: dict[str, str]) -> None:
-        blobs = git.read_blobs(self.repo, list(files.values()) + [settings_oid])
-        with tempfile.TemporaryDirectory(prefix="xzzd-history-") as tmp:
-            git.write_files(Path(tmp), {**files, SETTINGS_FILE: settings_oid}, blobs)
-            loaded = load(Path(tmp), settings)
+        loaded = load(self._tree({**files, SETTINGS_FILE: settings_oid}), settings)
         broken = {f.path for f in loaded.findings if f.severity == "error"}
         for doc in loaded.documents:
             self.names |= public_names.names_in(doc)

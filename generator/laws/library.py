@@ -28,11 +28,13 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, Callable
 
+from .. import sources
 from ..findings import Finding, finding
 from ..layout import LAWS_DIR
 from ..load import files, read_document
 from ..load.validate import validate_static
 from ..messages import current as msg
+from ..sources import Source
 from . import statute as statutes
 from .citation import Provision, law_key
 from .levels import AMENDED, CURRENT, PENDING, REPEALED
@@ -178,7 +180,7 @@ def unit(statute: Statute, provision: Provision) -> Unit:
 
 # --- loading ---------------------------------------------------------------------------------
 
-def with_library(loaded: Loaded, root: Path, settings: Settings, memo: Memo | None = None) -> Loaded:
+def with_library(loaded: Loaded, root: Path | Source, settings: Settings, memo: Memo | None = None) -> Loaded:
     """``loaded`` with the library under ``root``: its findings and files counted with the content's.
     The loader does not read the library itself: the library reads its files with the loader."""
     library = load(root, settings, memo)
@@ -188,25 +190,25 @@ def with_library(loaded: Loaded, root: Path, settings: Settings, memo: Memo | No
                                files_checked=loaded.files_checked + library.files, library=library)
 
 
-def load(root: Path, settings: Settings, memo: Memo | None = None) -> Library | None:
+def load(root: Path | Source, settings: Settings, memo: Memo | None = None) -> Library | None:
     """The library under ``root/laws``; None when the repository has none."""
-    folder = root / LAWS_DIR
-    if not folder.is_dir():
+    source = sources.of(root)
+    if source.kind(LAWS_DIR, follow=True) != sources.FOLDER:
         return None
     texts: list[str] = []
     metas: list[str] = []
-    for path in sorted(folder.rglob("*")):
-        rel = path.relative_to(root).as_posix()
-        hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
-        if path.is_symlink() or not path.is_file() or hidden:
+    for rel, kind in sources.walk(source, LAWS_DIR):
+        path = PurePosixPath(rel)
+        hidden = any(part.startswith(".") for part in path.parts[1:])
+        if kind != sources.FILE or hidden:
             continue  # a link could point anywhere: the library holds files only
         if path.suffix == ".md" and path.name.lower() != README:
             texts.append(rel)
         elif path.suffix in (".yaml", ".yml"):
             metas.append(rel)
 
-    def read(rel: str, how: Callable[[Path, str, Any], Any]) -> Any:
-        return how(root, rel, settings) if memo is None else memo.file(root, rel, settings, how)
+    def read(rel: str, how: Callable[[Source, str, Any], Any]) -> Any:
+        return how(source, rel, settings) if memo is None else memo.file(source, rel, settings, how)
 
     findings: list[Finding] = []
     parsed: dict[str, Statute] = {}
@@ -249,7 +251,7 @@ def _names(doc: Any, parsed: dict[str, Statute]) -> list[str]:
     return [n for n in names if isinstance(n, str) and n]
 
 
-def _text_file(root: Path, rel: str, settings: Settings) -> tuple[list[Finding], Statute | None]:
+def _text_file(root: Source, rel: str, settings: Settings) -> tuple[list[Finding], Statute | None]:
     text, problems = files.read_text(root, rel)
     if text is None:
         return problems, None
@@ -263,7 +265,7 @@ def _problem(rel: str, problem: statutes.Problem) -> Finding:
     return finding(rel, problem.line, 0, "E901" if problem.error else "W902", detail=detail)
 
 
-def _meta_file(root: Path, rel: str, settings: Settings) -> tuple[Any, list[Finding], set]:
+def _meta_file(root: Source, rel: str, settings: Settings) -> tuple[Any, list[Finding], set]:
     doc, problems = read_document(root, rel, "law")
     if doc is None:
         return None, problems, set()

@@ -24,8 +24,9 @@ from ..layout import HANS
 from ..messages import current as msg
 from ..model import (Case, Content, Department, Item, LegalBasis, LegalOffice, MediaFile, NoPenaltyEntry,
                      Origin, Review)
-from .. import media
+from .. import cache, media, sources
 from . import files, validate, yamlsource
+from ..sources import Source
 from .yamlsource import Parsed, YamlProblem
 
 if TYPE_CHECKING:
@@ -80,19 +81,19 @@ class Memo:
     save): a file whose bytes and the settings are unchanged is not parsed or validated again."""
 
     def __init__(self) -> None:
-        self._files: dict[str, tuple[bytes, Settings, Any]] = {}
+        self._files: dict[str, tuple[str, Settings, Any]] = {}  # path → (digest of its bytes, settings, result)
         self._derived: dict[tuple[str, str], tuple[Document, Any]] = {}
 
-    def file(self, root: Path, rel: str, settings: Settings, read: Callable[..., Any]) -> Any:
+    def file(self, where: Path | Source, rel: str, settings: Settings, read: Callable[..., Any]) -> Any:
         try:
-            data = (root / rel).read_bytes()
+            key = cache.digest(sources.of(where).read_bytes(rel))
         except OSError:
-            return read(root, rel, settings)  # reported by ``read``
+            return read(where, rel, settings)  # reported by ``read``
         kept = self._files.get(rel)
-        if kept is not None and kept[0] == data and kept[1] == settings:
+        if kept is not None and kept[0] == key and kept[1] == settings:
             return kept[2]
-        result = read(root, rel, settings)
-        self._files[rel] = (data, settings, result)
+        result = read(where, rel, settings)
+        self._files[rel] = (key, settings, result)
         return result
 
     def derived(self, doc: Document, name: str, compute: Callable[[], Any]) -> Any:
@@ -105,9 +106,10 @@ class Memo:
         return value
 
 
-def load(root: Path, settings: Settings, memo: Memo | None = None) -> Loaded:
+def load(where: Path | Source, settings: Settings, memo: Memo | None = None) -> Loaded:
+    """The content in ``where``: a folder (a path) or any other ``sources.Source``."""
     with _cycle_collection_paused():
-        return _load(root, settings, memo)
+        return _load(sources.of(where), settings, memo)
 
 
 @contextmanager
@@ -128,7 +130,7 @@ def _cycle_collection_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _load(root: Path, settings: Settings, memo: Memo | None) -> Loaded:
+def _load(root: Source, settings: Settings, memo: Memo | None) -> Loaded:
     content_files = files.discover(root)
     findings = [finding(rel, 0, 0, "W110") for rel in content_files.strays]
     findings += [finding(rel, 0, 0, "E113") for rel in content_files.links]
@@ -137,7 +139,7 @@ def _load(root: Path, settings: Settings, memo: Memo | None) -> Loaded:
     cases: list[Case] = []
     unreadable = []
 
-    def read(rel: str, how: Callable[[Path, str, Settings], Any]) -> Any:
+    def read(rel: str, how: Callable[[Source, str, Settings], Any]) -> Any:
         return how(root, rel, settings) if memo is None else memo.file(root, rel, settings, how)
 
     for rel in content_files.catalogs:
@@ -158,18 +160,18 @@ def _load(root: Path, settings: Settings, memo: Memo | None) -> Loaded:
             cases.append(case)
     images = []
     for rel in content_files.media:
-        detail = media.problem(root / rel)
+        detail = media.problem(root, rel)
         if detail:
             findings.append(finding(rel, 0, 0, "E708", detail=detail))
         else:
-            images.append(MediaFile(rel, root / rel))
+            images.append(MediaFile(rel, root))
     content = Content(tuple(departments), tuple(cases), tuple(images))
     return Loaded(content, documents, findings,
                   len(content_files.catalogs) + len(content_files.cases) + len(content_files.strays)
                   + len(content_files.media) + len(content_files.links), unreadable)
 
 
-def _catalog_file(root: Path, rel: str, settings: Settings
+def _catalog_file(root: Source, rel: str, settings: Settings
                   ) -> tuple[Document | None, list[Finding], Department | None]:
     doc, problems = read_document(root, rel, CATALOG)
     if doc is None:
@@ -178,7 +180,7 @@ def _catalog_file(root: Path, rel: str, settings: Settings
     return doc, problems + invalid, _department(doc, bad)
 
 
-def _case_file(root: Path, rel: str, settings: Settings) -> tuple[Document | None, list[Finding], Case | None]:
+def _case_file(root: Source, rel: str, settings: Settings) -> tuple[Document | None, list[Finding], Case | None]:
     doc, problems = read_document(root, rel, CASE)
     if doc is None:
         return None, problems, None
@@ -186,7 +188,7 @@ def _case_file(root: Path, rel: str, settings: Settings) -> tuple[Document | Non
     return doc, problems + invalid, None if bad else _case(doc)
 
 
-def read_document(root: Path, rel: str, kind: str) -> tuple[Document | None, list[Finding]]:
+def read_document(root: Path | Source, rel: str, kind: str) -> tuple[Document | None, list[Finding]]:
     """One YAML file (a case: its front matter) with positions, or the findings that stop it.
     Also reads the statute library's metadata files (``generator.laws.library``)."""
     text, problems = files.read_text(root, rel)

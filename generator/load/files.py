@@ -6,16 +6,17 @@ meaning: they come out as findings so that one bad file never hides the others.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Iterator
 
+from .. import sources
 from ..findings import Finding, finding
 from ..layout import CASES_DIR, CATALOG_DIR
 from ..messages import current as msg
 from ..imagemeta import is_image
+from ..sources import Source
 
 # A district department's catalog is well under 1 MB; a city-wide generated catalog of a
 # thousand items is about 2 MB. Anything larger is a mistake (a pasted export, a binary).
@@ -34,58 +35,57 @@ class ContentFiles:
     links: list[str] = field(default_factory=list)  # symbolic links: refused, never followed
 
 
-def discover(root: Path) -> ContentFiles:
+def discover(where: Path | Source) -> ContentFiles:
+    source = sources.of(where)
     catalogs: list[str] = []
     cases: list[str] = []
     strays: list[str] = []
     media: list[str] = []
-    links = [name for name in (CATALOG_DIR, CASES_DIR) if (root / name).is_symlink()]
-    for path in _entries(root / CATALOG_DIR, links, root, recursive=False):
-        rel = path.relative_to(root).as_posix()
-        if path.is_file() and path.suffix in (".yaml", ".yml"):
+    links = [name for name in (CATALOG_DIR, CASES_DIR) if source.kind(name) == sources.LINK]
+    for rel, kind in _entries(source, CATALOG_DIR, links, recursive=False):
+        name = PurePosixPath(rel).name
+        if kind == sources.FILE and PurePosixPath(rel).suffix in (".yaml", ".yml"):
             catalogs.append(rel)
-        elif not path.name.startswith("."):
+        elif not name.startswith("."):
             strays.append(rel)
-    cases_root = root / CASES_DIR
-    for path in _entries(cases_root, links, root, recursive=True):
-        rel = path.relative_to(root).as_posix()
-        if path.is_dir() or any(part.startswith(".") for part in path.relative_to(cases_root).parts):
+    for rel, kind in _entries(source, CASES_DIR, links, recursive=True):
+        parts = PurePosixPath(rel).parts[1:]  # inside typical-cases/
+        if kind == sources.FOLDER or any(part.startswith(".") for part in parts):
             continue
-        if path.suffix == ".md" and len(path.relative_to(cases_root).parts) == 2:
+        if PurePosixPath(parts[-1]).suffix == ".md" and len(parts) == 2:
             cases.append(rel)
-        elif is_image(path.name) and len(path.relative_to(cases_root).parts) == 2:
+        elif is_image(parts[-1]) and len(parts) == 2:
             media.append(rel)
-        elif path.name.lower() not in ("readme.md",):
+        elif parts[-1].lower() not in ("readme.md",):
             strays.append(rel)
     return ContentFiles(catalogs, cases, strays, media, sorted(links))
 
 
-def _entries(folder: Path, links: list[str], root: Path, recursive: bool) -> Iterator[Path]:
-    """The entries under ``folder``, sorted, without following any symbolic link: a link (to a
-    file or a folder, anywhere) is added to ``links`` instead. A content file outside the
-    repository would be published without ever being reviewed."""
-    if folder.is_symlink() or not folder.is_dir():
+def _entries(source: Source, folder: str, links: list[str], recursive: bool) -> Iterator[tuple[str, str | None]]:
+    """The entries under ``folder`` with their kinds, sorted, without following any symbolic
+    link: a link (to a file or a folder, anywhere) is added to ``links`` instead. A content file
+    outside the repository would be published without ever being reviewed."""
+    if source.kind(folder) != sources.FOLDER:
         return
-    with os.scandir(folder) as scan:
-        entries = sorted(scan, key=lambda e: e.name)
-    for entry in entries:
-        path = Path(entry.path)
-        if entry.is_symlink():
-            if not entry.name.startswith("."):  # hidden entries are never content
-                links.append(path.relative_to(root).as_posix())
+    for name in source.names(folder):
+        rel = f"{folder}/{name}"
+        kind = source.kind(rel)
+        if kind == sources.LINK:
+            if not name.startswith("."):  # hidden entries are never content
+                links.append(rel)
             continue
-        yield path
-        if recursive and entry.is_dir(follow_symlinks=False) and not entry.name.startswith("."):
-            yield from _entries(path, links, root, recursive)
+        yield rel, kind
+        if recursive and kind == sources.FOLDER and not name.startswith("."):
+            yield from _entries(source, rel, links, recursive)
 
 
-def read_text(root: Path, rel: str) -> tuple[str | None, list[Finding]]:
+def read_text(where: Path | Source, rel: str) -> tuple[str | None, list[Finding]]:
     """Decode a content file as UTF-8 (a BOM is accepted). On failure, return findings."""
-    path = root / rel
-    size = path.stat().st_size
+    source = sources.of(where)
+    size = source.size(rel)
     if size > MAX_FILE_BYTES:
         return None, [finding(rel, 0, 0, "E105", size=_megabytes(size), limit=_megabytes(MAX_FILE_BYTES))]
-    raw = path.read_bytes()
+    raw = source.read_bytes(rel)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

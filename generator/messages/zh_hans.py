@@ -359,6 +359,97 @@ OUT_IS_FILE = "不能生成到 {out}：它是一个文件，不是文件夹。�
 OUT_NOT_OURS = "不能生成到 {out}：这个文件夹里已有其他文件，也不是本程序生成的网站（根目录没有 {mark} 标记），生成网站会替换整个文件夹。请用 --out 指定一个新的或空的文件夹；如果它确实是旧版本生成的网站，请先自己删除它。"
 CACHE_NOT_OURS = "缓存文件夹 {cache} 不是本程序的生成缓存（或其中有指向别处的链接），程序不会改动它。请删除或改名后重新生成，或加 --no-cache。"
 
+# --- Command line (python -m generator …): the help of every verb, and what the verbs print --------
+CLI_DESCRIPTION = "行政指导事项目录清单网站生成器"
+# argparse help and descriptions: "<verb>" is a verb's own line, "<verb>.<option>" one of its options.
+CLI_HELP = {
+    "debug": "内部错误时显示 Python 调用栈",
+    "root": "内容仓库根目录（默认当前目录）",
+    "check": "检查目录清单和典型案例",
+    "check.format": "输出格式：text 供人阅读，github 为 GitHub Actions 注释，gitlab 为 GitLab 代码质量报告，json 供工具读取",
+    "schema": "按 mkdocs.yml 中的指导方式更新编辑器使用的 JSON Schema",
+    "build": "检查内容并生成简体、繁体两个版本的网站",
+    "build.out": "输出目录（默认 <root>/site）",
+    "build.no_cache": "不使用 <root>/.build-cache，全部重新生成（输出与使用缓存时完全相同）",
+    "serve": "本地预览：修改内容或模板后自动重新生成并刷新浏览器",
+    "serve.host": "监听地址（默认 127.0.0.1）",
+    "serve.port": "端口（默认 8000）",
+    "convert": "简繁转换：从标准输入读入，输出到标准输出；--review 列出内容中繁体写法取决于上下文的字",
+    "convert.to": "hant 转繁体，hans 转简体",
+    "convert.review": "审查报告：内容中每个繁体写法取决于上下文的字（发、干、后、系……），所选写法、依据和位置",
+    "convert.format": "审查报告的格式（默认 markdown）",
+    "import": "从部门的 Excel（.xlsx）或 CSV 表格导入目录清单，写入 catalogs/<部门代码>.yaml",
+    "import.file": "要导入的 .xlsx 或 .csv 文件",
+    "import.department": "部门代码，如 scjg",
+    "import.mapping": "表头名称不常见时使用的 YAML 映射文件",
+    "review": ("比较两个版本（git 提交）的内容，为法制机构生成审查报告。"
+               "退出码：0 已生成报告且可以审查合并，1 已生成报告但新版本有错误或请求的某次提交含个人信息，2 版本或仓库有误"),
+    "review.base": "修改前的版本，如 origin/main 或提交编号",
+    "review.head": "修改后的版本（默认 HEAD）",
+    "review.format": "输出格式（默认 markdown）",
+    "review.preview_url": "预览网站的地址，报告中附上变更页面的链接",
+    "review.output": "写入文件而不是标准输出",
+    "review.max_chars": "报告的最大长度（如 GitHub 留言上限 65536），超出时省略靠后的变更",
+    "codeowners": "按各部门的审核人和法制审核团队生成 .github/CODEOWNERS 和 CODEOWNERS",
+    "script": "简体（默认）或繁体",
+    "document": ("为一个事项生成预先填好的行政指导文书（Word .docx），供执法人员填写。"
+                 "退出码：0 已生成，1 内容有错误或事项不予公开、已停止实施，2 事项、文书种类或文件名有误"),
+    "document.item": "如 scjg-001",
+    "document.kind": "documents/kinds.yaml 中的文书代码，如 opinion",
+    "document.out": "输出的 .docx 文件（不覆盖已有文件）",
+    "document.year": "文书编号中的年份（默认今年）",
+    "notice": ("把一个部门的全部公开事项印成办公场所公示（A4 PDF，大字号，附二维码）。"
+               "退出码：0 已生成，1 内容有错误，2 部门代码、日期或文件名有误"),
+    "notice.department": "如 scjg",
+    "notice.out": "输出的 .pdf 文件（不覆盖已有文件）",
+    "notice.date": "印在公示上的版本日期（默认为该部门公开事项中最近的实施或审核日期）",
+    "laws": "法规库 laws/：加入法规文本（add），列出法规修改后受影响的引用（impact）",
+    "laws.add": "把法规正式文本加入 laws/，并登记到法规信息文件",
+    "laws.add.description": ("把法规正式文本（国家法律法规数据库的格式）规范后写入 laws/<位阶>/<简称>(<版本日期>).md，"
+                             "并新建或更新法规信息文件。有无法识别的行时逐条报告（文件:行），并且不写任何文件。"),
+    "laws.add.files": "法规文本文件（.md）",
+    "laws.add.date": "版本日期（修改记录和文件名中都没有日期时使用）",
+    "laws.impact": "列出引用了两个版本之间有变化的条文的事项和不罚清单条目",
+    "laws.impact.description": ("比较同一法规的两个版本，逐条列出修改、移动（条号变化）和删除的条文，"
+                                "以及引用它们的事项和不罚清单条目（条号按旧版本理解），并附条文对比。"),
+    "laws.impact.law": "法规名称，如 行政复议法 或 中华人民共和国行政复议法",
+    "laws.impact.from": "旧版本的日期或年份，如 2017-09-01 或 2017",
+    "laws.impact.to": "新版本的日期或年份",
+}
+# How the help names an argument's value.
+CLI_METAVARS = {
+    "command": "命令", "action": "操作", "file": "文件", "department": "部门代码", "mapping": "映射文件",
+    "revision": "版本", "url": "网址", "chars": "字数", "law": "法规", "item": "事项编号", "kind": "文书代码",
+    "year": "年份",
+}
+CLI_NO_ROOT = "找不到目录 {root}"
+CLI_INTERNAL_ERROR = "生成器内部错误（不是内容的问题）。请加 --debug 重新运行，并把输出报告给维护人员。"
+BUILD_REFUSED = "没有生成网站：请先改正上面的错误。{out} 保持原样。"
+BUILD_DONE = "已生成 {out}：{pages} 个页面，简体和繁体各一份。"
+SCHEMA_WRITTEN = "已更新 {path}"
+SCHEMA_CURRENT = "schema 已是最新。"
+SERVE_UPDATED = "预览已更新（{seconds:.1f} 秒）。"
+SERVE_KEPT = "内容有错误，预览保持上一次的结果。"
+SERVE_ADDRESS = "预览地址：http://{host}:{port}/ （简体）和 http://{host}:{port}/zh-Hant/ （繁体），按 Ctrl+C 结束。"
+
+# --- Spreadsheet cells (generator/model/columns.py): a cell the importer cannot read ---------------
+CELL_MODES_SEVERAL = "一个事项只能有一种指导方式，这里写了{modes}。请拆成几个事项，或只保留一种。"
+CELL_MODE_UNKNOWN = "指导方式“{value}”不在本站设置的指导方式中。可选：{labels}。如果这是其中一种的别称，请在映射文件的 values 下写明对应关系。"
+CELL_STAGES = "实施环节“{value}”无法识别。只能填写{stages}中的一个或几个，用“；”或“、”隔开。"
+CELL_DATE = "日期“{value}”无法识别。请写成 2024-03-01 或 2024年3月1日。"
+CELL_BASIS = "“{line}”无法识别为指导依据。请每行写一条“《法律法规名称》第几条”。"
+CELL_BASIS_PART = "“{line}”中“{part}”无法识别为指导依据。请每行写一条“《法律法规名称》第几条”，条文内容写在“：”之后。"
+CELL_BASIS_TEXT = "依据条文无法对应到指导依据。请让每段条文以“《法律法规名称》条款：”开头，与“指导依据”列中的写法一致。"
+
+# --- Open data (site/data/, the 数据下载 page): what each combined file holds --------------------
+DATA_DESCRIPTIONS = {
+    "catalog.json": "全部部门的公开事项、不罚清单和典型案例信息，供程序读取",
+    "catalog.schema.json": "catalog.json 的格式说明（JSON Schema），可用于校验数据",
+    "catalog.csv": "全部公开事项，每个事项一行",
+    "catalog.xlsx": "每个部门一张工作表，另有一张不罚清单工作表",
+    "no-penalty.csv": "全部部门的不罚清单，每个条目一行",
+}
+
 # --- Site settings (mkdocs.yml, E801 details) -----------------------------------------------------
 SETTINGS_MISSING = "找不到 mkdocs.yml，请从项目模板复制一份。"
 SETTINGS_YAML = "YAML 无法读取（{detail}）。"
@@ -378,6 +469,21 @@ SETTINGS_MAINTAINERS = "extra.maintainer_reviewers 应是代码托管平台账�
 CODEOWNERS_NO_LEGAL_OFFICE = "mkdocs.yml 中没有设置 extra.legal_office_reviewers（法制审核团队在代码托管平台上的账号，如 \"@legal-office\"），无法生成代码所有者文件。"
 CODEOWNERS_WRITTEN = "已更新 {path}"
 CODEOWNERS_CURRENT = "{path} 已是最新。"
+# The comments on top of the generated code-owners files (every line starts with "# ").
+CODEOWNERS_HEADER = """\
+# 代码所有者：由 python -m generator codeowners 根据 mkdocs.yml 的 extra.legal_office_reviewers、
+# extra.maintainer_reviewers 和各部门目录清单的 department.reviewers 生成。请不要手工修改：改审核人后重新运行上面的命令，
+# 与修改一起提交（文件过期时 check 报 W802）。
+"""
+CODEOWNERS_GITHUB_NOTE = """\
+# GitHub：最后一条匹配的规则生效；同一行中任何一位所有者批准，即满足“需要代码所有者审查”。
+# 因此每个内容文件都列出法制审核团队，程序文件列出程序维护团队，并在分支规则中只允许法制审核团队合并
+# （见 CONTRIBUTING.md 第 8 节）。
+"""
+CODEOWNERS_GITLAB_NOTE = """\
+# GitLab：每一节单独生效。“法制审核”一节必须由法制审核团队批准（[1] 表示至少一人），“程序维护”一节
+# 必须由程序维护团队批准；各部门一节为可选审批（^），只负责把合并请求送给本部门审核人。
+"""
 
 # --- Traditional-script review (python -m generator convert --review) -----------------------------
 CONVERT_REVIEW_TITLE = "# 繁体转换审查（{variant}）"

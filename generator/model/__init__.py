@@ -8,9 +8,10 @@ came from so a later finding can still point at file:line.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
 from ..layout import HANS
+from ..sources import Source
 from ..laws.citation import Citation, Provision, labels
 
 STAGES = ("事前", "事中", "事后")
@@ -151,7 +152,7 @@ class MediaFile:
     """An image stored beside the cases (``generator.media``)."""
 
     path: str  # relative to the content root: typical-cases/<folder>/<name>
-    source: Path = field(compare=False)  # where to read it
+    source: Source = field(compare=False, repr=False)  # where to read it: ``source.read_bytes(path)``
 
     @property
     def folder(self) -> str:

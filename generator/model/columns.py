@@ -21,6 +21,7 @@ from operator import attrgetter
 from typing import Any, Callable, Mapping
 
 from .. import privacy
+from ..messages import current as msg
 from . import STAGES
 
 LIST_SEPARATOR = "；"
@@ -175,9 +176,8 @@ def _mode_in(text: str, context: Context) -> str:
             return candidate
     several = [label for label in by_label if label in value]
     if len(several) > 1:
-        raise CellError(f"一个事项只能有一种指导方式，这里写了{'、'.join(several)}。请拆成几个事项，或只保留一种。")
-    raise CellError(f"指导方式“{value}”不在本站设置的指导方式中。可选：{'、'.join(by_label)}。"
-                    "如果这是其中一种的别称，请在映射文件的 values 下写明对应关系。")
+        raise CellError(msg.CELL_MODES_SEVERAL.format(modes="、".join(several)))
+    raise CellError(msg.CELL_MODE_UNKNOWN.format(value=value, labels="、".join(by_label)))
 
 
 _STAGE_WORDS = re.compile("|".join(STAGES))
@@ -192,7 +192,7 @@ def _stages_in(text: str, _: Context) -> list[str]:
     rest = _STAGE_WORDS.sub("", value)
     rest = re.sub(r"[；;、,，/\s和及与]|指导|环节|阶段", "", rest)
     if rest or not found:
-        raise CellError(f"实施环节“{value}”无法识别。只能填写{'、'.join(STAGES)}中的一个或几个，用“；”或“、”隔开。")
+        raise CellError(msg.CELL_STAGES.format(value=value, stages="、".join(STAGES)))
     return sorted(set(found), key=STAGES.index)
 
 
@@ -203,7 +203,7 @@ def _date_in(text: str, _: Context) -> str:
     value = fold(one_line(text)).replace(" ", "")
     m = _DATE.match(value)
     if not m:
-        raise CellError(f"日期“{value}”无法识别。请写成 2024-03-01 或 2024年3月1日。")
+        raise CellError(msg.CELL_DATE.format(value=value))
     return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
 
 
@@ -277,18 +277,17 @@ def _basis_in(text: str, _: Context) -> list[dict[str, str]]:
                 entries[-1]["text"] += "\n" + raw.strip()
                 continue
             if "《" in line or "》" in line:
-                raise CellError(f"“{line}”无法识别为指导依据。请每行写一条“《法律法规名称》第几条”。")
+                raise CellError(msg.CELL_BASIS.format(line=line))
             m = _LAW_WITHOUT_MARKS.match(line.rstrip("；;。"))
             if not m:
-                raise CellError(f"“{line}”无法识别为指导依据。请每行写一条“《法律法规名称》第几条”。")
+                raise CellError(msg.CELL_BASIS.format(line=line))
             entries.append(_entry(m.group(1), m.group(2) or ""))
             continue
         pos = 0
         while pos < len(line):
             m = _LAW_ENTRY.match(line, pos)
             if not m:
-                raise CellError(f"“{line}”中“{line[pos:]}”无法识别为指导依据。"
-                                "请每行写一条“《法律法规名称》第几条”，条文内容写在“：”之后。")
+                raise CellError(msg.CELL_BASIS_PART.format(line=line, part=line[pos:]))
             entry = _entry(m.group(1), m.group(2))
             entries.append(entry)
             pos = m.end()
@@ -327,8 +326,7 @@ def attach_texts(entries: list[dict[str, str]], text: str) -> list[dict[str, str
             current = entries[0]
             current["text"] = line.strip()
         elif line.strip():
-            raise CellError("依据条文无法对应到指导依据。请让每段条文以“《法律法规名称》条款：”开头，"
-                            "与“指导依据”列中的写法一致。")
+            raise CellError(msg.CELL_BASIS_TEXT)
     return entries
 
 

@@ -1,15 +1,13 @@
 """The content at a git revision, loaded and checked exactly as ``check`` does on a folder.
 
-A revision's files are copied from git objects into a temporary folder and the real loader
-and checks run on it, so a review sees the same findings an editor sees locally, without a
-checkout (CI on a pull request, a bare clone).
+The real loader and checks read a revision's files from git's objects (a ``sources.Tree``), so
+a review sees the same findings an editor sees locally, without a checkout or a copy (CI on a
+pull request, a bare clone).
 """
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 
 from .. import checks
 from ..findings import Finding
@@ -19,6 +17,7 @@ from ..layout import CONTENT_PATHS, EXTRA_PATHS
 from ..load import Loaded
 from ..model import Content
 from ..settings import Settings
+from ..sources import Tree
 
 
 @dataclass
@@ -51,10 +50,7 @@ class Snapshot:
 
 
 def checked_revision(repo: Repo, commit: str) -> Snapshot:
-    """Load and check every content file of ``commit``."""
+    """Load and check every content file of ``commit``, read straight from git's objects."""
     files = git.tree_files(repo, commit, CONTENT_PATHS + EXTRA_PATHS)
-    blobs = git.read_blobs(repo, list(files.values()))
-    with tempfile.TemporaryDirectory(prefix="xzzd-revision-") as tmp:
-        git.write_files(Path(tmp), files, blobs)
-        loaded, settings, findings = checks.run(Path(tmp))
+    loaded, settings, findings = checks.run(Tree(files, lambda oids: git.read_blobs(repo, oids)))
     return Snapshot(commit, loaded, settings, findings, files)

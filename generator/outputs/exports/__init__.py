@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...layout import DATA_DIR
+from ...messages import current as msg
 from ...model import Department
 from ...model.columns import LINE_SEPARATOR, LIST_SEPARATOR
 from ...script import mark, plain
@@ -60,13 +61,8 @@ def downloads(departments: list[Department]) -> list[Download]:
 
 
 KINDS = {"json": "JSON", "schema": "JSON Schema", "csv": "CSV", "xlsx": "XLSX（Excel）"}
-DESCRIPTIONS = {
-    f"{COMBINED}.json": "全部部门的公开事项、不罚清单和典型案例信息，供程序读取",
-    f"{COMBINED}.schema.json": "catalog.json 的格式说明（JSON Schema），可用于校验数据",
-    f"{COMBINED}.csv": "全部公开事项，每个事项一行",
-    f"{COMBINED}.xlsx": "每个部门一张工作表，另有一张不罚清单工作表",
-    f"{NO_PENALTY}.csv": "全部部门的不罚清单，每个条目一行",
-}
+DESCRIPTIONS = {name: msg.DATA_DESCRIPTIONS[name] for name in (
+    f"{COMBINED}.json", f"{COMBINED}.schema.json", f"{COMBINED}.csv", f"{COMBINED}.xlsx", f"{NO_PENALTY}.csv")}
 
 
 def page_context(departments: list[Department]) -> dict[str, object]:

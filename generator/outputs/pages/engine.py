@@ -8,7 +8,6 @@ are converted to traditional script for the zh-Hant project like the pages are.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -21,7 +20,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from ... import htmlguard
+from ... import cache, htmlguard
 from ...layout import CONFIG_FILE, HANS, HANT, HANT_DIR, PROGRAM_DIR, TEMPLATE_DIR
 from ...script import Converter
 from ...settings import Settings
@@ -80,7 +79,7 @@ def write_project(project: Path, script: str, pages: list[Page], settings: Setti
         # JSON values are YAML too, and writing them costs a fraction of the YAML dumper's time.
         front = "".join(f"{key}: {json.dumps(meta[key], ensure_ascii=False)}\n" for key in sorted(meta))
         text = f"---\n{front}---\n\n{page.body}"
-        digest = hashlib.sha256(f"{converter.identity}\n{text}".encode("utf-8")).hexdigest()
+        digest = cache.digest(converter.identity, text)
         manifest[page.path] = digest
         target = docs / page.path
         if previous.get(page.path) == digest and target.exists():
@@ -101,7 +100,7 @@ def write_project(project: Path, script: str, pages: list[Page], settings: Setti
             data = source.read_bytes()
             if transform:
                 data = transform(data.decode("utf-8")).encode("utf-8")
-            theme.append(hashlib.sha256(str(relative).encode() + data).hexdigest())
+            theme.append(cache.digest(relative.as_posix(), data))
             if not target.exists() or target.read_bytes() != data:
                 target.write_bytes(data)
     config = _config(settings, script, convert, nav, site_dir)
@@ -112,7 +111,7 @@ def write_project(project: Path, script: str, pages: list[Page], settings: Setti
                         "- toc:\n    permalink: false\n    slugify: !!python/name:markdown.extensions.toc.slugify_unicode\n")
     path = project / CONFIG_FILE
     _write_if_changed(path, text)
-    fingerprint = hashlib.sha256("\n".join([text, *theme, *sorted(manifest)]).encode("utf-8")).hexdigest()
+    fingerprint = cache.digest(text, *theme, *sorted(manifest))
     remembered = project / FINGERPRINT
     reusable = site_dir.is_dir() and remembered.exists() and remembered.read_text(encoding="utf-8") == fingerprint
     remembered.unlink(missing_ok=True)  # valid again only once this build has succeeded

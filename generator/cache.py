@@ -1,0 +1,32 @@
+"""One keying rule for every cache: an entry is valid while what it was made from is unchanged.
+
+A cache entry is keyed by the content of its inputs — never by a file's time, size or name
+alone — so a cache can only ever be stale by being missing, never by being wrong. ``digest`` is
+that key where inputs are bytes or text; the caches of the generator and their keys
+(docs/architecture.md lists them with the reasons):
+
+- the load memo (``load.Memo``): a content file's digest and the settings → its parsed
+  document, findings and model object; a document's derived values live as long as it does;
+- the render memo (``outputs.pages.render.Memo``): a page's inputs, the model objects it
+  shows (compared by value: they are made from the file contents) → its Markdown;
+- the engine manifest (``outputs.pages.engine``, ``.manifest.json`` in the build cache): the
+  digest of a page's text and the converter → its converted file; the digest of the theme,
+  the settings and the page list → MkDocs' finished site;
+- the history file cache (``history.revision.FileCache``): git's object ids of the settings
+  and of one file version (git's own content hash) → the model that version holds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+
+def digest(*parts: str | bytes) -> str:
+    """The key of what an entry was made from: SHA-256 over ``parts``, each with its length,
+    so that no two different lists of parts give the same key."""
+    hasher = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        hasher.update(b"%d:" % len(data))
+        hasher.update(data)
+    return hasher.hexdigest()
