@@ -16,11 +16,15 @@ from ..findings import Finding, finding
 from ..layout import CASES_DIR, CATALOG_DIR
 from ..messages import current as msg
 from ..imagemeta import is_image
+from . import copies as copies_module
 
 # A district department's catalog is well under 1 MB; a city-wide generated catalog of a
 # thousand items is about 2 MB. Anything larger is a mistake (a pasted export, a binary).
 MAX_FILE_BYTES = 8 * 1024 * 1024
 
+# The names content files take (the schemas' id patterns); a copy's name is none of them.
+_DEPARTMENT_CODE = re.compile(r"[a-z][a-z0-9]{1,19}")
+_CASE_ID = re.compile(r"[a-z][a-z0-9]{1,19}-[0-9]{4}-[0-9]{2,3}")
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?$\n?", re.MULTILINE | re.DOTALL)
 
@@ -32,6 +36,7 @@ class ContentFiles:
     strays: list[str]  # files in content folders that are none of these
     media: list[str] = field(default_factory=list)  # images beside the cases (generator.media)
     links: list[str] = field(default_factory=list)  # symbolic links: refused, never followed
+    copies: list[tuple[str, str]] = field(default_factory=list)  # (a copy, the file it copies)
 
 
 def discover(root: Path) -> ContentFiles:
@@ -39,11 +44,16 @@ def discover(root: Path) -> ContentFiles:
     cases: list[str] = []
     strays: list[str] = []
     media: list[str] = []
+    copies: list[tuple[str, str]] = []
     links = [name for name in (CATALOG_DIR, CASES_DIR) if (root / name).is_symlink()]
     for path in _entries(root / CATALOG_DIR, links, root, recursive=False):
         rel = path.relative_to(root).as_posix()
         if path.is_file() and path.suffix in (".yaml", ".yml"):
-            catalogs.append(rel)
+            original = copies_module.original_of(path.stem, _DEPARTMENT_CODE)
+            if original:
+                copies.append((rel, path.with_name(original + path.suffix).relative_to(root).as_posix()))
+            else:
+                catalogs.append(rel)
         elif not path.name.startswith("."):
             strays.append(rel)
     cases_root = root / CASES_DIR
@@ -52,12 +62,16 @@ def discover(root: Path) -> ContentFiles:
         if path.is_dir() or any(part.startswith(".") for part in path.relative_to(cases_root).parts):
             continue
         if path.suffix == ".md" and len(path.relative_to(cases_root).parts) == 2:
-            cases.append(rel)
+            original = copies_module.original_of(path.stem, _CASE_ID)
+            if original:
+                copies.append((rel, path.with_name(original + path.suffix).relative_to(root).as_posix()))
+            else:
+                cases.append(rel)
         elif is_image(path.name) and len(path.relative_to(cases_root).parts) == 2:
             media.append(rel)
         elif path.name.lower() not in ("readme.md",):
             strays.append(rel)
-    return ContentFiles(catalogs, cases, strays, media, sorted(links))
+    return ContentFiles(catalogs, cases, strays, media, sorted(links), copies)
 
 
 def _entries(folder: Path, links: list[str], root: Path, recursive: bool) -> Iterator[Path]:

@@ -19,16 +19,22 @@ MESSAGES: dict[str, str] = {
     "E111": "文件是空的，或最外层不是“字段: 值”的形式。请参照示例文件填写。",
     "E112": "文件中的值太多（超过 {limit} 个），无法安全读取。一个部门的目录清单通常只有几千个值：请检查是否误粘贴了表格或其他文件的内容。",
     "E113": "这是一个符号链接（快捷方式），不是文件本身。内容文件夹中的链接不会被读取，也不会发布：链接指向的内容没有经过审查。请把它换成文件本身，或删除。",
+    "E114": "这个文件看起来是 {original} 的副本（复制文件时系统自动起的名字），不会被读取和发布。{action}",
+    "E115": "这一行的{where}有一个{char}，看起来像空格，YAML 却不把它当作空格（常见于从 Word、WPS 或网页复制的内容）。请删除它，改用英文半角空格（键盘上的空格键）。",
     "W110": "这里不是内容文件的位置：catalogs/ 下只放 <部门代码>.yaml，typical-cases/ 下放 <部门代码>/<案例编号>.md。请移走或改名，否则不会发布。",
     # E2xx — fields: required, types, allowed values, formats
     "E201": "缺少必填字段 {field}（{label}）。",
     "E202": "{label}应为{expected}，这里是{actual}。{hint}",
-    "E203": "{label}“{value}”不是允许的值。可选：{allowed}。",
+    "E203": "{label}“{value}”不是允许的值。{suggestion}可选：{allowed}。",
     "E204": "{label}“{value}”格式不对。{rule}",
     "E205": "未知字段“{key}”。{suggestion}此处允许的字段：{allowed}。",
     "E206": "{label}不能为空。",
     "E207": "{label}“{value}”不是有效的日期。请写成 2024-03-01 这样的真实日期。",
     "E208": "{label}中有重复的值，请删除重复项。",
+    "E209": "{label}“{value}”两边是中文引号 {quote}，YAML 会把它当成内容的一部分。请删去引号，写成 {fixed}；确实需要引号时，用英文半角引号 \"。",
+    "E210": "{label}“{value}”不是规定的日期写法。请写成 {fixed}（年份四位，月和日都写两位，用短横线“-”连接）。",
+    "E211": "{label}中的“{value}”用了中文逗号、顿号或分号，YAML 把它读成了一项。列表的各项之间请用英文逗号加空格分开：{fixed}。",
+    "E212": "{label}“{value}”是名称，这里要写代码。是不是“{meant}”？请写成 {fixed}。",
     # E3xx — identifiers and references
     "E301": "编号“{id}”重复：{other} 已经使用。每个编号在整个仓库中只能出现一次，请换一个未使用的编号。",
     "E302": "关联事项“{id}”不存在。请核对编号，或先在 catalogs/ 中添加该事项。",
@@ -181,6 +187,22 @@ YAML_HINT_FALLBACK = "无法读取这一行（解析器提示：{detail}）。�
 FULLWIDTH_COLON_HINT = "这一行有中文冒号“：”，字段名后面要用英文冒号“:”加一个空格。"
 
 DID_YOU_MEAN = "是不是“{key}”（{label}）？"
+
+# --- Editors' usual mistakes: Word-paste spaces and quotes, dates, lists, labels, file copies -----
+# (generator/load/paste.py, dates.py, choices.py, files.py; codes E114, E115, E209–E212)
+ODD_SPACE_NAMES = {"\u3000": "全角空格", "\u00a0": "不换行空格", "\u200b": "看不见的零宽空格",
+                   "\u200c": "看不见的零宽字符", "\u200d": "看不见的零宽字符", "\u2060": "看不见的零宽字符",
+                   "\ufeff": "看不见的零宽字符（BOM）"}
+ODD_SPACE_OTHER = "特殊空格"
+# Where in the line the odd space is (E115 {where}).
+ODD_SPACE_PLACES = {"indent": "缩进中（字段名或“- ”前面）", "dash": "“-”后面", "key": "字段名和冒号之间",
+                    "colon": "冒号后面"}
+# Quotes that Word and input methods type: not YAML quotes (E209).
+CURLY_QUOTES = "“”‘’＂＇「」『』〝〞〟„‟‚‛"
+ENUM_DID_YOU_MEAN = "是不是“{value}”？"
+# E114 {action}: the original is there, or the copy is all there is.
+COPY_DELETE = "请删除这个文件；要修改的内容请直接改在 {original} 中。"
+COPY_RENAME = "{original} 不存在：如果这个文件就是要发布的内容，请把它改名为 {original}。"
 
 # What a field the public must read says nothing with (openness, generator/checks/substance.py).
 # Compared after width and case folding, without spaces, brackets or punctuation ("（略）" → 略).
