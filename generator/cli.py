@@ -49,6 +49,12 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--department", required=True, metavar="部门代码", help="部门代码，如 scjg")
     imp.add_argument("--mapping", type=Path, default=None, metavar="映射文件",
                      help="表头名称不常见时使用的 YAML 映射文件")
+    imp.add_argument("--no-penalty", type=Path, default=None, metavar="文件",
+                     help="不罚清单所在的另一个 .csv 或 .xlsx 文件（工作簿中没有“不罚清单”工作表时）")
+    imp.add_argument("--delete-missing", action="store_true",
+                     help="删除现有目录中表格没有列出的公开事项和不罚清单条目（默认保留并列出）")
+    imp.add_argument("--write-mapping", type=Path, default=None, metavar="映射文件",
+                     help="不导入，按表格的表头写一个映射文件的初稿，供填写后用 --mapping 导入")
     rev = command("review", review.run, "比较两个版本（git 提交）的内容，为法制机构生成审查报告。"
                   "退出码：0 已生成报告且可以审查合并，1 已生成报告但新版本有错误或请求的某次提交含个人信息，2 版本或仓库有误")
     rev.add_argument("--base", required=True, metavar="版本", help="修改前的版本，如 origin/main 或提交编号")
