@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import fixtures
-from conftest import build_repo, line_of, replace_once, write
+from conftest import build_repo, line_of, replace_once, run_check, write
 from generator import checks
 from generator.load import choices, dates
 
@@ -141,5 +141,20 @@ def test_names_that_are_not_copies(tmp_path: Path) -> None:
 
 def test_book_title_marks_without_a_statute_library(tmp_path: Path) -> None:
     text = replace_once(fixtures.CATALOG, "      - law: 优化营商环境条例", "      - law: 《优化营商环境条例》")
-    [found] = only(build_repo(tmp_path, text), "W912")
+    root = build_repo(tmp_path, text)
+    [found] = only(root, "W912")
     assert found.line == line_of(text, "《优化营商环境条例》")
+    [item] = [i for d in checks.run(root)[0].content.departments for i in d.items if i.id == "demo-001"]
+    assert item.basis[1].law == "优化营商环境条例"  # the page adds 《》 once: never 《《…》》
+
+
+def test_hostile_values_are_screened_in_linear_time(tmp_path: Path) -> None:
+    """A megabyte of spaces where a date, a mode or a list belongs is read once, not backtracked
+    (the subprocess timeout of run_check is the hang guard)."""
+    for n, (old, new) in enumerate((
+            ("    effective_date: 2024-03-01", "    effective_date: 2024年" + " " * 200_000 + "x"),
+            ("    mode: policy_guidance", "    mode: " + "劝导 " * 100_000),
+            ("    stages: [事前]", "    stages: [事前" + " " * 200_000 + "x]"),
+            ("    office: 市容景观科", "  " + "\u3000 " * 200_000 + "x"))):
+        code, out, err = run_check(build_repo(tmp_path / str(n), replace_once(fixtures.CATALOG, old, new)))
+        assert code == 1 and "Traceback" not in out + err, out + err

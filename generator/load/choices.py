@@ -40,7 +40,7 @@ def fold(text: str) -> str:
 
 def closest(typed: str, choices: Sequence[Choice]) -> Match | None:
     key = fold(typed)
-    if not key:
+    if not key or len(key) > 64:  # no code or label is longer; difflib is quadratic
         return None
     scored = []
     for choice in choices:

@@ -38,6 +38,8 @@ def _number(text: str) -> int | None:
 
 def recognise(value: str) -> tuple[int, int, int | None] | None:
     """(year, month, day or None) read from ``value``, or None when it is not a date spelling."""
+    if len(value) > 40:  # no date is longer; bounds the work on a hostile value
+        return None
     text = unicodedata.normalize("NFKC", value).strip()
     match = _COMPACT.match(text) or _DATE.match(text)
     if not match:

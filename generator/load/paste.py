@@ -30,15 +30,13 @@ def is_odd_space(char: str) -> bool:
 
 # Every such character in the Basic Multilingual Plane, for the patterns below.
 _ODD = "".join(chr(c) for c in range(0x80, 0x10000) if is_odd_space(chr(c)))
-_KEY = r"[A-Za-z_][A-Za-z0-9_]*"
-# Where an odd space breaks the structure: in the indentation before a field name or a list's
-# "-"; glued to a list's "-"; between a field name and its colon; glued after the colon.
-_PLACES = {
-    "indent": re.compile(rf"^[ \t{_ODD}-]*?(?P<odd>[{_ODD}])[ \t{_ODD}]*(?:{_KEY}[ \t{_ODD}]*[:：](?:\s|$)|-(?:\s|$))"),
-    "dash": re.compile(rf"^[ \t]*-(?P<odd>[{_ODD}])"),
-    "key": re.compile(rf"^[ \t-]*{_KEY}[ \t]*(?P<odd>[{_ODD}])[ \t{_ODD}]*[:：]"),
-    "colon": re.compile(rf"^[ \t-]*{_KEY}[ \t]*[:：](?P<odd>[{_ODD}])"),
-}
+_ANY_ODD = re.compile(f"[{_ODD}]")
+_KEY = r"[A-Za-z_][A-Za-z0-9_]*+"
+# Possessive runs only: a hostile line of a million spaces is scanned once, never backtracked.
+_LEAD = re.compile(rf"[ \t{_ODD}-]*+")
+_KEY_COLON = re.compile(rf"{_KEY}[ \t{_ODD}]*+[:：](?:\s|$)")
+_KEY_ODD = re.compile(rf"{_KEY}[ \t]*+(?P<odd>[{_ODD}])[ \t{_ODD}]*+[:：]")
+_COLON_ODD = re.compile(rf"{_KEY}[ \t]*+[:：](?P<odd>[{_ODD}])")
 
 
 @dataclass(frozen=True)
@@ -46,22 +44,40 @@ class OddSpace:
     line: int
     col: int
     char: str
-    place: str  # a key of _PLACES
+    place: str  # where it breaks the structure: indent | dash | key | colon (messages.ODD_SPACE_PLACES)
 
 
 def structural(text: str, first_line: int = 1, skip: frozenset[int] = frozenset()) -> list[OddSpace]:
-    """Every line of ``text`` with an odd space in a structural place (the first one of a line).
-    ``skip`` (lines counted from 1 in ``text``): lines inside a block or quoted text, where
-    the same characters are the editor's content."""
+    """Every line of ``text`` with an odd space in a structural place (the first one of a line):
+    in the indentation before a field name or a list's "-"; glued to a list's "-"; between a
+    field name and its colon; glued after the colon. ``skip`` (lines counted from 1 in
+    ``text``): lines inside a block or quoted text, where the same characters are content."""
     found = []
     for n, line in enumerate(text.split("\n"), 1):
-        if n in skip or not any(c in _ODD for c in line):
+        if n in skip or not _ANY_ODD.search(line):
             continue
-        hits = sorted((m.start("odd"), place) for place, p in _PLACES.items() if (m := p.match(line)))
-        if hits:
-            col, place = hits[0]
-            found.append(OddSpace(n + first_line - 1, col + 1, line[col], place))
+        hit = _first(line)
+        if hit is not None:
+            found.append(OddSpace(n + first_line - 1, hit[0] + 1, line[hit[0]], hit[1]))
     return found
+
+
+def _first(line: str) -> tuple[int, str] | None:
+    lead = _LEAD.match(line).group()
+    rest = line[len(lead):]
+    odd = _ANY_ODD.search(lead)
+    if odd is not None:
+        at = odd.start()
+        if at > 0 and lead[at - 1] == "-" and not lead[:at - 1].strip(" \t"):
+            return at, "dash"
+        if _KEY_COLON.match(rest) or "-" in lead[at:]:
+            return at, "indent"
+        return None
+    for pattern, place in ((_KEY_ODD, "key"), (_COLON_ODD, "colon")):
+        m = pattern.match(rest)
+        if m:
+            return len(lead) + m.start("odd"), place
+    return None
 
 
 def content_lines(parsed: Parsed) -> frozenset[int]:

@@ -214,7 +214,7 @@ def _usual_mistake(error: jsonschema.ValidationError, root: dict[str, Any], path
 
 
 # Chinese commas, 顿号 and semicolons: typed between list items, they make one item of them all.
-_LIST_SEPARATORS = re.compile(r"\s*[，、；;,]\s*")
+_LIST_SEPARATORS = re.compile(r"[，、；;,]")
 
 
 def _field_name(path: Path) -> str:
