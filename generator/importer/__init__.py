@@ -5,7 +5,9 @@ come in cleanly. The import reads the sheet with the same column table as the ex
 the ids (and the department block and 不罚清单) of the current catalog, writes the file in
 the repository's own format, and runs the real checks on the result in a copy of the
 repository before anything is replaced. When anything is wrong, nothing is written and every
-problem is reported as 文件:工作表:行:列 with what to do.
+problem of the whole sheet is reported at once as 文件:工作表:行:列, with a stable code (I0xx
+errors, I5xx warnings; CONTRIBUTING.md 7.3) and what to do. Items and 不罚清单 entries of the
+current catalog that the sheet does not list are kept unless ``--delete-missing``.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from ..model.columns import ENTRY_COLUMNS, ITEM_COLUMNS, Context
 from ..findings import Finding
 from ..load import yamlsource
 from ..model import Department
+from ..settings import Settings
 from ..script import plain
 from . import assemble, catalogfile, layout, mapping as mapping_file, records, sheets, starter
 from .problems import Problem, Result, Where, checked, failed as _failed, has_errors, problem
@@ -188,7 +191,7 @@ def run(file: Path, code: str, mapping_path: Path | None, root: Path, shown: str
     return Result(problems, summary, path)
 
 
-def _without_no_penalty(rows: list[records.Record], settings: Any, code: str, where: Where) -> list[Problem]:
+def _without_no_penalty(rows: list[records.Record], settings: Settings, code: str, where: Where) -> list[Problem]:
     """A row whose mode needs 不罚清单 entries (劝导警示) but names none: said at the row, in the
     same run as the sheet's other problems, rather than by the check of the written file."""
     needing = {m.code: m.label for m in settings.modes if m.requires_no_penalty}

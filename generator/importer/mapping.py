@@ -1,7 +1,8 @@
 """The mapping file (``--mapping MAP.yaml``): how to read a sheet whose headers are unusual.
 
 Most sheets need none: columns are found by their usual Chinese names. A mapping file is a
-few lines a department editor can write::
+few lines a department editor can write (``--write-mapping`` starts one from the sheet's
+headers, ``starter.py``; CONTRIBUTING.md 3.6 shows examples)::
 
     sheet: 行政指导事项            # which worksheet holds the items (default: found by its headers)
     no_penalty_sheet: 免罚清单     # which worksheet holds the 不罚清单 (default: 不罚清单)

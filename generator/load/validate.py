@@ -189,8 +189,10 @@ def _usual_mistake(error: jsonschema.ValidationError, root: dict[str, Any], path
         return path, "E209", {"label": label, "value": privacy.redact(value), "quote": quote, "fixed": fixed}
     schema = error.schema if error.validator != "type" else schemas.subschema_at(root, path)
     pattern = schema.get("pattern", "")
-    day = schema.get("format") == "date" or bool(pattern and re.fullmatch(pattern, "2024-03-01"))
-    month = bool(pattern and re.fullmatch(pattern, "2024-03"))
+    day = schema.get("format") == "date"
+    # A month field: its pattern takes a year and month, and nothing else (not a code pattern).
+    month = bool(pattern) and all(bool(re.fullmatch(pattern, probe)) == ok for probe, ok in
+                                  (("2024-03", True), ("2024-03-01", False), ("ab12-cd", False)))
     if day or month:
         fixed = dates.iso(value, with_day=day)
         if fixed is not None and fixed != value:
