@@ -49,6 +49,10 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("file", type=Path, metavar=names["file"], help=helps["import.file"])
     imp.add_argument("--department", required=True, metavar=names["department"], help=helps["import.department"])
     imp.add_argument("--mapping", type=Path, default=None, metavar=names["mapping"], help=helps["import.mapping"])
+    imp.add_argument("--no-penalty", type=Path, default=None, metavar=names["file"], help=helps["import.no_penalty"])
+    imp.add_argument("--delete-missing", action="store_true", help=helps["import.delete_missing"])
+    imp.add_argument("--write-mapping", type=Path, default=None, metavar=names["mapping"],
+                     help=helps["import.write_mapping"])
     rev = command("review", review.run)
     rev.add_argument("--base", required=True, metavar=names["revision"], help=helps["review.base"])
     rev.add_argument("--head", default="HEAD", metavar=names["revision"], help=helps["review.head"])

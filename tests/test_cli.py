@@ -29,14 +29,14 @@ def broken_repo(make_repo):
     catalog = replace_once(catalog, "      date: 2024-03-15", "      date: 2024-04-15")  # W404
     case = replace_once(fixtures.CASE, "王某当场将商品收回店内。",
                         "王某当场将商品收回店内。联系电话 13905331234。\n当事人王建国表示认可。")  # E603, E607
-    case = replace_once(case, "month: 2024-06", "month: 2024-6")  # E204
+    case = replace_once(case, "month: 2024-06", "month: 2024上半年")  # E204 (2024-6 is E210)
     root = make_repo(catalog=catalog, case=case)
     write(root, "catalogs/aaa.yaml", "department: [\n  code: aaa\n")  # E102, sorts before demo.yaml
     expected = [
         ("catalogs/aaa.yaml", "E102"),
         (CAT, "E204", line_of(catalog, "370303000CG_XK_0001")),
         (CAT, "W404", line_of(catalog, "date: 2024-04-15")),
-        (CASE, "E204", line_of(case, "month: 2024-6")),
+        (CASE, "E204", line_of(case, "month: 2024上半年")),
         (CASE, "E603", line_of(case, "13905331234")),
         (CASE, "E607", line_of(case, "当事人王建国")),
     ]

@@ -129,10 +129,10 @@ def warnings_expected(sheet: Sheet, file: Path) -> list[str]:
     phone_rows = [sheet.row_of[i.id] for i in sheet.items if i.supervision_phone.startswith("0")]
     example = next(i.supervision_phone for i in sheet.items if i.supervision_phone.startswith("0"))
     return [
-        f"{where}:{HEADER_ROW}:{LETTER['联系人']}: 警告：“联系人”不是已知的列名，这一列没有导入。",
-        f"{where}:{phone_rows[0]}:{LETTER['监督投诉电话']}: 警告：第 {'、'.join(map(str, phone_rows))} 行的电话号码按数字保存，"
+        f"{where}:{HEADER_ROW}:{LETTER['联系人']}: I508 警告：“联系人”不是已知的列名，这一列没有导入。",
+        f"{where}:{phone_rows[0]}:{LETTER['监督投诉电话']}: I511 警告：第 {'、'.join(map(str, phone_rows))} 行的电话号码按数字保存，"
         f"开头的 0 丢失了，已补回（如 {example.replace('-', '')[1:]} → {example}）",
-        f"{where}:{sheet.note_row}: 警告：这一行是跨列合并的说明文字（“注：本目录清单自公布之日起施行。”），没有作为事项导入。",
+        f"{where}:{sheet.note_row}: I512 警告：这一行是跨列合并的说明文字（“注：本目录清单自公布之日起施行。”），没有作为事项导入。",
     ]
 
 
@@ -193,8 +193,8 @@ def test_cell_problems_are_located_and_nothing_is_written(repo, tmp_path):
     file = sheet.save()
     code, out, _ = run_import(repo, file, "--department", "scjg")
     assert code == 1, out
-    assert f"{file}:Sheet1:{r_mode}:{LETTER['方式']}: 错误：指导方式“宣传教育”不在本站设置的指导方式中。" in out
-    assert f"{file}:Sheet1:{r_content}:{LETTER['指导内容']}: 错误：“指导内容”没有填写，这是必填项。" in out
+    assert f"{file}:Sheet1:{r_mode}:{LETTER['方式']}: I044 错误：指导方式“宣传教育”不在本站设置的指导方式中。" in out
+    assert f"{file}:Sheet1:{r_content}:{LETTER['指导内容']}: I040 错误：“指导内容”没有填写，这是必填项。" in out
     assert out.splitlines()[-1] == "导入失败：2 个错误，3 个警告。没有写入任何文件，请改正后重新导入。"
     assert (repo / "catalogs/scjg.yaml").read_bytes() == before
 
@@ -207,7 +207,7 @@ def test_missing_required_column_is_an_error(repo, tmp_path):
     code, out, _ = run_import(repo, file, "--department", "scjg")
     assert code == 1, out
     assert out.splitlines()[0].startswith(
-        f"{file}:Sheet1:{HEADER_ROW}: 错误：缺少必填列“相对人权利”（也可以叫：相对人的权利、行政相对人权利、权利、权利告知）。")
+        f"{file}:Sheet1:{HEADER_ROW}: I034 错误：缺少必填列“相对人权利”（也可以叫：相对人的权利、行政相对人权利、权利、权利告知）。")
     assert (repo / "catalogs/scjg.yaml").read_bytes() == before
 
 
@@ -221,9 +221,20 @@ def test_problems_found_by_the_checks_point_at_the_cell(repo, tmp_path):
     file = sheet.save()
     code, out, _ = run_import(repo, file, "--department", "scjg")
     assert code == 1, out
-    cell = f"{file}:Sheet1:{r}:{LETTER['监督投诉电话']}: 错误："
-    assert any(line.startswith(cell + "E204 ") for line in out.splitlines()), out
-    assert any(line.startswith(cell + "E603 ") for line in out.splitlines()), out
+    cell = f"{file}:Sheet1:{r}:{LETTER['监督投诉电话']}: "
+    assert any(line.startswith(cell + "E204 错误：") for line in out.splitlines()), out
+    assert any(line.startswith(cell + "E603 错误：") for line in out.splitlines()), out
+    assert (repo / "catalogs/scjg.yaml").read_bytes() == before
+
+
+def test_an_item_missing_from_the_sheet_is_kept_and_reported(repo, tmp_path):
+    """A sheet that covers part of the catalog updates what it lists and keeps the rest."""
+    dept = department(repo, "scjg")
+    before = (repo / "catalogs/scjg.yaml").read_bytes()
+    sheet = Sheet(dept, tmp_path / "fewer.xlsx", items=[i for i in dept.items if i.id != "scjg-004"])
+    code, out, _ = run_import(repo, sheet.save(), "--department", "scjg")
+    assert code == 0, out
+    assert "I505 警告：现有目录中的下列事项不在表格中，已原样保留：scjg-004（食品经营轻微违法行为劝导警示）" in out
     assert (repo / "catalogs/scjg.yaml").read_bytes() == before
 
 
@@ -231,9 +242,9 @@ def test_removing_an_item_a_case_refers_to_fails(repo, tmp_path):
     dept = department(repo, "scjg")
     before = (repo / "catalogs/scjg.yaml").read_bytes()
     sheet = Sheet(dept, tmp_path / "fewer.xlsx", items=[i for i in dept.items if i.id != "scjg-004"])
-    code, out, _ = run_import(repo, sheet.save(), "--department", "scjg")
+    code, out, _ = run_import(repo, sheet.save(), "--department", "scjg", "--delete-missing")
     assert code == 1, out
-    assert "导入后将被删除：scjg-004（食品经营轻微违法行为劝导警示）" in out
+    assert "I506 警告：现有目录中的下列事项不在表格中，按 --delete-missing 删除：scjg-004（食品经营轻微违法行为劝导警示）" in out
     assert any(line.startswith("typical-cases/scjg/scjg-2024-01.md:") and "E302" in line
                for line in out.splitlines()), out
     assert (repo / "catalogs/scjg.yaml").read_bytes() == before
@@ -243,7 +254,7 @@ def test_new_department_without_department_information_creates_nothing(repo, tmp
     sheet = Sheet(department(repo, "scjg"), tmp_path / "new-dept.xlsx")
     code, out, _ = run_import(repo, sheet.save(), "--department", "newdept")
     assert code == 1, out
-    assert "catalogs/newdept.yaml: 错误：catalogs/newdept.yaml 还不存在，需要部门信息。" in out
+    assert "catalogs/newdept.yaml: I022 错误：catalogs/newdept.yaml 还不存在，需要部门信息。" in out
     assert not (repo / "catalogs/newdept.yaml").exists()
 
 
@@ -288,7 +299,7 @@ def test_gbk_csv_with_full_width_digits_and_spaced_headers(repo, tmp_path):
     file.write_bytes(buffer.getvalue().encode("gb18030"))
     code, out, err = run_import(repo, file, "--department", "yjgl")
     assert code == 0, out + err
-    assert out.splitlines()[0] == f"{file}: 警告：文件不是 UTF-8 编码，已按 GBK（GB18030）读取。"
+    assert out.splitlines()[0] == f"{file}: I515 警告：文件不是 UTF-8 编码，已按 GBK（GB18030）读取。"
     assert department(repo, "yjgl") == dept
 
 
@@ -316,7 +327,7 @@ def test_mapping_file_mistakes_are_located(repo, tmp_path):
     mapping.write_text("columns:\n  服务群体: 服务对象\n", encoding="utf-8")
     code, out, _ = run_import(repo, sheet.save(), "--department", "scjg", "--mapping", str(mapping))
     assert code == 1, out
-    assert out.splitlines()[0].startswith(f"{mapping}:2:3: 错误：“服务群体”要对应到标准列名之一：事项编号、事项名称")
+    assert out.splitlines()[0].startswith(f"{mapping}:2:3: I068 错误：“服务群体”要对应到标准列名之一：事项编号、事项名称")
 
 
 def test_new_department_from_sheet_and_mapping(repo, tmp_path):
@@ -392,8 +403,8 @@ def test_mobile_stored_as_a_number_is_personal_data_not_a_landline(repo, tmp_pat
     file = sheet.save()
     code, out, err = run_import(repo, file, "--department", "scjg")
     assert code == 1, out
-    cell = f"{file}:Sheet1:{r}:{LETTER['监督投诉电话']}: 错误："
-    assert any(line.startswith(cell + "E603 ") and "139****5678" in line for line in out.splitlines()), out
+    cell = f"{file}:Sheet1:{r}:{LETTER['监督投诉电话']}: "
+    assert any(line.startswith(cell + "E603 错误：") and "139****5678" in line for line in out.splitlines()), out
     assert "0139-" not in out + err and "13912345678" not in out + err
     assert (repo / "catalogs/scjg.yaml").read_bytes() == before
     assert not list((repo / "catalogs").glob(".*.import"))

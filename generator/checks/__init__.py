@@ -45,9 +45,9 @@ def _scan(doc: Document) -> list[Finding]:
 
 
 def _schema_files(settings: Settings) -> list[Finding]:
-    """The editor schemas must list the same mode codes as the settings."""
+    """The editor schemas must list the same mode codes and labels as the settings."""
     return [
         finding(f"generator/schema/{path.name}", 0, 0, "W801", path=f"generator/schema/{path.name}")
         for kind, path in schemas.KINDS.items()
-        if schemas.mode_codes_in_file(kind) != settings.mode_codes
+        if schemas.modes_in_file(kind) != [(m.code, m.label) for m in settings.modes]
     ]

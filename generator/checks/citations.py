@@ -25,6 +25,7 @@ from ..settings import Settings
 
 
 def check(loaded: Loaded, settings: Settings) -> Iterator[Finding]:
+    yield from _marked_names(loaded)
     library = loaded.library
     if library is None:
         return
@@ -46,15 +47,25 @@ def check(loaded: Loaded, settings: Settings) -> Iterator[Finding]:
     yield from missing.findings(library, settings)
 
 
+def _marked_names(loaded: Loaded) -> Iterator[Finding]:
+    """A law's name written with 《》 (W912), with or without a statute library: the site adds
+    the marks itself."""
+    docs = {doc.path: doc for doc in loaded.documents}
+    for department in loaded.content.departments:
+        for item in department.items:
+            raw = docs[item.origin.path].parsed.data["items"][item.origin.pointer[1]]["basis"]
+            for n, basis in enumerate(raw):
+                if parse_law(basis["law"]).marked:
+                    yield finding(item.origin.path, *loaded.locate(item.origin.path, item.origin.pointer
+                                                                   + ("basis", n, "law")), "W912")
+
+
 def _basis(loaded: Loaded, library: Library, doc: Document, item: Item, n: int, missing: _Missing,
            quoted: dict[tuple, tuple[str, int, str]]) -> Iterator[Finding]:
     basis = item.basis[n]
     path = item.origin.path
     where = item.origin.pointer + ("basis", n)
-    raw = doc.parsed.data["items"][item.origin.pointer[1]]["basis"][n]
     law_at = loaded.locate(path, where + ("law",))
-    if parse_law(raw["law"]).marked:
-        yield finding(path, *law_at, "W912")
     article_at = loaded.locate(path, where + ("article",))
     if basis.article is not None and not basis.provisions:
         yield finding(path, *article_at, "W913", value=basis.article.strip())

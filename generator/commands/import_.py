@@ -9,4 +9,6 @@ import sys
 def run(args: argparse.Namespace) -> int:
     from .. import importer
 
-    return importer.main(args.file, args.department, args.mapping, args.root, sys.stdout, sys.stderr)
+    return importer.main(args.file, args.department, args.mapping, args.root, sys.stdout, sys.stderr,
+                         no_penalty_file=args.no_penalty, delete_missing=args.delete_missing,
+                         write_mapping=args.write_mapping)

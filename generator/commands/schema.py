@@ -17,7 +17,8 @@ def run(args: argparse.Namespace) -> int:
         from .. import report
         report.write(findings, 1, "text", sys.stdout)
         return Exit.CONTENT
-    changed = schema.write_modes(loaded.mode_codes)
+    changed = schema.write_modes([(m.code, m.label) for m in loaded.modes])
+    changed += schema.write_snippet_modes(loaded.mode_codes)
     for path in changed:
         print(msg.SCHEMA_WRITTEN.format(path=path))
     if not changed:

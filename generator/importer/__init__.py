@@ -5,14 +5,15 @@ come in cleanly. The import reads the sheet with the same column table as the ex
 the ids (and the department block and 不罚清单) of the current catalog, writes the file in
 the repository's own format, and runs the real checks on the result in a copy of the
 repository before anything is replaced. When anything is wrong, nothing is written and every
-problem is reported as 文件:工作表:行:列 with what to do.
+problem of the whole sheet is reported at once as 文件:工作表:行:列, with a stable code (I0xx
+errors, I5xx warnings; CONTRIBUTING.md 7.3) and what to do. Items and 不罚清单 entries of the
+current catalog that the sheet does not list are kept unless ``--delete-missing``.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 import shutil
 import tempfile
 from pathlib import Path
@@ -27,42 +28,56 @@ from ..model.columns import ENTRY_COLUMNS, ITEM_COLUMNS, Context
 from ..findings import Finding
 from ..load import yamlsource
 from ..model import Department
+from ..settings import Settings
 from ..script import plain
-from . import assemble, catalogfile, layout, mapping as mapping_file, records, sheets
-from .problems import Problem, Where, error, has_errors, warning
+from . import assemble, catalogfile, layout, mapping as mapping_file, records, sheets, starter
+from .problems import Problem, Result, Where, checked, failed as _failed, has_errors, problem
+from .sheets import NO_PENALTY_SHEETS
 
 _CODE = re.compile(r"^[a-z][a-z0-9]{1,19}$")
-NO_PENALTY_SHEETS = ("不罚清单", "免罚清单", "不予处罚清单", "轻微违法行为不予处罚清单")
 
 
-def main(file: Path, code: str, mapping_path: Path | None, root: Path, out: TextIO, err: TextIO) -> int:
-    """Run an import and print its report; returns the exit code (0, 1, or 2 for usage)."""
+def main(file: Path, code: str, mapping_path: Path | None, root: Path, out: TextIO, err: TextIO, *,
+         no_penalty_file: Path | None = None, delete_missing: bool = False,
+         write_mapping: Path | None = None) -> int:
+    """Run an import (or write a starter mapping file) and print its report; returns the exit
+    code (0, 1, or 2 for usage)."""
     shown = str(file)
-    if not _CODE.match(code):
-        _say(err, f"部门代码“{code}”不对：应为小写字母开头的小写字母和数字（2—20 位），与 catalogs/ 下的文件名相同，如 scjg。")
+    usage = _usage(file, code, mapping_path, no_penalty_file, write_mapping)
+    if usage is not None:
+        err.write(usage.line() + "\n")
         return Exit.USAGE
-    if not file.is_file():
-        _say(err, f"找不到要导入的文件 {shown}。")
-        return Exit.USAGE
-    if file.suffix.lower() not in sheets.SUPPORTED:
-        try:
-            sheets.read(file)
-        except sheets.ReadError as problem:
-            _say(err, f"{shown}: {problem}")
-        return Exit.USAGE
-    if mapping_path is not None and not mapping_path.is_file():
-        _say(err, f"找不到映射文件 {mapping_path}。")
-        return Exit.USAGE
-    result = run(file, code, mapping_path, root, shown)
-    for problem in in_sheet_order(result.problems):
-        out.write(problem.line() + "\n")
-    _say(out, result.summary)
+    if write_mapping is not None:
+        result = starter.write(file, code, root, write_mapping, shown)
+    else:
+        result = run(file, code, mapping_path, root, shown, no_penalty_file=no_penalty_file,
+                     delete_missing=delete_missing)
+    for found in in_sheet_order(result.problems):
+        out.write(found.line() + "\n")
+    out.write(privacy.redact(result.summary) + "\n")
     return Exit.CONTENT if has_errors(result.problems) else Exit.OK
 
 
-def _say(stream: TextIO, text: str) -> None:
-    """A line for the user; a file name or cell quoted in it is masked (``Problem.line`` too)."""
-    stream.write(privacy.redact(text) + "\n")
+def _usage(file: Path, code: str, mapping_path: Path | None, no_penalty_file: Path | None,
+           write_mapping: Path | None) -> Problem | None:
+    """What stops the command before anything is read (exit code 2)."""
+    if not _CODE.match(code):
+        return problem("import", "I001", code=code)
+    for path in (file, no_penalty_file):
+        if path is None:
+            continue
+        if not path.is_file():
+            return problem("import", "I002", file=path)
+        if path.suffix.lower() not in sheets.SUPPORTED:
+            try:
+                sheets.read(path)
+            except sheets.ReadError as bad:
+                return problem(str(path), bad.code, **bad.params)
+    if mapping_path is not None and not mapping_path.is_file():
+        return problem("import", "I003", file=mapping_path)
+    if write_mapping is not None and write_mapping.exists():
+        return problem("import", "I004", file=write_mapping)
+    return None
 
 
 def in_sheet_order(problems: list[Problem]) -> list[Problem]:
@@ -79,24 +94,20 @@ def in_sheet_order(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=key)
 
 
-@dataclass
-class Result:
-    problems: list[Problem]
-    summary: str  # the last line of the report
-    written: Path | None = None
+def _finding(f: Finding, where: Where | str | None = None) -> Problem:
+    if where is None:
+        where = f.path + (f":{f.line}" if f.line else "") + (f":{f.col}" if f.line and f.col else "")
+    return checked(where, f.code, f.severity, f.message)
 
 
-def _failed(problems: list[Problem]) -> Result:
-    errors = sum(p.severity == "error" for p in problems)
-    return Result(problems, f"导入失败：{errors} 个错误，{len(problems) - errors} 个警告。没有写入任何文件，请改正后重新导入。")
-
-
-def run(file: Path, code: str, mapping_path: Path | None, root: Path, shown: str | None = None) -> Result:
-    """Import ``file`` for department ``code`` into the repository at ``root``."""
+def run(file: Path, code: str, mapping_path: Path | None, root: Path, shown: str | None = None, *,
+        no_penalty_file: Path | None = None, delete_missing: bool = False) -> Result:
+    """Import ``file`` for department ``code`` into the repository at ``root``. Every problem
+    of the sheets is collected before giving up, so one run shows them all."""
     shown = shown or file.name
     loaded, settings, baseline = checks.run(root)
     if loaded is None or settings is None:
-        return _failed([error(f.path + (f":{f.line}" if f.line else ""), f"{f.code} {f.message}") for f in baseline])
+        return _failed([_finding(f) for f in baseline])
     problems: list[Problem] = []
     mapping = None
     if mapping_path is not None:
@@ -108,15 +119,22 @@ def run(file: Path, code: str, mapping_path: Path | None, root: Path, shown: str
     target = current.origin.path if current else _target(root, code)
     broken = [f for f in baseline if f.path == target and f.severity == "error"]
     if (root / target).exists() and (current is None or broken):
-        return _failed(problems + [error(target, f"现有的目录文件有 {max(len(broken), 1)} 个错误，导入前请先改正"
-                                                 "（运行 python -m generator check 查看），或者删除这个文件后重新导入。")])
+        return _failed(problems + [problem(target, "I021", count=max(len(broken), 1))])
     department = _department_block(current, mapping, code, target, problems)
     try:
         grids = sheets.read(file)
-    except sheets.ReadError as problem:
-        return _failed(problems + [error(shown, str(problem))])
+    except sheets.ReadError as bad:
+        return _failed(problems + [problem(shown, bad.code, **bad.params)])
     for grid in grids:
-        problems += [warning(shown, note) for note in grid.notes]
+        problems += [problem(shown, note) for note in grid.notes]
+    extra: list[sheets.Grid] = []
+    if no_penalty_file is not None:
+        try:
+            extra = sheets.read(no_penalty_file)
+        except sheets.ReadError as bad:
+            return _failed(problems + [problem(str(no_penalty_file), bad.code, **bad.params)])
+        for grid in extra:
+            problems += [problem(str(no_penalty_file), note) for note in grid.notes]
     ctx = Context({m.code: m.label for m in settings.modes})
     block = department or {}
     names = {plain(n) for n in (block.get("name"), block.get("short_name")) if isinstance(n, str) and n}
@@ -126,21 +144,25 @@ def run(file: Path, code: str, mapping_path: Path | None, root: Path, shown: str
     where = Where(shown, grid.name)
     found_layout, found = layout.find(grid, ITEM_COLUMNS, "name", mapping, where)
     problems += found
-    if found_layout is None or has_errors(problems):
+    if found_layout is None:
         return _failed(problems)
+    # A missing column is no reason to stop here: the cells of the other columns are read and
+    # their problems reported in the same run.
     rows, found = records.read(grid, found_layout, ITEM_COLUMNS, "name", ctx, mapping, where)
     problems += found
     rows = _own_rows(rows, names, code, where, problems)
     rows, found = assemble.duplicates(rows, "name", "事项名称", where)
     problems += found
     if not rows:
-        problems.append(error(where.at(found_layout.header_row), "表头下面没有任何事项。请检查是否选对了工作表。"))
-    if has_errors(problems) or department is None:
-        return _failed(problems)
+        problems.append(problem(where.at(found_layout.header_row), "I035"))
+    problems += _without_no_penalty(rows, settings, code, where)
     marks = assemble.marks_of(current)
     result = assemble.Assembled()
-    _items(rows, current, code, found_layout, marks, where, problems, result)
-    _entries(grids, grid, mapping, current, code, names, ctx, marks, shown, problems, result)
+    _entries(grids + extra, grid, mapping, current, code, names, ctx, marks, shown, problems, result, delete_missing,
+             str(no_penalty_file) if no_penalty_file else shown)
+    if has_errors(problems) or department is None:
+        return _failed(problems)
+    _items(rows, current, code, found_layout, marks, where, problems, result, delete_missing)
     if has_errors(problems):
         return _failed(problems)
     header = _header_lines(root / target)
@@ -162,18 +184,27 @@ def run(file: Path, code: str, mapping_path: Path | None, root: Path, shown: str
         os.replace(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)  # only when the replace did not happen
-    exempt = sum(1 for s in result.item_sources if s.kept is not None)
-    summary = (f"已写入 {target}：{len(result.items)} 个事项（沿用原编号 {result.kept_ids} 个，新编号 {result.new_ids} 个"
-               + (f"，原样保留不予公开的事项 {exempt} 个" if exempt else "")
-               + f"），{len(result.entries)} 条不罚清单。请用 git diff 查看改动，确认后提交。")
+    exempt = sum(1 for s in result.item_sources if s.kept is not None and not s.kept.published)
+    summary = msg.IMPORT_WRITTEN.format(
+        target=target, items=len(result.items), kept=result.kept_ids, new=result.new_ids, entries=len(result.entries),
+        exempt=msg.IMPORT_WRITTEN_EXEMPT.format(count=exempt) if exempt else "")
     return Result(problems, summary, path)
+
+
+def _without_no_penalty(rows: list[records.Record], settings: Settings, code: str, where: Where) -> list[Problem]:
+    """A row whose mode needs 不罚清单 entries (劝导警示) but names none: said at the row, in the
+    same run as the sheet's other problems, rather than by the check of the written file."""
+    needing = {m.code: m.label for m in settings.modes if m.requires_no_penalty}
+    return [problem(where.at(r.first_row, r.cols.get("no_penalty") or r.cols.get("mode", 0)), "I051",
+                    mode=needing[r.values["mode"]], code=code)
+            for r in rows if r.values.get("mode") in needing and not r.values.get("no_penalty")]
 
 
 def _leaks(text: str, target: str, allowed: frozenset[str]) -> list[Problem]:
     """The egress gate on the file about to be written: any personal data the checks did not
     already stop is an error, so nothing is written."""
-    return [error(f"{target}（导入后的内容第 {line} 行）",
-                  f"E660 {msg.IMPORT_LEAK.format(what=msg.PERSONAL_KINDS[m.code], masked=m.masked)}")
+    return [problem(msg.IMPORT_CHECK_WHERE.format(target=target, line=line), "I023",
+                    what=msg.PERSONAL_KINDS[m.code], masked=m.masked)
             for line, m in egress.scan_text(text, allowed, target)]
 
 
@@ -190,8 +221,7 @@ def _department_block(current: Department | None, mapping: mapping_file.Mapping 
         return catalogfile.department_dict(current)
     if mapping is not None and mapping.department is not None:
         return {**mapping.department, "code": code}
-    problems.append(error(target, f"{target} 还不存在，需要部门信息。请在映射文件中写 department:（name、address、office_phone、"
-                                  "legal_office 的 name 和 phone），或者先参照其他部门的文件写好本部门文件的 department 部分，再导入。"))
+    problems.append(problem(target, "I022", target=target))
     return None
 
 
@@ -205,7 +235,7 @@ def _item_sheet(grids: list[sheets.Grid], mapping: mapping_file.Mapping | None, 
     if mapping is not None and mapping.sheet:
         hit = next((g for g in grids if g.name == mapping.sheet), None)
         if hit is None:
-            problems.append(error(shown, f"工作簿中没有名为“{mapping.sheet}”的工作表。现有的工作表：{'、'.join(map(str, titles))}。"))
+            problems.append(problem(shown, "I030", sheet=mapping.sheet, sheets="、".join(map(str, titles))))
         return hit
     wanted = {sheet_name(current)} if current else set()
     wanted |= {n[:31] for n in names}
@@ -217,11 +247,9 @@ def _item_sheet(grids: list[sheets.Grid], mapping: mapping_file.Mapping | None, 
     if len(candidates) == 1:
         return candidates[0]
     if not candidates:
-        problems.append(error(shown, f"在工作表 {'、'.join(map(str, titles))} 中都找不到含“事项名称”列的表头。"
-                                     "请检查表头，或在映射文件中用 sheet 和 columns 指明。"))
+        problems.append(problem(shown, "I031", sheets="、".join(map(str, titles))))
     else:
-        problems.append(error(shown, f"有几张工作表都像事项表：{'、'.join(str(g.name) for g in candidates)}。"
-                                     "请在映射文件中写 sheet: 工作表名称，指明导入哪一张。"))
+        problems.append(problem(shown, "I032", sheets="、".join(str(g.name) for g in candidates)))
     return None
 
 
@@ -239,18 +267,18 @@ def _own_rows(rows: list[records.Record], names: set[str], code: str, where: Whe
     skipped = [r for found in others.values() for r in found]
     if len(skipped) < len(rows):
         listed = "、".join(f"{text}（{len(found)} 行）" for text, found in others.items())
-        problems.append(warning(where, f"表中有其他部门的事项，没有导入：{listed}。只导入了实施部门为本部门的行。"))
+        problems.append(problem(where, "I502", listed=listed))
         return [r for r in rows if not any(r is s for s in skipped)]
     for text, found in others.items():
         first = found[0]
-        problems.append(warning(where.at(first.first_row, first.cols.get("department", 0)),
-                                f"共 {len(found)} 行的实施部门是“{text}”，与本部门名称不同；这些行已按 --department {code} 导入。"
-                                "如果它们属于其他部门，请从表格中删除后重新导入。"))
+        problems.append(problem(where.at(first.first_row, first.cols.get("department", 0)), "I503",
+                                count=len(found), text=text, code=code))
     return rows
 
 
 def _items(rows: list[records.Record], current: Department | None, code: str, found: layout.Layout,
-           marks: dict[str, str], where: Where, problems: list[Problem], result: assemble.Assembled) -> None:
+           marks: dict[str, str], where: Where, problems: list[Problem], result: assemble.Assembled,
+           delete_missing: bool) -> None:
     old_items = list(current.items) if current else []
     ids, kept = assemble.assign_ids(rows, old_items, code, "name", "", where, problems)
     result.kept_ids, result.new_ids = kept, len(ids) - kept
@@ -262,16 +290,17 @@ def _items(rows: list[records.Record], current: Department | None, code: str, fo
         built.append((assemble.restore_marks(item, marks), assemble.Source(record=record, where=where)))
     taken = set(ids)
     gone = [i for i in old_items if i.id not in taken]
+    # An item the sheet does not list is kept (reported), unless --delete-missing: a sheet that
+    # covers part of the catalog must not delete the rest, nor break the cases that cite it.
+    removed = [i for i in gone if i.published] if delete_missing else []
     for old in gone:
-        if not old.published:
+        if old not in removed:
             built.append((catalogfile.item_dict(old), assemble.Source(kept=old)))
     if any(not i.published for i in gone):
-        problems.append(warning(where, "表格中没有下列不予公开的事项，已原样保留（公开导出的文件本来就不含不予公开的事项）："
-                                       f"{'、'.join(i.id for i in gone if not i.published)}。如果确实要删除，请直接编辑目录文件。"))
-    removed = [i for i in gone if i.published]
-    if removed:
-        problems.append(warning(where, "现有目录中的下列事项不在表格中，导入后将被删除："
-                                       f"{'、'.join(f'{i.id}（{plain(i.name)}）' for i in removed)}。如果不应删除，请把它们加回表格。"))
+        problems.append(problem(where, "I504", ids="、".join(i.id for i in gone if not i.published)))
+    listed = "、".join(f"{i.id}（{plain(i.name)}）" for i in gone if i.published)
+    if listed:
+        problems.append(problem(where, "I506" if delete_missing else "I505", items=listed))
     built.sort(key=lambda pair: pair[0]["id"])
     result.items = [b[0] for b in built]
     result.item_sources = [b[1] for b in built]
@@ -279,18 +308,23 @@ def _items(rows: list[records.Record], current: Department | None, code: str, fo
 
 def _entries(grids: list[sheets.Grid], item_grid: sheets.Grid, mapping: mapping_file.Mapping | None,
              current: Department | None, code: str, names: set[str], ctx: Context, marks: dict[str, str],
-             shown: str, problems: list[Problem], result: assemble.Assembled) -> None:
-    """The 不罚清单 sheet when the workbook has one; otherwise the current catalog's list."""
+             shown: str, problems: list[Problem], result: assemble.Assembled, delete_missing: bool = False,
+             entry_file: str = "") -> None:
+    """The 不罚清单 sheet when the workbook has one, or the CSV (or workbook) given with
+    --no-penalty; otherwise the current catalog's list. Entries the sheet does not list are
+    kept unless --delete-missing."""
     wanted = (mapping.no_penalty_sheet,) if mapping and mapping.no_penalty_sheet else NO_PENALTY_SHEETS
-    grid = next((g for g in grids if g is not item_grid and g.name in wanted), None)
+    grid = next((g for g in grids if g is not item_grid and (g.name in wanted or (g.name is None and g is not grids[0]))),
+                None)
     old = list(current.no_penalty) if current else []
     if grid is None:
         if mapping and mapping.no_penalty_sheet:
-            problems.append(error(shown, f"工作簿中没有名为“{mapping.no_penalty_sheet}”的工作表。"))
+            problems.append(problem(shown, "I030", sheet=mapping.no_penalty_sheet,
+                                    sheets="、".join(str(g.name) for g in grids if g.name)))
         result.entries = [catalogfile.entry_dict(e) for e in old]
         result.entry_sources = [assemble.Source(kept=e) for e in old]
         return
-    where = Where(shown, grid.name)
+    where = Where(shown if grid.name is not None else entry_file, grid.name)
     found_layout, found = layout.find(grid, ENTRY_COLUMNS, "violation", mapping, where)
     problems += found
     if found_layout is None or has_errors(found):
@@ -310,10 +344,19 @@ def _entries(grids: list[sheets.Grid], item_grid: sheets.Grid, mapping: mapping_
     mine, found = assemble.duplicates(mine, "violation", "违法行为", where)
     problems += found
     ids, _ = assemble.assign_ids(mine, old, code, "violation", "bf-", where, problems)
-    built = sorted(((assemble.restore_marks({"id": i, **r.values}, marks), r) for r, i in zip(mine, ids)),
-                   key=lambda pair: pair[0]["id"])
+    by_id = {e.id: e for e in old}
+    built = []
+    for record, entry_id in zip(mine, ids):
+        entry = {"id": entry_id, **record.values}
+        assemble.keep_missing_fields(entry, by_id.get(entry_id), set(record.cols), ENTRY_COLUMNS)
+        built.append((assemble.restore_marks(entry, marks), assemble.Source(record=record, where=where)))
+    gone = [e for e in old if e.id not in set(ids)]
+    if gone and not delete_missing:
+        built += [(catalogfile.entry_dict(e), assemble.Source(kept=e)) for e in gone]
+        problems.append(problem(where, "I516", ids="、".join(e.id for e in gone)))
+    built.sort(key=lambda pair: pair[0]["id"])
     result.entries = [b[0] for b in built]
-    result.entry_sources = [assemble.Source(record=b[1], where=where) for b in built]
+    result.entry_sources = [b[1] for b in built]
 
 
 def _header_lines(path: Path) -> list[str]:
@@ -354,7 +397,7 @@ def _check(root: Path, target: str, text: str, baseline: list[Finding], result: 
             where = _locate(f.line, by_line, result, target, shown, mapping)
         else:
             where = f.path + (f":{f.line}" if f.line else "") + (f":{f.col}" if f.line and f.col else "")
-        problems.append((error if f.severity == "error" else warning)(where, f"{f.code} {f.message}"))
+        problems.append(_finding(f, where))
     return problems
 
 
@@ -379,7 +422,7 @@ def _locate(line: int, by_line: dict[int, tuple], result: assemble.Assembled, ta
             base = source.where or Where(shown)
             return base.at(record.first_row, record.cols.get(key, 0))
         if source is not None and source.kept is not None:
-            return f"{target}（{source.kept.id}，沿用现有目录中的内容）"
+            return msg.IMPORT_KEPT_WHERE.format(target=target, id=source.kept.id)
     if pointer and pointer[0] == "department" and mapping is not None and mapping.department is not None:
         return f"{mapping.source}（department）"
-    return f"{target}（导入后的内容第 {line} 行）" if line else target
+    return msg.IMPORT_CHECK_WHERE.format(target=target, line=line) if line else target

@@ -17,7 +17,7 @@ from ..model.columns import Column, basis_label
 from ..model import Department, Item, NoPenaltyEntry
 from ..script import plain
 from . import catalogfile
-from .problems import Problem, Where, error, warning
+from .problems import Problem, Where, problem
 from .records import Record
 
 _ID = re.compile(r"^[a-z][a-z0-9]{1,19}-(?:bf-)?[0-9]{3,4}$")
@@ -78,8 +78,7 @@ def assign_ids(records: list[Record], existing: list[Any], code: str, key_field:
             ids[k] = sid
             used.add(sid)
         elif ids[k] is None and sid and _ID.match(sid) and not pattern.match(sid):
-            problems.append(warning(where.at(record.first_row, record.cols.get("id", 0)),
-                                    f"编号“{sid}”不是本部门（{code}）的编号，已按本部门的编号顺序重新编号。"))
+            problems.append(problem(where.at(record.first_row, record.cols.get("id", 0)), "I507", id=sid, code=code))
     kept = sum(1 for i in ids if i is not None and any(e.id == i for e in existing))
     numbers = [int(m.group(1)) for i in [e.id for e in existing] + list(used) if (m := pattern.match(i))]
     width = max([len(m.group(1)) for i in [e.id for e in existing] if (m := pattern.match(i))] + [3])
@@ -91,11 +90,12 @@ def assign_ids(records: list[Record], existing: list[Any], code: str, key_field:
     return [i for i in ids if i is not None], kept
 
 
-def keep_missing_fields(item: dict[str, Any], old: Item | None, present: set[str], table: tuple[Column, ...]) -> None:
+def keep_missing_fields(item: dict[str, Any], old: Item | NoPenaltyEntry | None, present: set[str],
+                        table: tuple[Column, ...]) -> None:
     """Optional columns the sheet does not have: the current catalog's values stay."""
     if old is None:
         return
-    previous = catalogfile.item_dict(old)
+    previous = catalogfile.item_dict(old) if isinstance(old, Item) else catalogfile.entry_dict(old)
     for column in table:
         if column.required or not column.field or column.field in ("id", "department"):
             continue
@@ -159,8 +159,8 @@ def duplicates(records: list[Record], key_field: str, label: str, where: Where) 
     for record in records:
         key = name_key(record.values.get(key_field, ""))
         if key and key in seen:
-            problems.append(error(where.at(record.first_row, record.cols.get(key_field, 0)),
-                                  f"{label}与{seen[key].rows}重复。同一部门的{label}不能相同：请删除重复的一行，或改成不同的名称。"))
+            problems.append(problem(where.at(record.first_row, record.cols.get(key_field, 0)), "I042",
+                                    label=label, rows=seen[key].rows))
             continue
         if key:
             seen[key] = record

@@ -4,7 +4,8 @@ Same field order as the samples and the schema, block style, ``stages: [事前, 
 ``power_codes: ["…"]`` on one line, ``content: |`` as a literal block, a blank line between
 items, and the ``yaml-language-server`` line on top so editors keep checking the file.
 PyYAML does the quoting; its resolver is told that only true/false/null are not text (the
-loader reads every other plain value as text), so dates and phone numbers stay unquoted.
+loader reads every other plain value as text), so dates and phone numbers stay unquoted; only
+text that a YAML 1.2 reader would take for a number is quoted.
 """
 
 from __future__ import annotations
@@ -54,7 +55,13 @@ def _scalar(value: Any, key: str = "", quoted: bool = False) -> yaml.Node:
     text = str(value)
     if key in BLOCK_TEXT or "\n" in text:
         return yaml.ScalarNode("tag:yaml.org,2002:str", text.rstrip("\n") + "\n", style="|")
-    return yaml.ScalarNode("tag:yaml.org,2002:str", text, style='"' if quoted else None)
+    return yaml.ScalarNode("tag:yaml.org,2002:str", text, style='"' if quoted or _NUMBER.match(text) else None)
+
+
+# What a YAML 1.2 reader (VS Code's YAML extension, other tools) takes for a number: such text
+# (a phone 12345, 05336010010) is written in quotes so every reader sees text.
+_NUMBER = re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+                     r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")
 
 
 def _node(value: Any, key: str = "") -> yaml.Node:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..model.columns import Column, header_key
 from .mapping import IGNORE, Mapping
-from .problems import Problem, Where, error, warning
+from .problems import Problem, Where, problem
 from .sheets import Grid, text_of
 
 SEARCH_ROWS = 30
@@ -72,8 +72,7 @@ def find(grid: Grid, table: tuple[Column, ...], key_field: str, mapping: Mapping
     if best is None:
         names = "、".join(key_column.names)
         where_rows = f"第 {mapping.header_row} 行" if mapping and mapping.header_row else f"前 {SEARCH_ROWS} 行"
-        return None, [error(where, f"找不到表头：{where_rows}中没有“{key_column.label}”列（也可以叫：{names}）。"
-                                   "请检查表头的写法，或在映射文件中用 columns 指明哪一列是事项名称、用 header_row 指明表头所在的行。")]
+        return None, [problem(where, "I033", rows=where_rows, label=key_column.label, names=names)]
     layout = Layout(best)
     problems: list[Problem] = []
     known = "、".join(c.label for c in table if c.exported or c.field)
@@ -83,16 +82,14 @@ def find(grid: Grid, table: tuple[Column, ...], key_field: str, mapping: Mapping
             continue
         ok, column = _match(text, lookup)
         if not ok:
-            problems.append(warning(where.at(best, col), f"“{text}”不是已知的列名，这一列没有导入。已知的列名：{known}。"
-                                                         f"如果这一列要导入，请在映射文件的 columns 下写“{text}: 标准列名”。"))
+            problems.append(problem(where.at(best, col), "I508", text=text, known=known))
         elif column is None:
             layout.ignored.add(col)
         elif any(c is column for c in layout.columns.values()):
             first = next(c for c, other in layout.columns.items() if other is column)
             if cell.merge is not None and grid.cell(best, first).merge == cell.merge:
                 continue  # one header merged across two columns: the first one holds the data
-            problems.append(warning(where.at(best, col), f"“{text}”与前面的一列都对应“{column.label}”，只导入了前面一列，"
-                                                         "这一列没有导入。请删掉多余的一列，或在映射文件中指明。"))
+            problems.append(problem(where.at(best, col), "I509", text=text, label=column.label))
         else:
             layout.columns[col] = column
     defaults = mapping.defaults if mapping else {}
@@ -100,7 +97,5 @@ def find(grid: Grid, table: tuple[Column, ...], key_field: str, mapping: Mapping
     for column in table:
         if column.required and column.label not in present and column.label not in defaults:
             also = f"（也可以叫：{'、'.join(column.synonyms)}）" if column.synonyms else ""
-            problems.append(error(where.at(best), f"缺少必填列“{column.label}”{also}。请在表格中加上这一列；"
-                                                  f"如果它在表中用了别的名称，请在映射文件的 columns 下写“表中的名称: {column.label}”；"
-                                                  f"如果所有事项都相同，可以在映射文件的 defaults 下写“{column.label}: 值”。"))
+            problems.append(problem(where.at(best), "I034", label=column.label, also=also))
     return layout, problems

@@ -1,7 +1,8 @@
 """The mapping file (``--mapping MAP.yaml``): how to read a sheet whose headers are unusual.
 
 Most sheets need none: columns are found by their usual Chinese names. A mapping file is a
-few lines a department editor can write::
+few lines a department editor can write (``--write-mapping`` starts one from the sheet's
+headers, ``starter.py``; CONTRIBUTING.md 3.6 shows examples)::
 
     sheet: 行政指导事项            # which worksheet holds the items (default: found by its headers)
     no_penalty_sheet: 免罚清单     # which worksheet holds the 不罚清单 (default: 不罚清单)
@@ -29,7 +30,7 @@ from typing import Any
 
 from ..model.columns import ENTRY_COLUMNS, ITEM_COLUMNS
 from ..load import yamlsource
-from .problems import Problem, error
+from .problems import Problem, problem
 
 IGNORE = "忽略"
 KEYS = ("sheet", "no_penalty_sheet", "header_row", "columns", "values", "defaults", "department")
@@ -53,10 +54,9 @@ def read(path: Path, shown: str) -> tuple[Mapping | None, list[Problem]]:
     try:
         parsed = yamlsource.parse(path.read_text(encoding="utf-8-sig"))
     except UnicodeDecodeError:
-        return None, [error(shown, "映射文件不是 UTF-8 编码。请另存为 UTF-8 后再试。")]
-    except yamlsource.YamlProblem as problem:
-        return None, [error(f"{shown}:{problem.line}:{problem.col}",
-                            f"映射文件的 YAML 格式错误（{problem.detail or problem.kind}）。")]
+        return None, [problem(shown, "I060")]
+    except yamlsource.YamlProblem as bad:
+        return None, [problem(f"{shown}:{bad.line}:{bad.col}", "I061", detail=bad.detail or bad.kind)]
     data = parsed.data if parsed.data is not None else {}
     problems: list[Problem] = []
 
@@ -67,24 +67,24 @@ def read(path: Path, shown: str) -> tuple[Mapping | None, list[Problem]]:
         return f"{shown}:{line}:{col}"
 
     if not isinstance(data, dict):
-        return None, [error(f"{shown}:1:1", "映射文件应由“名称: 值”组成，请参照说明填写。")]
+        return None, [problem(f"{shown}:1:1", "I062")]
     mapping = Mapping(source=shown)
     for key, value in data.items():
         if key not in KEYS:
-            problems.append(error(at(key), f"映射文件中没有“{key}”这一项。可以写：{'、'.join(KEYS)}。"))
+            problems.append(problem(at(key), "I063", key=key, keys="、".join(KEYS)))
         elif key in ("sheet", "no_penalty_sheet"):
             if not isinstance(value, str):
-                problems.append(error(at(key), f"{key} 应写工作表的名称。"))
+                problems.append(problem(at(key), "I064", key=key))
             else:
                 setattr(mapping, key, value)
         elif key == "header_row":
             if not (isinstance(value, str) and value.isdigit() and int(value) > 0):
-                problems.append(error(at(key), "header_row 应写表头所在的行号，如 3。"))
+                problems.append(problem(at(key), "I065"))
             else:
                 mapping.header_row = int(value)
         elif key == "department":
             if not isinstance(value, dict):
-                problems.append(error(at(key), "department 应写部门信息（name、address、office_phone、legal_office）。"))
+                problems.append(problem(at(key), "I066"))
             else:
                 mapping.department = value
         else:
@@ -95,23 +95,22 @@ def read(path: Path, shown: str) -> tuple[Mapping | None, list[Problem]]:
 def _read_section(key: str, value: Any, mapping: Mapping, at: Any) -> list[Problem]:
     problems: list[Problem] = []
     if not isinstance(value, dict):
-        return [error(at(key), f"{key} 下应写“名称: 值”，每行一个。")]
+        return [problem(at(key), "I067", key=key)]
     for name, target in value.items():
         if key == "columns":
             if not isinstance(target, str) or target not in STANDARD_LABELS + (IGNORE,):
-                problems.append(error(at(key, name), f"“{name}”要对应到标准列名之一：{'、'.join(STANDARD_LABELS)}；"
-                                                     f"不需要的列写“{IGNORE}”。"))
+                problems.append(problem(at(key, name), "I068", name=name, labels="、".join(STANDARD_LABELS), ignore=IGNORE))
             else:
                 mapping.columns[name] = target
         elif key == "values":
             if name not in STANDARD_LABELS or not isinstance(target, dict) or not all(
                     isinstance(v, str) for v in target.values()):
-                problems.append(error(at(key, name), "values 下先写标准列名，再在下一层写“表中的值: 应当使用的值”。"))
+                problems.append(problem(at(key, name), "I069"))
             else:
                 mapping.values[name] = dict(target)
         elif key == "defaults":
             if name not in STANDARD_LABELS or not isinstance(target, str):
-                problems.append(error(at(key, name), f"defaults 下写“标准列名: 值”，标准列名是：{'、'.join(STANDARD_LABELS)}。"))
+                problems.append(problem(at(key, name), "I070", labels="、".join(STANDARD_LABELS)))
             else:
                 mapping.defaults[name] = target
     return problems

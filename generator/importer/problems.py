@@ -4,13 +4,15 @@ the spreadsheet and go straight to the cell."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from openpyxl.utils import get_column_letter
 
 from .. import privacy
+from ..messages import current as msg
 
 ERROR, WARNING = "error", "warning"
-WORDS = {ERROR: "错误", WARNING: "警告"}
+WORDS = msg.IMPORT_SEVERITY_WORDS
 
 
 @dataclass(frozen=True)
@@ -38,20 +40,38 @@ class Where:
 class Problem:
     where: Where | str
     severity: str
+    code: str  # I001… (CONTRIBUTING.md, 导入表格), or a check's code for the imported result
     message: str  # personal data in it is masked (``error``, ``warning``)
 
     def line(self) -> str:
-        return privacy.redact(f"{self.where}: {WORDS[self.severity]}：{self.message}")
+        return privacy.redact(f"{self.where}: {self.code} {WORDS[self.severity]}：{self.message}")
 
 
-def error(where: Where | str, message: str) -> Problem:
-    """A message may quote a cell (a number typed into the wrong column): it is masked here."""
-    return Problem(where, ERROR, privacy.redact(message))
+def problem(where: Where | str, code: str, /, **params: object) -> Problem:
+    """The import problem ``code`` (an error for I0xx–I4xx, a warning for I5xx–I9xx) with its
+    sentence from ``generator.messages``. A quoted cell (a number typed into the wrong column)
+    is masked here."""
+    severity = ERROR if int(code[1:]) < 500 else WARNING
+    return Problem(where, severity, code, privacy.redact(msg.IMPORT_MESSAGES[code].format(**params)))
 
 
-def warning(where: Where | str, message: str) -> Problem:
-    return Problem(where, WARNING, privacy.redact(message))
+def checked(where: Where | str, code: str, severity: str, message: str) -> Problem:
+    """A finding of the content checks on the imported result, under its own code."""
+    return Problem(where, severity, code, privacy.redact(message))
 
 
 def has_errors(problems: list[Problem]) -> bool:
     return any(p.severity == ERROR for p in problems)
+
+
+@dataclass
+class Result:
+    problems: list[Problem]
+    summary: str  # the last line of the report
+    written: Path | None = None
+
+
+def failed(problems: list[Problem]) -> Result:
+    """Nothing was written: the summary says how many errors and warnings."""
+    errors = sum(p.severity == ERROR for p in problems)
+    return Result(problems, msg.IMPORT_FAILED.format(errors=errors, warnings=len(problems) - errors))

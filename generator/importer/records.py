@@ -10,16 +10,23 @@ number gets its leading 0 back; a date cell becomes 2024-03-01.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..load import choices
+from ..messages import current as msg
 from ..model.columns import BASIS_TEXT, CODE, LIST, PHONE, CellError, Column, Context, attach_texts, phone_from_number
 from .layout import Layout
 from .mapping import Mapping
-from .problems import Problem, Where, error, warning
+from .problems import Problem, Where, problem
 from .sheets import Grid, text_of
 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
+# A cell that only points to another row or place: published as it is, it tells a reader nothing.
+_REFERS_ELSEWHERE = re.compile(
+    r"^(?:同上|同前|同左|如上|见上|参见上|参照上|同第?\s*\d+\s*行|与上(?:一)?行|与第?\s*\d+\s*行|同上一行|与前(?:一)?行|同前一?行)"
+    r"[^。；;\n]{0,20}$")
 BASIS_TEXT_KEY = "basis_text"
 
 
@@ -34,7 +41,8 @@ class Record:
 
     @property
     def rows(self) -> str:
-        return f"第 {self.first_row} 行" if self.first_row == self.last_row else f"第 {self.first_row}—{self.last_row} 行"
+        one, several = msg.IMPORT_CASE_ROWS
+        return (one if self.first_row == self.last_row else several).format(first=self.first_row, last=self.last_row)
 
 
 def read(grid: Grid, layout: Layout, table: tuple[Column, ...], key_field: str, ctx: Context,
@@ -52,12 +60,12 @@ def read(grid: Grid, layout: Layout, table: tuple[Column, ...], key_field: str, 
                 _read_cell(grid, rows, col, column, record, ctx, mapping, where, problems, restored)
         for column in missing:
             _store(column, defaults[column.label], record, 0, ctx, where, problems, column.label)
-        if BASIS_TEXT_KEY in record.values:
+        if BASIS_TEXT_KEY in record.values and "basis" in record.values:  # else: the basis is reported
             text = record.values.pop(BASIS_TEXT_KEY)
             try:
                 attach_texts(record.values.get("basis", []), text)
-            except CellError as problem:
-                problems.append(error(where.at(record.first_row, record.cols.get(BASIS_TEXT_KEY, 0)), str(problem)))
+            except CellError as bad:
+                problems.append(problem(where.at(record.first_row, record.cols.get(BASIS_TEXT_KEY, 0)), bad.code, **bad.params))
         records.append(record)
     for col, cells in restored.items():
         problems.append(_restored_phones(where, col, cells))
@@ -67,11 +75,9 @@ def read(grid: Grid, layout: Layout, table: tuple[Column, ...], key_field: str, 
 def _restored_phones(where: Where, col: int, cells: list[tuple[int, str, str]]) -> Problem:
     """One warning per column, however many phone numbers lost their leading 0."""
     row, stored, phone = cells[0]
-    advice = "请核对。以后请把这一列的单元格格式设为“文本”再输入电话号码。"
     if len(cells) == 1:
-        return warning(where.at(row, col), f"电话号码 {stored} 按数字保存，开头的 0 丢失了，已按 {phone} 导入，{advice}")
-    rows = "、".join(str(r) for r, _, _ in cells)
-    return warning(where.at(row, col), f"第 {rows} 行的电话号码按数字保存，开头的 0 丢失了，已补回（如 {stored} → {phone}），{advice}")
+        return problem(where.at(row, col), "I510", stored=stored, phone=phone)
+    return problem(where.at(row, col), "I511", rows="、".join(str(r) for r, _, _ in cells), stored=stored, phone=phone)
 
 
 def _groups(grid: Grid, layout: Layout, key_field: str, where: Where, problems: list[Problem]) -> list[list[int]]:
@@ -94,7 +100,7 @@ def _groups(grid: Grid, layout: Layout, key_field: str, where: Where, problems: 
         filled = [cell for cell in grid.rows[r - 1] if not cell.empty]
         if len(filled) >= 3 and len({cell.merge for cell in filled}) == 1 and filled[0].merge is not None:
             note = text_of(filled[0].value).strip().replace("\n", " ")
-            problems.append(warning(where.at(r), f"这一行是跨列合并的说明文字（“{note[:30]}”），没有作为事项导入。"))
+            problems.append(problem(where.at(r), "I512", note=note[:30]))
             continue
         key = grid.cell(r, key_col).merge
         if groups and key is not None and key == previous_key:
@@ -122,8 +128,7 @@ def _read_cell(grid: Grid, rows: list[int], col: int, column: Column, record: Re
     at = where.at(rows[0], col)
     distinct = list(dict.fromkeys(t.strip() for t in texts))
     if len(distinct) > 1 and not column.codec.multi:
-        problems.append(error(at, f"{record.rows}是同一个事项（事项名称是合并单元格），“{column.label}”却有不同的值："
-                                  f"{'、'.join(distinct)}。请只保留一个值，或把这几行拆成不同的事项。"))
+        problems.append(problem(at, "I041", rows=record.rows, label=column.label, values="、".join(distinct)))
         return
     text = "\n".join(texts)
     if len(raws) == 1:
@@ -146,11 +151,10 @@ def _number_or_date(raw: Any, text: str, column: Column, at: Where, problems: li
             restored.setdefault(at.col, []).append((at.row, text, phone))
             return phone
     if column.codec in (CODE, LIST) and abs(raw) >= 1e15:
-        problems.append(warning(at, f"“{column.label}”中的 {text} 按数字保存：Excel 只保留 15 位有效数字，末尾几位可能已经变了。"
-                                    "请把这一列的单元格格式设为“文本”后重新输入，再导入。"))
+        problems.append(problem(at, "I513", label=column.label, text=text))
     if column.codec.name == "date" and 20000 < raw < 80000:
         day = _EXCEL_EPOCH + dt.timedelta(days=int(raw))
-        problems.append(warning(at, f"日期按数字 {text} 保存，已按 {day.isoformat()} 导入，请核对。"))
+        problems.append(problem(at, "I514", text=text, day=day.isoformat()))
         return day.isoformat()
     return text
 
@@ -162,12 +166,19 @@ def _store(column: Column, text: str, record: Record, col: int, ctx: Context, at
         record.cols[key] = col
     if not text.strip():
         if column.required:
-            problems.append(error(at, f"“{label}”没有填写，这是必填项。"))
+            problems.append(problem(at, "I040", label=label))
+        return
+    if _REFERS_ELSEWHERE.match(text.strip()):
+        problems.append(problem(at, "I050", value=text.strip(), label=label))
         return
     try:
         value = column.codec.read(text, ctx)
-    except CellError as problem:
-        problems.append(error(at, str(problem)))
+    except CellError as bad:
+        params = dict(bad.params)
+        if bad.code == "I044":  # a mode the site does not have: the closest label, if one is clear
+            match = choices.closest(params["value"], [choices.Choice(c, l) for c, l in ctx.modes.items()])
+            params["suggestion"] = msg.ENUM_DID_YOU_MEAN.format(value=match.choice.label) if match else ""
+        problems.append(problem(at, bad.code, **params))
         return
     if key == "department":
         record.department = value
@@ -176,4 +187,4 @@ def _store(column: Column, text: str, record: Record, col: int, ctx: Context, at
     elif value not in ("", [], None):
         record.values[key] = value
     elif column.required:
-        problems.append(error(at, f"“{label}”没有填写，这是必填项。"))
+        problems.append(problem(at, "I040", label=label))

@@ -16,10 +16,15 @@ from pathlib import Path
 from typing import Any
 
 SUPPORTED = (".xlsx", ".xlsm", ".csv")
+NO_PENALTY_SHEETS = ("不罚清单", "免罚清单", "不予处罚清单", "轻微违法行为不予处罚清单")
 
 
 class ReadError(Exception):
-    """The file cannot be read at all; the message says why and what to do."""
+    """The file cannot be read at all: an import code (I01x) and its parameters."""
+
+    def __init__(self, code: str, /, **params: object) -> None:
+        super().__init__(code)
+        self.code, self.params = code, params
 
 
 @dataclass(frozen=True)
@@ -38,7 +43,7 @@ class Grid:
 
     name: str | None  # sheet name; None for CSV
     rows: list[list[Cell]]
-    notes: list[str] = field(default_factory=list)  # how the file was read (encoding…)
+    notes: list[str] = field(default_factory=list)  # how the file was read: import codes (I515…)
 
     def cell(self, row: int, col: int) -> Cell:
         """Cell at 1-based ``row`` and ``col`` (an empty cell beyond the data)."""
@@ -54,10 +59,10 @@ def read(path: Path) -> list[Grid]:
     if suffix in (".xlsx", ".xlsm"):
         return _read_xlsx(path)
     if suffix == ".xls":
-        raise ReadError("不支持旧版 Excel 文件（.xls）。请在 Excel 中“另存为”Excel 工作簿（.xlsx）后再导入。")
+        raise ReadError("I010")
     if suffix in (".et", ".ods", ".numbers"):
-        raise ReadError(f"不支持 {suffix} 文件。请另存为 Excel 工作簿（.xlsx）或 CSV 后再导入。")
-    raise ReadError(f"只能导入 .xlsx 或 .csv 文件，这个文件的扩展名是“{suffix or '（无）'}”。")
+        raise ReadError("I011", suffix=suffix)
+    raise ReadError("I012", suffix=suffix or "（无）")
 
 
 def _read_xlsx(path: Path) -> list[Grid]:
@@ -66,8 +71,7 @@ def _read_xlsx(path: Path) -> list[Grid]:
     try:
         book = load_workbook(path, data_only=True)
     except Exception as problem:  # openpyxl raises many kinds on a damaged or foreign file
-        raise ReadError(f"无法作为 Excel 工作簿打开（{type(problem).__name__}）。文件可能已损坏、加了密码，"
-                        "或者其实不是 .xlsx：请在 Excel 中打开后另存为 .xlsx 再试。") from None
+        raise ReadError("I013", kind=type(problem).__name__) from None
     grids = []
     for sheet in book.worksheets:
         rows = [[Cell(c.value) for c in row] for row in sheet.iter_rows()]
@@ -92,9 +96,9 @@ def _read_csv(path: Path) -> Grid:
     except UnicodeDecodeError:
         try:
             text = data.decode("gb18030")
-            notes.append("文件不是 UTF-8 编码，已按 GBK（GB18030）读取。")
+            notes.append("I515")
         except UnicodeDecodeError:
-            raise ReadError("无法识别文件的编码（既不是 UTF-8 也不是 GBK）。请在 Excel 中另存为“CSV UTF-8（逗号分隔）”。") from None
+            raise ReadError("I014") from None
     sample = text[:8192]
     delimiter = "\t" if sample.count("\t") > sample.count(",") else ","  # Excel's "文本文件(制表符分隔)"
     rows = [[Cell(v) for v in row] for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]

@@ -25,7 +25,7 @@ from ..messages import current as msg
 from ..model import (Case, Content, Department, Item, LegalBasis, LegalOffice, MediaFile, NoPenaltyEntry,
                      Origin, Review)
 from .. import cache, media, sources
-from . import files, validate, yamlsource
+from . import files, paste, validate, yamlsource
 from ..sources import Source
 from .yamlsource import Parsed, YamlProblem
 
@@ -134,6 +134,9 @@ def _load(root: Source, settings: Settings, memo: Memo | None) -> Loaded:
     content_files = files.discover(root)
     findings = [finding(rel, 0, 0, "W110") for rel in content_files.strays]
     findings += [finding(rel, 0, 0, "E113") for rel in content_files.links]
+    findings += [finding(rel, 0, 0, "E114", original=original,
+                         action=(msg.COPY_DELETE if root.kind(original) == sources.FILE else msg.COPY_RENAME).format(original=original))
+                 for rel, original in content_files.copies]
     documents: list[Document] = []
     departments: list[Department] = []
     cases: list[Case] = []
@@ -168,7 +171,7 @@ def _load(root: Source, settings: Settings, memo: Memo | None) -> Loaded:
     content = Content(tuple(departments), tuple(cases), tuple(images))
     return Loaded(content, documents, findings,
                   len(content_files.catalogs) + len(content_files.cases) + len(content_files.strays)
-                  + len(content_files.media) + len(content_files.links), unreadable)
+                  + len(content_files.media) + len(content_files.links) + len(content_files.copies), unreadable)
 
 
 def _catalog_file(root: Source, rel: str, settings: Settings
@@ -205,7 +208,11 @@ def read_document(root: Path | Source, rel: str, kind: str) -> tuple[Document | 
     try:
         parsed = yamlsource.parse(text)
     except YamlProblem as problem:
-        return None, _yaml_problem(rel, text, problem, offset)
+        odd = paste.structural(text, 1 + offset) if problem.kind == "syntax" else []
+        return None, _odd_spaces(rel, odd) or _yaml_problem(rel, text, problem, offset)
+    odd = paste.structural(text, 1 + offset, paste.content_lines(parsed))
+    if odd:  # read as part of a name or a text: every finding after this would be about the space
+        return None, _odd_spaces(rel, odd)
     if not isinstance(parsed.data, dict):
         return None, [finding(rel, 1 + offset, 1, "E111")]
     return Document(rel, kind, parsed, offset, body, body_line, _comments(text, offset, parsed), lines), []
@@ -246,6 +253,11 @@ def _comments(text: str, offset: int, parsed: Parsed) -> list[tuple[int, int, st
         if line not in inside:
             out.append((line + offset, start - text.rfind("\n", 0, start), text[start:end]))
     return out
+
+
+def _odd_spaces(rel: str, found: list[paste.OddSpace]) -> list[Finding]:
+    return [finding(rel, o.line, o.col, "E115", char=paste.describe(o.char), where=msg.ODD_SPACE_PLACES[o.place])
+            for o in found]
 
 
 def _yaml_problem(rel: str, text: str, problem: YamlProblem, offset: int) -> list[Finding]:

@@ -17,11 +17,15 @@ from ..layout import CASES_DIR, CATALOG_DIR
 from ..messages import current as msg
 from ..imagemeta import is_image
 from ..sources import Source
+from . import copies as copies_module
 
 # A district department's catalog is well under 1 MB; a city-wide generated catalog of a
 # thousand items is about 2 MB. Anything larger is a mistake (a pasted export, a binary).
 MAX_FILE_BYTES = 8 * 1024 * 1024
 
+# The names content files take (the schemas' id patterns); a copy's name is none of them.
+_DEPARTMENT_CODE = re.compile(r"[a-z][a-z0-9]{1,19}")
+_CASE_ID = re.compile(r"[a-z][a-z0-9]{1,19}-[0-9]{4}-[0-9]{2,3}")
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?$\n?", re.MULTILINE | re.DOTALL)
 
@@ -33,6 +37,7 @@ class ContentFiles:
     strays: list[str]  # files in content folders that are none of these
     media: list[str] = field(default_factory=list)  # images beside the cases (generator.media)
     links: list[str] = field(default_factory=list)  # symbolic links: refused, never followed
+    copies: list[tuple[str, str]] = field(default_factory=list)  # (a copy, the file it copies)
 
 
 def discover(where: Path | Source) -> ContentFiles:
@@ -41,24 +46,34 @@ def discover(where: Path | Source) -> ContentFiles:
     cases: list[str] = []
     strays: list[str] = []
     media: list[str] = []
+    copies: list[tuple[str, str]] = []
     links = [name for name in (CATALOG_DIR, CASES_DIR) if source.kind(name) == sources.LINK]
     for rel, kind in _entries(source, CATALOG_DIR, links, recursive=False):
-        name = PurePosixPath(rel).name
-        if kind == sources.FILE and PurePosixPath(rel).suffix in (".yaml", ".yml"):
-            catalogs.append(rel)
-        elif not name.startswith("."):
+        path = PurePosixPath(rel)
+        if kind == sources.FILE and path.suffix in (".yaml", ".yml"):
+            original = copies_module.original_of(path.stem, _DEPARTMENT_CODE)
+            if original:
+                copies.append((rel, path.with_name(original + path.suffix).as_posix()))
+            else:
+                catalogs.append(rel)
+        elif not path.name.startswith("."):
             strays.append(rel)
     for rel, kind in _entries(source, CASES_DIR, links, recursive=True):
         parts = PurePosixPath(rel).parts[1:]  # inside typical-cases/
         if kind == sources.FOLDER or any(part.startswith(".") for part in parts):
             continue
-        if PurePosixPath(parts[-1]).suffix == ".md" and len(parts) == 2:
-            cases.append(rel)
+        path = PurePosixPath(rel)
+        if path.suffix == ".md" and len(parts) == 2:
+            original = copies_module.original_of(path.stem, _CASE_ID)
+            if original:
+                copies.append((rel, path.with_name(original + path.suffix).as_posix()))
+            else:
+                cases.append(rel)
         elif is_image(parts[-1]) and len(parts) == 2:
             media.append(rel)
         elif parts[-1].lower() not in ("readme.md",):
             strays.append(rel)
-    return ContentFiles(catalogs, cases, strays, media, sorted(links))
+    return ContentFiles(catalogs, cases, strays, media, sorted(links), copies)
 
 
 def _entries(source: Source, folder: str, links: list[str], recursive: bool) -> Iterator[tuple[str, str | None]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import difflib
+import re
 from typing import Any, Iterator
 
 import jsonschema
@@ -18,6 +19,7 @@ from .. import privacy
 from .. import schema as schemas
 from ..findings import Finding, finding
 from ..messages import current as msg
+from . import choices, dates
 from .yamlsource import Parsed, Path
 
 if TYPE_CHECKING:
@@ -76,9 +78,14 @@ def _validate(rel: str, pair: tuple[jsonschema.protocols.Validator, object], par
     bad_paths: set[Path] = set()
     if screen.is_valid(parsed.data):
         return findings, bad_paths
+    explained: set[Path] = set()  # a value gets one finding, however many keywords it fails
     for error in v.iter_errors(parsed.data):
         if only is not None and error.validator not in only:
             continue
+        if error.validator not in _OBJECT_KEYWORDS:
+            if tuple(error.absolute_path) in explained:
+                continue
+            explained.add(tuple(error.absolute_path))
         for path, code, params in _explain(error, v.schema, settings):
             line, col = _position(parsed, path)
             findings.append(finding(rel, line + line_offset, col, code, **params))
@@ -104,11 +111,19 @@ def label_of(root_schema: dict[str, Any], path: Path) -> str:
     return title or name or "内容"
 
 
+_OBJECT_KEYWORDS = ("required", "additionalProperties")
+
+
 def _explain(error: jsonschema.ValidationError, root: dict[str, Any],
              settings: Settings | None) -> Iterator[tuple[Path, str, dict[str, Any]]]:
     path: Path = tuple(error.absolute_path)
     instance = error.instance
     kind = error.validator
+    if isinstance(instance, str) and kind not in _OBJECT_KEYWORDS:
+        usual = _usual_mistake(error, root, path, instance, settings)
+        if usual is not None:
+            yield usual
+            return
     if kind == "required":
         present = instance.keys() if isinstance(instance, dict) else ()
         for name in error.validator_value:
@@ -142,7 +157,10 @@ def _explain(error: jsonschema.ValidationError, root: dict[str, Any],
         yield path, "E202", {"label": label, "expected": msg.TYPE_NAMES.get(expected, expected),
                              "actual": msg.TYPE_NAMES.get(actual, actual), "hint": hint}
     elif kind == "enum":
-        yield path, "E203", {"label": label, "value": shown, "allowed": _allowed(path, error, settings)}
+        match = choices.closest(instance, _choices(path, error, settings)) if isinstance(instance, str) else None
+        suggestion = msg.ENUM_DID_YOU_MEAN.format(value=match.choice.value) if match else ""
+        yield path, "E203", {"label": label, "value": shown, "allowed": _allowed(path, error, settings),
+                             "suggestion": suggestion}
     elif kind == "pattern":
         rule = error.schema.get("description") or schemas.subschema_at(root, path).get("description", "")
         yield path, "E204", {"label": label, "value": shown, "rule": rule}
@@ -156,14 +174,69 @@ def _explain(error: jsonschema.ValidationError, root: dict[str, Any],
         yield path, "E204", {"label": label, "value": shown, "rule": privacy.redact(error.message)}
 
 
+def _usual_mistake(error: jsonschema.ValidationError, root: dict[str, Any], path: Path, value: str,
+                   settings: Settings | None) -> tuple[Path, str, dict[str, Any]] | None:
+    """The editors' usual mistakes behind a value that fails: quotes from Word, a date in
+    another spelling, a list typed with Chinese commas, a label where the code belongs. Each is
+    named with the exact text to write instead."""
+    label = label_of(root, path)
+    where = _field_name(path)
+    in_list = bool(path) and isinstance(path[-1], int)
+    bare = value.strip(msg.CURLY_QUOTES)
+    if bare != value and bare.strip():
+        quote = value[0] if value[0] in msg.CURLY_QUOTES else value[-1]
+        fixed = privacy.redact(bare) if in_list else f"{where}: {privacy.redact(bare)}"
+        return path, "E209", {"label": label, "value": privacy.redact(value), "quote": quote, "fixed": fixed}
+    schema = error.schema if error.validator != "type" else schemas.subschema_at(root, path)
+    pattern = schema.get("pattern", "")
+    day = schema.get("format") == "date"
+    # A month field: its pattern takes a year and month, and nothing else (not a code pattern).
+    month = bool(pattern) and all(bool(re.fullmatch(pattern, probe)) == ok for probe, ok in
+                                  (("2024-03", True), ("2024-03-01", False), ("ab12-cd", False)))
+    if day or month:
+        fixed = dates.iso(value, with_day=day)
+        if fixed is not None and fixed != value:
+            return path, "E210", {"label": label, "value": value, "fixed": f"{where}: {fixed}"}
+        if fixed is None and dates.recognise(value) is not None:  # 2025年2月30日
+            return path, "E207", {"label": label, "value": value}
+    parts = [p.strip() for p in _LIST_SEPARATORS.split(value) if p.strip()]
+    list_path = path[:-1] if in_list else path
+    coded = schemas.subschema_at(root, list_path + (0,))  # lists of codes and fixed values only
+    if (len(parts) > 1 and (in_list or error.validator_value == "array")
+            and ("enum" in coded or "pattern" in coded)):
+        items = ", ".join(privacy.redact(p) for p in parts)
+        return list_path, "E211", {"label": label_of(root, list_path), "value": privacy.redact(value),
+                                   "fixed": items if in_list else f"{_field_name(list_path)}: [{items}]"}
+    if error.validator == "enum":
+        match = choices.closest(value, _choices(path, error, settings))
+        if match is not None and match.by_label:
+            return path, "E212", {"label": label, "value": value, "meant": match.choice.label,
+                                  "fixed": f"{where}: {match.choice.value}"}
+    return None
+
+
+# Chinese commas, 顿号 and semicolons: typed between list items, they make one item of them all.
+_LIST_SEPARATORS = re.compile(r"[，、；;,]")
+
+
+def _field_name(path: Path) -> str:
+    """The field's own name, as written before its colon (a list item: its list's name)."""
+    return next((str(p) for p in reversed(path) if isinstance(p, str)), "")
+
+
+def _choices(path: Path, error: jsonschema.ValidationError, settings: Settings | None) -> list[choices.Choice]:
+    """The allowed values with the labels people know them by: the guidance modes of the
+    settings, otherwise the schema's ``enumDescriptions`` (the part before "：")."""
+    if path and path[-1] == "mode" and settings is not None:
+        return [choices.Choice(m.code, m.label) for m in settings.modes]
+    described = error.schema.get("enumDescriptions") or []
+    labels = [str(d).split("：")[0] for d in described] + [""] * len(error.validator_value)
+    return [choices.Choice(str(v), labels[i]) for i, v in enumerate(error.validator_value)]
+
+
 def _allowed(path: Path, error: jsonschema.ValidationError, settings: Settings | None) -> str:
     if path and path[-1] == "mode" and settings is not None:
-        labelled = [f"{m.code}（{m.label}）" for m in settings.modes]
-        by_label = next((m for m in settings.modes if m.label == error.instance), None)
-        text = "、".join(labelled)
-        if by_label:
-            return f"{text}；这里请写代码 {by_label.code}，而不是名称"
-        return text
+        return "、".join(f"{m.code}（{m.label}）" for m in settings.modes)
     return "、".join(str(v) for v in error.validator_value)
 
 

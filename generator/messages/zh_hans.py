@@ -19,16 +19,22 @@ MESSAGES: dict[str, str] = {
     "E111": "文件是空的，或最外层不是“字段: 值”的形式。请参照示例文件填写。",
     "E112": "文件中的值太多（超过 {limit} 个），无法安全读取。一个部门的目录清单通常只有几千个值：请检查是否误粘贴了表格或其他文件的内容。",
     "E113": "这是一个符号链接（快捷方式），不是文件本身。内容文件夹中的链接不会被读取，也不会发布：链接指向的内容没有经过审查。请把它换成文件本身，或删除。",
+    "E114": "这个文件看起来是 {original} 的副本（复制文件时系统自动起的名字），不会被读取和发布。{action}",
+    "E115": "这一行的{where}有一个{char}，看起来像空格，YAML 却不把它当作空格（常见于从 Word、WPS 或网页复制的内容）。请删除它，改用英文半角空格（键盘上的空格键）。",
     "W110": "这里不是内容文件的位置：catalogs/ 下只放 <部门代码>.yaml，typical-cases/ 下放 <部门代码>/<案例编号>.md。请移走或改名，否则不会发布。",
     # E2xx — fields: required, types, allowed values, formats
     "E201": "缺少必填字段 {field}（{label}）。",
     "E202": "{label}应为{expected}，这里是{actual}。{hint}",
-    "E203": "{label}“{value}”不是允许的值。可选：{allowed}。",
+    "E203": "{label}“{value}”不是允许的值。{suggestion}可选：{allowed}。",
     "E204": "{label}“{value}”格式不对。{rule}",
     "E205": "未知字段“{key}”。{suggestion}此处允许的字段：{allowed}。",
     "E206": "{label}不能为空。",
     "E207": "{label}“{value}”不是有效的日期。请写成 2024-03-01 这样的真实日期。",
     "E208": "{label}中有重复的值，请删除重复项。",
+    "E209": "{label}“{value}”两边是中文引号 {quote}，YAML 会把它当成内容的一部分。请删去引号，写成 {fixed}；确实需要引号时，用英文半角引号 \"。",
+    "E210": "{label}“{value}”不是规定的日期写法。请写成 {fixed}（年份四位，月和日都写两位，用短横线“-”连接）。",
+    "E211": "{label}中的“{value}”用了中文逗号、顿号或分号，YAML 把它读成了一项。列表的各项之间请用英文逗号加空格分开：{fixed}。",
+    "E212": "{label}“{value}”是名称，这里要写代码。是不是“{meant}”？请写成 {fixed}。",
     # E3xx — identifiers and references
     "E301": "编号“{id}”重复：{other} 已经使用。每个编号在整个仓库中只能出现一次，请换一个未使用的编号。",
     "E302": "关联事项“{id}”不存在。请核对编号，或先在 catalogs/ 中添加该事项。",
@@ -182,6 +188,105 @@ FULLWIDTH_COLON_HINT = "这一行有中文冒号“：”，字段名后面要�
 
 DID_YOU_MEAN = "是不是“{key}”（{label}）？"
 
+# --- Editors' usual mistakes: Word-paste spaces and quotes, dates, lists, labels, file copies -----
+# (generator/load/paste.py, dates.py, choices.py, files.py; codes E114, E115, E209–E212)
+ODD_SPACE_NAMES = {"\u3000": "全角空格", "\u00a0": "不换行空格", "\u200b": "看不见的零宽空格",
+                   "\u200c": "看不见的零宽字符", "\u200d": "看不见的零宽字符", "\u2060": "看不见的零宽字符",
+                   "\ufeff": "看不见的零宽字符（BOM）"}
+ODD_SPACE_OTHER = "特殊空格"
+# Where in the line the odd space is (E115 {where}).
+ODD_SPACE_PLACES = {"indent": "缩进中（字段名或“- ”前面）", "dash": "“-”后面", "key": "字段名和冒号之间",
+                    "colon": "冒号后面"}
+# Quotes that Word and input methods type: not YAML quotes (E209).
+CURLY_QUOTES = "“”‘’＂＇「」『』〝〞〟„‟‚‛"
+ENUM_DID_YOU_MEAN = "是不是“{value}”？"
+# E114 {action}: the original is there, or the copy is all there is.
+COPY_DELETE = "请删除这个文件；要修改的内容请直接改在 {original} 中。"
+COPY_RENAME = "{original} 不存在：如果这个文件就是要发布的内容，请把它改名为 {original}。"
+
+# --- Spreadsheet import (python -m generator import; generator/importer/) ------------------------
+# Every line of an import report has a stable code, documented in CONTRIBUTING.md（导入表格）:
+# I0xx–I4xx are errors (nothing is written), I5xx–I9xx warnings. A problem the content checks
+# find in the imported result keeps its check code (E204…).
+IMPORT_MESSAGES: dict[str, str] = {
+    # I00x — the command line (exit code 2)
+    "I001": "部门代码“{code}”不对：应为小写字母开头的小写字母和数字（2—20 位），与 catalogs/ 下的文件名相同，如 scjg。",
+    "I002": "找不到要导入的文件 {file}。",
+    "I003": "找不到映射文件 {file}。",
+    "I004": "--write-mapping 的文件 {file} 已经存在，没有覆盖。请换一个文件名，或先删除它。",
+    # I01x — reading the file
+    "I010": "不支持旧版 Excel 文件（.xls）。请在 Excel 中“另存为”Excel 工作簿（.xlsx）后再导入。",
+    "I011": "不支持 {suffix} 文件。请另存为 Excel 工作簿（.xlsx）或 CSV 后再导入。",
+    "I012": "只能导入 .xlsx 或 .csv 文件，这个文件的扩展名是“{suffix}”。",
+    "I013": "无法作为 Excel 工作簿打开（{kind}）。文件可能已损坏、加了密码，或者其实不是 .xlsx：请在 Excel 中打开后另存为 .xlsx 再试。",
+    "I014": "无法识别文件的编码（既不是 UTF-8 也不是 GBK）。请在 Excel 中另存为“CSV UTF-8（逗号分隔）”。",
+    # I02x — the repository and the department
+    "I021": "现有的目录文件有 {count} 个错误，导入前请先改正（运行 python -m generator check 查看），或者删除这个文件后重新导入。",
+    "I022": "{target} 还不存在，需要部门信息。请在映射文件中写 department:（name、address、office_phone、legal_office 的 name 和 phone），或者先参照其他部门的文件写好本部门文件的 department 部分，再导入。",
+    "I023": "导入后的内容中有疑似{what}“{masked}”，没有写入任何文件。请删除表格中的个人信息后重新导入。",
+    # I03x — sheets and headers
+    "I030": "工作簿中没有名为“{sheet}”的工作表。现有的工作表：{sheets}。",
+    "I031": "在工作表 {sheets} 中都找不到含“事项名称”列的表头。请检查表头，或在映射文件中用 sheet 和 columns 指明。",
+    "I032": "有几张工作表都像事项表：{sheets}。请在映射文件中写 sheet: 工作表名称，指明导入哪一张。",
+    "I033": "找不到表头：{rows}中没有“{label}”列（也可以叫：{names}）。请检查表头的写法，或在映射文件中用 columns 指明哪一列是{label}、用 header_row 指明表头所在的行。",
+    "I034": "缺少必填列“{label}”{also}。请在表格中加上这一列；如果它在表中用了别的名称，请在映射文件的 columns 下写“表中的名称: {label}”；如果所有事项都相同，可以在映射文件的 defaults 下写“{label}: 值”。",
+    "I035": "表头下面没有任何事项。请检查是否选对了工作表。",
+    # I04x — cells
+    "I040": "“{label}”没有填写，这是必填项。",
+    "I041": "{rows}是同一个事项（事项名称是合并单元格），“{label}”却有不同的值：{values}。请只保留一个值，或把这几行拆成不同的事项。",
+    "I042": "{label}与{rows}重复。同一部门的{label}不能相同：请删除重复的一行，或改成不同的名称。",
+    "I043": "一个事项只能有一种指导方式，这里写了{modes}。请拆成几个事项，或只保留一种。",
+    "I044": "指导方式“{value}”不在本站设置的指导方式中。{suggestion}可选：{labels}。如果这是其中一种的别称，请在映射文件的 values 下写明对应关系。",
+    "I045": "实施环节“{value}”无法识别。只能填写{stages}中的一个或几个，用“；”或“、”隔开。",
+    "I046": "日期“{value}”无法识别。请写成 2024-03-01 或 2024年3月1日。",
+    "I047": "“{value}”无法识别为指导依据。请每行写一条“《法律法规名称》第几条”。",
+    "I048": "“{value}”中“{rest}”无法识别为指导依据。请每行写一条“《法律法规名称》第几条”，条文内容写在“：”之后。",
+    "I049": "依据条文无法对应到指导依据。请让每段条文以“《法律法规名称》条款：”开头，与“指导依据”列中的写法一致。",
+    "I050": "“{value}”只是指向其他行或其他地方（如“同上”“与上一行同一科室”），导入后会原样公开，读者看不懂。请写出实际内容；{label}可以不填时，清空这一格。",
+    "I051": "这一行的指导方式是{mode}，必须关联至少一条本部门的不罚清单条目，“关联不罚清单”却没有填写。请填写条目编号（如 {code}-bf-001），并在“不罚清单”工作表或 --no-penalty 文件中列出这些条目。",
+    # I06x — the mapping file
+    "I060": "映射文件不是 UTF-8 编码。请另存为 UTF-8 后再试。",
+    "I061": "映射文件的 YAML 格式错误（{detail}）。",
+    "I062": "映射文件应由“名称: 值”组成，请参照说明填写。",
+    "I063": "映射文件中没有“{key}”这一项。可以写：{keys}。",
+    "I064": "{key} 应写工作表的名称。",
+    "I065": "header_row 应写表头所在的行号，如 3。",
+    "I066": "department 应写部门信息（name、address、office_phone、legal_office）。",
+    "I067": "{key} 下应写“名称: 值”，每行一个。",
+    "I068": "“{name}”要对应到标准列名之一：{labels}；不需要的列写“{ignore}”。",
+    "I069": "values 下先写标准列名，再在下一层写“表中的值: 应当使用的值”。",
+    "I070": "defaults 下写“标准列名: 值”，标准列名是：{labels}。",
+    # I5xx — warnings: imported, but look at it
+    "I502": "表中有其他部门的事项，没有导入：{listed}。只导入了实施部门为本部门的行。",
+    "I503": "共 {count} 行的实施部门是“{text}”，与本部门名称不同；这些行已按 --department {code} 导入。如果它们属于其他部门，请从表格中删除后重新导入。",
+    "I504": "表格中没有下列不予公开的事项，已原样保留（公开导出的文件本来就不含不予公开的事项）：{ids}。如果确实要删除，请直接编辑目录文件。",
+    "I505": "现有目录中的下列事项不在表格中，已原样保留：{items}。如果它们确实已经停止实施，请把状态改为暂停或废止；确实要删除的，加 --delete-missing 重新导入。",
+    "I506": "现有目录中的下列事项不在表格中，按 --delete-missing 删除：{items}。",
+    "I507": "编号“{id}”不是本部门（{code}）的编号，已按本部门的编号顺序重新编号。",
+    "I508": "“{text}”不是已知的列名，这一列没有导入。已知的列名：{known}。如果这一列要导入，请在映射文件的 columns 下写“{text}: 标准列名”。",
+    "I509": "“{text}”与前面的一列都对应“{label}”，只导入了前面一列，这一列没有导入。请删掉多余的一列，或在映射文件中指明。",
+    "I510": "电话号码 {stored} 按数字保存，开头的 0 丢失了，已按 {phone} 导入，请核对。以后请把这一列的单元格格式设为“文本”再输入电话号码。",
+    "I511": "第 {rows} 行的电话号码按数字保存，开头的 0 丢失了，已补回（如 {stored} → {phone}），请核对。以后请把这一列的单元格格式设为“文本”再输入电话号码。",
+    "I512": "这一行是跨列合并的说明文字（“{note}”），没有作为事项导入。",
+    "I513": "“{label}”中的 {text} 按数字保存：Excel 只保留 15 位有效数字，末尾几位可能已经变了。请把这一列的单元格格式设为“文本”后重新输入，再导入。",
+    "I514": "日期按数字 {text} 保存，已按 {day} 导入，请核对。",
+    "I515": "文件不是 UTF-8 编码，已按 GBK（GB18030）读取。",
+    "I516": "现有目录中的下列不罚清单条目不在表格中，已原样保留：{ids}。确实要删除的，加 --delete-missing 重新导入。",
+}
+IMPORT_SEVERITY_WORDS = {"error": "错误", "warning": "警告"}
+IMPORT_FAILED = "导入失败：{errors} 个错误，{warnings} 个警告。没有写入任何文件，请改正后重新导入。"
+IMPORT_WRITTEN = "已写入 {target}：{items} 个事项（沿用原编号 {kept} 个，新编号 {new} 个{exempt}），{entries} 条不罚清单。请用 git diff 查看改动，确认后提交。"
+IMPORT_WRITTEN_EXEMPT = "，原样保留不予公开的事项 {count} 个"
+IMPORT_CHECK_WHERE = "{target}（导入后的内容第 {line} 行）"
+IMPORT_KEPT_WHERE = "{target}（{id}，沿用现有目录中的内容）"
+IMPORT_CASE_ROWS = ("第 {first} 行", "第 {first}—{last} 行")
+IMPORT_MAPPING_WRITTEN = "已写入映射文件 {file}：表头在第 {row} 行，{known} 列已认出，{unknown} 列要你填写（标着“？”的行）。填好后运行：python -m generator import {sheet} --department {code} --mapping {file}"
+IMPORT_MAPPING_HEADER = """\
+# 导入映射文件（python -m generator import --write-mapping 生成）。说明见 CONTRIBUTING.md“导入表格”一节。
+# columns：表中的列名 → 标准列名；不导入的列写“忽略”。标着“？”的列程序没有认出，请改成标准列名或“忽略”。
+# 标准列名：{labels}
+"""
+
 # What a field the public must read says nothing with (openness, generator/checks/substance.py).
 # Compared after width and case folding, without spaces, brackets or punctuation ("（略）" → 略).
 # A value made up entirely of these words is a placeholder (E401).
@@ -237,8 +342,6 @@ NAME_SEEN_BEFORE = "（与第 {line} 行发现的人名相同）"
 # Where the personal data found in the built site came from (E660).
 EGRESS_SOURCE = "内容文件 {path} 第 {line} 行有同样的内容"
 EGRESS_SOURCE_UNKNOWN = "在现有的内容文件中没有找到同样的文字（可能来自修改记录中的旧版本、网站设置或页面模板），请联系维护人员"
-# The importer's file about to be written still shows personal data: nothing is written.
-IMPORT_LEAK = "导入后的内容中有疑似{what}“{masked}”，没有写入任何文件。请删除表格中的个人信息后重新导入。"
 # What each kind of personal data is called where a message names the kind (E609, E660).
 PERSONAL_KINDS = {"E601": "居民身份证号码", "E602": "个体工商户的统一社会信用代码", "E603": "手机号码",
                   "E604": "银行卡号", "E605": "个人电子邮箱", "E607": "人名"}
@@ -382,6 +485,9 @@ CLI_HELP = {
     "import.file": "要导入的 .xlsx 或 .csv 文件",
     "import.department": "部门代码，如 scjg",
     "import.mapping": "表头名称不常见时使用的 YAML 映射文件",
+    "import.no_penalty": "不罚清单所在的另一个 .csv 或 .xlsx 文件（工作簿中没有“不罚清单”工作表时）",
+    "import.delete_missing": "删除现有目录中表格没有列出的公开事项和不罚清单条目（默认保留并列出）",
+    "import.write_mapping": "不导入，按表格的表头写一个映射文件的初稿，供填写后用 --mapping 导入",
     "review": ("比较两个版本（git 提交）的内容，为法制机构生成审查报告。"
                "退出码：0 已生成报告且可以审查合并，1 已生成报告但新版本有错误或请求的某次提交含个人信息，2 版本或仓库有误"),
     "review.base": "修改前的版本，如 origin/main 或提交编号",
@@ -431,15 +537,6 @@ SCHEMA_CURRENT = "schema 已是最新。"
 SERVE_UPDATED = "预览已更新（{seconds:.1f} 秒）。"
 SERVE_KEPT = "内容有错误，预览保持上一次的结果。"
 SERVE_ADDRESS = "预览地址：http://{host}:{port}/ （简体）和 http://{host}:{port}/zh-Hant/ （繁体），按 Ctrl+C 结束。"
-
-# --- Spreadsheet cells (generator/model/columns.py): a cell the importer cannot read ---------------
-CELL_MODES_SEVERAL = "一个事项只能有一种指导方式，这里写了{modes}。请拆成几个事项，或只保留一种。"
-CELL_MODE_UNKNOWN = "指导方式“{value}”不在本站设置的指导方式中。可选：{labels}。如果这是其中一种的别称，请在映射文件的 values 下写明对应关系。"
-CELL_STAGES = "实施环节“{value}”无法识别。只能填写{stages}中的一个或几个，用“；”或“、”隔开。"
-CELL_DATE = "日期“{value}”无法识别。请写成 2024-03-01 或 2024年3月1日。"
-CELL_BASIS = "“{line}”无法识别为指导依据。请每行写一条“《法律法规名称》第几条”。"
-CELL_BASIS_PART = "“{line}”中“{part}”无法识别为指导依据。请每行写一条“《法律法规名称》第几条”，条文内容写在“：”之后。"
-CELL_BASIS_TEXT = "依据条文无法对应到指导依据。请让每段条文以“《法律法规名称》条款：”开头，与“指导依据”列中的写法一致。"
 
 # --- Open data (site/data/, the 数据下载 page): what each combined file holds --------------------
 DATA_DESCRIPTIONS = {

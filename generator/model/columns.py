@@ -13,6 +13,7 @@ Exporting reads the model; importing returns values shaped like the catalog file
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -21,7 +22,6 @@ from operator import attrgetter
 from typing import Any, Callable, Mapping
 
 from .. import privacy
-from ..messages import current as msg
 from . import STAGES
 
 LIST_SEPARATOR = "；"
@@ -30,7 +30,11 @@ BASIS_TEXT_SEPARATOR = "："
 
 
 class CellError(ValueError):
-    """A cell that cannot be read; the message says what is wrong and what to do."""
+    """A cell that cannot be read: an import code (I04x, generator.messages) and its parameters."""
+
+    def __init__(self, code: str, /, **params: object) -> None:
+        super().__init__(code)
+        self.code, self.params = code, params
 
 
 @dataclass(frozen=True)
@@ -84,9 +88,15 @@ class Column:
 
 _NUMBERING = re.compile(
     r"^\s*(?:\d{1,2}\s*[.．、)）](?!\d)|[（(]\s*[0-9一二三四五六七八九十]{1,3}\s*[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}、)\s*")
-# Tried once or twice per run of spaces (not at each of its positions, which was quadratic):
-# every later start in the run would meet the same text after it.
-_INLINE_NUMBER = re.compile(r"(?:^|(?<=[；;。\s]))(?<!\s\s)\s*+(\d{1,2})\s*+[.．、)）]")
+# The numbering styles of a list written in one cell: （1） (一) 1. 1、 1) 一、 ①. Each alternative
+# starts at a fixed character and repeats a bounded number of times, so one scan is linear.
+_MARK = re.compile(r"[（(][ \t]?(?P<p>[0-9]{1,2}|[一二三四五六七八九十]{1,3})[ \t]?[)）]"
+                   r"|(?<![0-9])(?P<d>[0-9]{1,2})[.．、)）](?![0-9])"
+                   r"|(?<![一二三四五六七八九十])(?P<c>[一二三四五六七八九十]{1,3})、"
+                   r"|(?P<o>[①-⑳])")
+# 1. and 一、 also occur inside a sentence (统一、规范; 第3.5条): as numbering they follow these.
+_BEFORE_MARK = set("；;。，,、：: \t\u3000")
+_CHINESE_DIGITS = "一二三四五六七八九"
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
@@ -99,10 +109,11 @@ def fold(text: str) -> str:
 
 
 def clean(text: str) -> str:
-    """Line endings unified, trailing spaces of each line and blank ends removed."""
+    """Line endings unified; spaces at the end of each line, full-width spaces at its start (a
+    Word paragraph's indent) and blank ends removed."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text)
-    return "\n".join(line.rstrip() for line in text.split("\n")).strip()
+    text = re.sub(r"[\u200b\u200c\u200d\u2060\ufeff]", "", text)
+    return "\n".join(line.rstrip().lstrip("\u3000") for line in text.split("\n")).strip()
 
 
 def one_line(text: str) -> str:
@@ -116,25 +127,49 @@ def one_line(text: str) -> str:
 
 
 def lines(text: str) -> list[str]:
-    """A list of sentences: one per line; numbering such as "1." or "（一）" is dropped."""
+    """A list of sentences: one per line; a single line numbered in any usual style (（1） 1.
+    一、 ①) or separated by "；" is split the same way; numbering is dropped."""
     found = [p.strip() for p in clean(text).split("\n") if p.strip()]
     if len(found) == 1:
-        found = _split_inline_numbering(found[0])
+        found = split_items(found[0])
     return [_NUMBERING.sub("", p, count=1).strip() or p for p in found]
 
 
-def _split_inline_numbering(text: str) -> list[str]:
-    """"1.甲；2.乙；3.丙" in one line → three entries (numbers must run 1, 2, 3…)."""
-    marks = [m for m in _INLINE_NUMBER.finditer(text)]
-    expected, starts = 1, []
-    for m in marks:
-        if int(m.group(1)) == expected:
-            starts.append(m.start())
-            expected += 1
-    if len(starts) < 2 or starts[0] != 0:
-        return [text]
+def split_items(text: str) -> list[str]:
+    """One line → its items: at numbering that runs 1, 2, 3… in one style from the start of
+    the line, else at "；". A line with neither is one item."""
+    marks: list[tuple[int, str, int]] = []  # (start, style, number)
+    for m in _MARK.finditer(text):
+        style = m.lastgroup or ""
+        if style in ("d", "c") and m.start() > 0 and text[m.start() - 1] not in _BEFORE_MARK:
+            continue
+        marks.append((m.start(), style, _number(m.group(style))))
+    lead = len(text) - len(text.lstrip())
+    first = next((m for m in marks if m[0] == lead and m[2] == 1), None)
+    starts = []
+    if first is not None:
+        expected = 1
+        for start, style, number in marks:
+            if style == first[1] and number == expected:
+                starts.append(start)
+                expected += 1
+    if len(starts) < 2:
+        parts = [p.strip() for p in re.split(r"[；;]", text) if p.strip()]
+        return parts if len(parts) > 1 else [text]
     bounds = starts + [len(text)]
-    return [text[a:b].strip().rstrip("；;").strip() for a, b in zip(bounds, bounds[1:])]
+    return [text[a:b].strip().rstrip("；;，,").strip() for a, b in zip(bounds, bounds[1:])]
+
+
+def _number(mark: str) -> int:
+    """1, 12, 一, 十二, 二十, ③ → their value."""
+    if mark.isdigit() and mark.isascii():
+        return int(mark)
+    if "\u2460" <= mark <= "\u2473":
+        return ord(mark) - 0x2460 + 1
+    tens, ten, ones = mark.partition("十")
+    if not ten:
+        return _CHINESE_DIGITS.index(mark) + 1 if mark in _CHINESE_DIGITS else 0
+    return ((_CHINESE_DIGITS.index(tens) + 1) if tens else 1) * 10 + ((_CHINESE_DIGITS.index(ones) + 1) if ones else 0)
 
 
 def short_list(text: str) -> list[str]:
@@ -176,8 +211,8 @@ def _mode_in(text: str, context: Context) -> str:
             return candidate
     several = [label for label in by_label if label in value]
     if len(several) > 1:
-        raise CellError(msg.CELL_MODES_SEVERAL.format(modes="、".join(several)))
-    raise CellError(msg.CELL_MODE_UNKNOWN.format(value=value, labels="、".join(by_label)))
+        raise CellError("I043", modes="、".join(several))
+    raise CellError("I044", value=value, labels="、".join(by_label), suggestion="")
 
 
 _STAGE_WORDS = re.compile("|".join(STAGES))
@@ -192,7 +227,7 @@ def _stages_in(text: str, _: Context) -> list[str]:
     rest = _STAGE_WORDS.sub("", value)
     rest = re.sub(r"[；;、,，/\s和及与]|指导|环节|阶段", "", rest)
     if rest or not found:
-        raise CellError(msg.CELL_STAGES.format(value=value, stages="、".join(STAGES)))
+        raise CellError("I045", value=value, stages="、".join(STAGES))
     return sorted(set(found), key=STAGES.index)
 
 
@@ -202,9 +237,12 @@ _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*�
 def _date_in(text: str, _: Context) -> str:
     value = fold(one_line(text)).replace(" ", "")
     m = _DATE.match(value)
-    if not m:
-        raise CellError(msg.CELL_DATE.format(value=value))
-    return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    if m:
+        try:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+        except ValueError:  # 2024年13月1日, 2月30日
+            pass
+    raise CellError("I046", value=value)
 
 
 _AREA_PHONE = re.compile(r"^[(]?(0\d{2,3})[)]?[-\s]*(\d{7,8})((?:-|转|ext\.?)\d{1,6})?$")
@@ -277,17 +315,17 @@ def _basis_in(text: str, _: Context) -> list[dict[str, str]]:
                 entries[-1]["text"] += "\n" + raw.strip()
                 continue
             if "《" in line or "》" in line:
-                raise CellError(msg.CELL_BASIS.format(line=line))
+                raise CellError("I047", value=line)
             m = _LAW_WITHOUT_MARKS.match(line.rstrip("；;。"))
             if not m:
-                raise CellError(msg.CELL_BASIS.format(line=line))
+                raise CellError("I047", value=line)
             entries.append(_entry(m.group(1), m.group(2) or ""))
             continue
         pos = 0
         while pos < len(line):
             m = _LAW_ENTRY.match(line, pos)
             if not m:
-                raise CellError(msg.CELL_BASIS_PART.format(line=line, part=line[pos:]))
+                raise CellError("I048", value=line, rest=line[pos:])
             entry = _entry(m.group(1), m.group(2))
             entries.append(entry)
             pos = m.end()
@@ -326,7 +364,7 @@ def attach_texts(entries: list[dict[str, str]], text: str) -> list[dict[str, str
             current = entries[0]
             current["text"] = line.strip()
         elif line.strip():
-            raise CellError(msg.CELL_BASIS_TEXT)
+            raise CellError("I049")
     return entries
 
 

@@ -13,6 +13,7 @@ through ``$ref`` by ``subschema_at`` like any other field.
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
@@ -30,7 +31,10 @@ def load(kind: str, mode_codes: Iterable[str] | None = None) -> dict[str, Any]:
     """The schema of ``kind`` ('catalog' or 'case'), with the mode enum set to ``mode_codes``."""
     schema = json.loads(_read(kind))
     if mode_codes is not None:
-        _mode_schema(schema, kind)["enum"] = list(mode_codes)
+        node = _mode_schema(schema, kind)
+        node["enum"] = list(mode_codes)
+        node.pop("enumDescriptions", None)  # the labels follow the settings (load.validate)
+        node.pop("markdownEnumDescriptions", None)
     return schema
 
 
@@ -39,22 +43,45 @@ def load_static(name: str) -> dict[str, Any]:
     return json.loads((HERE / name).read_text(encoding="utf-8"))
 
 
-def mode_codes_in_file(kind: str) -> list[str]:
-    return list(_mode_schema(json.loads(_read(kind)), kind)["enum"])
+def modes_in_file(kind: str) -> list[tuple[str, str]]:
+    """(code, label) of the guidance modes as the editors' schema file lists them."""
+    node = _mode_schema(json.loads(_read(kind)), kind)
+    labels = node.get("enumDescriptions") or []
+    return [(code, labels[i] if i < len(labels) else "") for i, code in enumerate(node["enum"])]
 
 
-def write_modes(mode_codes: list[str]) -> list[Path]:
-    """Rewrite the mode enum in the schema files; return the files that changed."""
+def write_modes(modes: list[tuple[str, str]]) -> list[Path]:
+    """Rewrite the mode enum, with its Chinese labels for VS Code's completion list, in the
+    schema files; return the files that changed."""
     changed = []
     for kind, path in KINDS.items():
         schema = json.loads(path.read_text(encoding="utf-8"))
-        if _mode_schema(schema, kind)["enum"] == mode_codes:
+        node = _mode_schema(schema, kind)
+        wanted = {"enum": [code for code, _ in modes], "enumDescriptions": [label for _, label in modes],
+                  "markdownEnumDescriptions": [f"**{label}**（`{code}`）" for code, label in modes]}
+        if all(node.get(key) == value for key, value in wanted.items()):
             continue
-        _mode_schema(schema, kind)["enum"] = list(mode_codes)
+        node.update(wanted)
         path.write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         _read.cache_clear()
         changed.append(path)
     return changed
+
+
+SNIPPETS = HERE.parents[1] / ".vscode" / "xzzd.code-snippets"
+_SNIPPET_MODES = re.compile(r"(mode: \$\{\d+\|)[^|]*(\|\})")
+
+
+def write_snippet_modes(mode_codes: list[str], path: Path = SNIPPETS) -> list[Path]:
+    """Offer the same mode codes in the editors' snippets (a choice list in each body)."""
+    if not path.is_file():
+        return []
+    text = path.read_text(encoding="utf-8")
+    new = _SNIPPET_MODES.sub(lambda m: m.group(1) + ",".join(mode_codes) + m.group(2), text)
+    if new == text:
+        return []
+    path.write_text(new, encoding="utf-8")
+    return [path]
 
 
 def _mode_schema(schema: dict[str, Any], kind: str) -> dict[str, Any]:
