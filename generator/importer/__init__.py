@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import tempfile
 from pathlib import Path
 from typing import Any, TextIO
 
-from .. import checks, egress, privacy, public_names
+from .. import checks, egress, privacy, public_names, sources
 from ..exitcodes import Exit
-from ..layout import CATALOG_DIR, CONFIG_FILE, CONTENT_DIRS
+from ..layout import CATALOG_DIR
 from ..messages import current as msg
 from ..outputs.exports import sheet_name
 from ..model.columns import ENTRY_COLUMNS, ITEM_COLUMNS, Context
@@ -373,16 +372,9 @@ def _header_lines(path: Path) -> list[str]:
 
 def _check(root: Path, target: str, text: str, baseline: list[Finding], result: assemble.Assembled,
            shown: str, mapping: mapping_file.Mapping | None) -> list[Problem]:
-    """Run the real checks on a copy of the repository holding the new file."""
-    with tempfile.TemporaryDirectory(prefix="xzzd-import-") as folder:
-        copy = Path(folder)
-        shutil.copy2(root / CONFIG_FILE, copy / CONFIG_FILE)
-        for name in CONTENT_DIRS:
-            if (root / name).is_dir():
-                shutil.copytree(root / name, copy / name, symlinks=True)  # links stay links (E113)
-        (copy / target).parent.mkdir(parents=True, exist_ok=True)
-        (copy / target).write_text(text, encoding="utf-8")
-        _, _, findings = checks.run(copy)
+    """Run the real checks on the repository as it would be with the new file (an overlay: the
+    repository itself is not touched, and nothing is copied)."""
+    _, _, findings = checks.run(sources.Overlay(sources.Folder(root), {target: text.encode("utf-8")}))
     before = set(baseline)
     positions = yamlsource.parse(text).positions
     by_line: dict[int, tuple] = {}
