@@ -269,6 +269,7 @@ def _nav(content: Content) -> list[dict[str, Any]]:
         {"数据下载": "data.md"},
         {"更新记录": "changes.md"},
         {"关于数据": "about.md"},
+        {"无障碍声明": "accessibility.md"},
     ]
 
 

@@ -163,6 +163,7 @@ def render(content: Content, settings: Settings, converter: Converter,
         actions=[(a, msg.REVIEW_ACTIONS[a]) for a in ("added", "changed", "removed")],
         case_ids={c.id for c in site.cases})
     add(pagenames.ABOUT, "about.md.j2", "关于数据", "关于数据")
+    add("accessibility.md", "accessibility.md.j2", "无障碍声明", "无障碍声明")
     return pages
 
 
