@@ -1,4 +1,4 @@
-"""Benchmark ``generator.export.write`` (open data: JSON, CSV, XLSX) in-process, after the checks.
+"""Benchmark ``generator.outputs.exports.write`` (open data: JSON, CSV, XLSX) in-process, after the checks.
 Not a test: run by hand and quote the numbers.
 
     python bench/export.py --content /tmp/exp-district [--out /tmp/exp-out] [--runs 3] [--profile]
@@ -18,7 +18,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from generator import checks, export  # noqa: E402
+from generator import checks  # noqa: E402
+from generator.outputs import exports as export  # noqa: E402
+from generator.view import PublishedView  # noqa: E402
 
 
 def main() -> None:
@@ -34,13 +36,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         out = args.out or Path(tmp)
         times = []
+        view = PublishedView.of(loaded.content, settings)
         for _ in range(args.runs):
             start = time.perf_counter()
-            export.write(loaded.content, settings, out)
+            export.write(view, out)
             times.append(time.perf_counter() - start)
         if args.profile:
             profile = cProfile.Profile()
-            profile.runcall(export.write, loaded.content, settings, out)
+            profile.runcall(export.write, view, out)
             pstats.Stats(profile).sort_stats("cumulative").print_stats(25)
     items = len(loaded.content.published_items())
     print(f"{args.content.name}: {items} published items, best {min(times):.3f} s of {args.runs} "

@@ -30,8 +30,10 @@ import markdown
 from markdown.extensions.toc import slugify_unicode
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from generator import checks, engine, render  # noqa: E402
+from generator import checks, layout  # noqa: E402
+from generator.outputs.pages import engine, render  # noqa: E402
 from generator.script import Converter  # noqa: E402
+from generator.view import PublishedView  # noqa: E402
 
 ARTICLE = '<article class="md-content__inner md-typeset">'
 
@@ -92,10 +94,10 @@ def main() -> None:
     if loaded is None or settings is None:
         raise SystemExit("content has errors")
     converter = Converter(settings.hant_variant)
-    pages = render.render(loaded.content, settings, converter)
+    pages = render.render(PublishedView.of(loaded.content, settings, converter=converter))
     model = next(p for p in pages if p.path.startswith("items/"))
     scripts = ((converter.to_hans, args.chrome_from, args.out),
-               (converter.to_hant, args.chrome_from / engine.HANT_DIR, args.out / engine.HANT_DIR))
+               (converter.to_hant, args.chrome_from / layout.HANT_DIR, args.out / layout.HANT_DIR))
     children = []
     for convert, site, out in scripts:
         chrome = Chrome(site / model.url, convert(model.meta["title"]), model.url)

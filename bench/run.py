@@ -48,9 +48,12 @@ import memory  # noqa: E402  (bench/memory.py)
 import synth  # noqa: E402
 import writes  # noqa: E402
 
-from generator import build as generator_build  # noqa: E402
-from generator import checks, render  # noqa: E402
+from generator import build as generator_build, layout  # noqa: E402
+from generator import checks  # noqa: E402
+from generator.outputs import pages as pages_output  # noqa: E402
+from generator.outputs.pages import render  # noqa: E402
 from generator.script import Converter  # noqa: E402
+from generator.view import PublishedView  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = Path(__file__).resolve().parent
@@ -79,7 +82,8 @@ class Alternative:
     def __init__(self, root: Path, work: Path) -> None:
         loaded, settings, _ = checks.run(root)
         self.converter = Converter(settings.hant_variant)
-        self.pages = render.render(loaded.content, settings, self.converter)
+        view = PublishedView.of(loaded.content, settings, converter=self.converter)
+        self.pages = render.render(view)
         self.work = work
         config = {
             "site_name": settings.site_name,
@@ -93,7 +97,7 @@ class Alternative:
                     {"locale": "zh", "default": True, "name": "简体", "build": True},
                     {"locale": "zh-Hant", "name": "繁體", "build": True}]}},
             ],
-            "nav": generator_build._nav(loaded.content),
+            "nav": pages_output.nav(view.departments),
         }
         work.mkdir(parents=True)
         (work / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
@@ -127,7 +131,7 @@ class PreviewEdit:
             raise SystemExit("preview: content errors")
         self._settle()  # the first build's search index and exports, before any edit
         loaded, settings, _ = checks.run(self.root)
-        self.item = render.Site.of(loaded.content, settings).items[0]
+        self.item = PublishedView.of(loaded.content, settings).items[0]
         self.file = self.root / self.item.origin.path
         self.edits = 0
 
@@ -161,7 +165,7 @@ def _renamed(text: str, item_id: str, name: str) -> str:
 
 def clean(root: Path, out: Path) -> None:
     """What an earlier build left: the next one starts from scratch."""
-    for folder in (root / generator_build.CACHE_DIR, out):
+    for folder in (root / layout.CACHE_DIR, out):
         shutil.rmtree(folder, ignore_errors=True)
 
 

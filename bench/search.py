@@ -26,9 +26,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import synth  # noqa: E402
 
-from generator import checks, render  # noqa: E402
+from generator import checks  # noqa: E402
 from generator.script import Converter  # noqa: E402
-from generator.search import index  # noqa: E402
+from generator.outputs import search as index  # noqa: E402
+from generator.view import PublishedView  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES = ("行政指导", "首違不罰")
@@ -90,7 +91,7 @@ def main() -> None:
             shutil.rmtree(site / "search")
             converter = Converter(settings.hant_variant)
             start = time.perf_counter()
-            figures = index.write(render.Site.of(loaded.content, settings), converter, site / "search")
+            figures = index.write(PublishedView.of(loaded.content, settings, converter=converter), site)
             seconds = time.perf_counter() - start
             files = [f for f in (site / "search").rglob("*") if f.is_file()]
             size = sum(f.stat().st_size for f in files) / 1e6

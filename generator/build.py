@@ -9,7 +9,6 @@ from the build machine's clock, so the same inputs give byte-identical output.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import fcntl
 import multiprocessing
 import shutil
@@ -17,20 +16,22 @@ import tempfile
 import threading
 import traceback
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from multiprocessing.connection import Connection
-from typing import Any, Callable, Iterator
+from typing import Callable, Iterator
 
-from . import casebody, checks, egress, engine, export, htmlguard, media, outpath, public_names, render
-from .export import sitemap
-from .review import feed, history as change_history
-from .search import index as search_index
+from . import checks, egress, htmlguard, layout, outpath, outputs, public_names
+from .outputs import sitemap
+from .outputs.pages import Pages, render
+from .history import changelog
+from .history.record import NOT_READ, History
 from .findings import Finding, has_errors
 from .messages import current as msg
 from .load import Loaded, Memo
 from .model import Content
 from .script import Converter
 from .settings import Settings
+from .view import PublishedView
 
 
 @dataclass
@@ -41,9 +42,6 @@ class BuildResult:
     pages: int = 0
     notice: str | None = None  # e.g. why there are no publication dates (no git history)
     unsafe: list[str] = field(default_factory=list)  # pages outside the HTML allowlist (htmlguard)
-
-
-CACHE_DIR = ".build-cache"
 
 
 def build(root: Path, out: Path, cache: Path | None = None) -> BuildResult:
@@ -70,7 +68,7 @@ def publish(root: Path, loaded: Loaded, settings: Settings, findings: list[Findi
     files = loaded.files_checked
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    history = change_history.read(root, loaded.content)
+    history = changelog.read(root, loaded.content)
     work = Path(tempfile.mkdtemp(prefix=".build-", dir=out.parent))
     try:
         with _locked(cache or work / "cache") as projects:
@@ -90,10 +88,11 @@ def publish(root: Path, loaded: Loaded, settings: Settings, findings: list[Findi
 def _unsafe_html(site: Path, content: Content, settings: Settings) -> list[str]:
     """The output-boundary check (``htmlguard``): a message for each page holding anything
     outside the allowlist, naming the content file the page was made from when there is one."""
-    sources = {f"items/{i.id}.html": i.origin.path for i in content.items()}
-    sources |= {f"cases/{c.id}.html": c.origin.path for c in content.cases}
-    sources |= {f"departments/{d.code}.html": d.origin.path for d in content.departments}
-    return [msg.UNSAFE_OUTPUT.format(source=sources.get(p.page.removeprefix(engine.HANT_DIR + "/"), p.page),
+    sources = {layout.item(i.id): i.origin.path for i in content.items()}
+    sources |= {layout.case(c.id): c.origin.path for c in content.cases}
+    sources |= {layout.department(d.code): d.origin.path for d in content.departments}
+    sources = {layout.url(page): path for page, path in sources.items()}
+    return [msg.UNSAFE_OUTPUT.format(source=sources.get(p.page.removeprefix(layout.HANT_DIR + "/"), p.page),
                                      page=p.page, what=p.what)
             for p in htmlguard.check_site(site, settings.site_url)]
 
@@ -109,54 +108,28 @@ def _locked(folder: Path) -> Iterator[Path]:
 
 
 def generate(content: Content, settings: Settings, work: Path, projects: Path,
-             history: change_history.History = change_history.NOT_READ) -> list[render.Page]:
-    """Render and run both engines; the finished site is ``work/site``.
+             history: History = NOT_READ) -> list[render.Page]:
+    """Build every output from the published view; the finished site is ``work/site``.
 
     With a git history, dates come from it (publication dates on pages, SOURCE_DATE_EPOCH =
     the newest content commit); without one, from the content's own dates. The data files
     (exports, search index, feed) are written by a second process meanwhile: while this one
     renders and converts pages, the second core would otherwise wait for the engines."""
-    converter = Converter(settings.hant_variant)
+    view = PublishedView.of(content, settings, history, Converter(settings.hant_variant))
     site = work / "site"  # the data files and both engines' pages share no path
-    data = Forked(lambda: _data_files(site, content, settings, converter, history))
-    targets = {engine.HANS: site, engine.HANT: site / engine.HANT_DIR}
+    data = Forked(lambda: _write(outputs.BESIDE_PAGES, view, site))
     try:
-        pages, running = _engines(content, settings, converter, projects, history)
-        running.wait(lambda project: engine.copy_site(project, targets[project.folder.name]))
+        pages = Pages(projects).write(view, site)
     finally:
         data.join()
-    sitemap.write(site, [p.url for p in pages], settings.site_url)
-    media.publish(content.media, _shown_images(content), site)
+    _write(outputs.AFTER_PAGES, view, site)
     outpath.mark_site(site)
     return pages
 
 
-def _shown_images(content: Content) -> set[tuple[str, str]]:
-    """(folder, name) of every image a case shows (the pages rendered them: cached)."""
-    images = media.for_case_pages(content.media)
-    return {(PurePosixPath(case.origin.path).parent.name, name) for case in content.cases
-            for name in casebody.of_case(case.origin.path, case.body, images)[1].images}
-
-
-def _engines(content: Content, settings: Settings, converter: Converter, projects: Path,
-             history: change_history.History, memo: render.Memo | None = None
-             ) -> tuple[list[render.Page], engine.Running]:
-    pages = render.render(content, settings, converter, history, memo)
-    nav = _nav(content)
-    running = engine.Running({"SOURCE_DATE_EPOCH": str(history.epoch() or _epoch(content)),
-                              "NO_MKDOCS_2_WARNING": "1"})
-    for script in engine.SCRIPTS:
-        running.start(engine.write_project(projects / script, script, pages, settings, converter, nav))
-    return pages, running
-
-
-def _data_files(site: Path, content: Content, settings: Settings, converter: Converter,
-                history: change_history.History) -> None:
-    """What the site holds besides pages: exports, search index, change feed."""
-    (site / engine.HANT_DIR).mkdir(parents=True, exist_ok=True)
-    export.write(content, settings, site)
-    search_index.write(render.Site.of(content, settings), converter, site / "search")
-    feed.write(history, settings, content, site, converter.to_hant)
+def _write(writers: tuple[outputs.Output, ...], view: PublishedView, site: Path) -> None:
+    for output in writers:
+        output.write(view, site)
 
 
 class Forked:
@@ -201,14 +174,14 @@ class Preview:
 
     def __init__(self, root: Path, cache: Path) -> None:
         self.root, self.cache = root, cache
-        self.history: change_history.History | None = None
+        self.history: History | None = None
         self.files = Memo()  # what each content file gave when last checked
         self.memo: render.Memo = {}  # each page and what it was rendered from
         self._background: threading.Thread | None = None
 
     @property
     def site(self) -> Path:
-        return self.cache / engine.HANS / "site"
+        return self.cache / layout.HANS / layout.SITE_DIR
 
     def update(self) -> BuildResult:
         if self._background:
@@ -218,65 +191,30 @@ class Preview:
         if loaded is None or settings is None or has_errors(findings):
             return BuildResult(False, findings, files)
         if self.history is None:  # the record does not change while someone edits
-            self.history = change_history.read(self.root, loaded.content)
-        link = self.site / engine.HANT_DIR
+            self.history = changelog.read(self.root, loaded.content)
+        link = self.site / layout.HANT_DIR
         if link.is_symlink():
             link.unlink()  # a clean MkDocs build would refuse to empty a folder holding a link
+        view = PublishedView.of(loaded.content, settings, self.history, Converter(settings.hant_variant))
         with _locked(self.cache) as projects:
-            converter = Converter(settings.hant_variant)
-            pages, running = _engines(loaded.content, settings, converter, projects, self.history, self.memo)
+            pages, running = Pages(projects, self.memo).start(view)
             running.wait()
         link.symlink_to(running.projects[1].site_dir.resolve(), target_is_directory=True)
-        self._background = threading.Thread(target=self._data_files,
-                                            args=(loaded.content, settings, pages, converter))
+        self._background = threading.Thread(target=self._data_files, args=(view, pages))
         self._background.start()
         return BuildResult(True, findings, files, len(pages), self.history.problem)
 
-    def _data_files(self, content: Content, settings: Settings, pages: list[render.Page],
-                    converter: Converter) -> None:
-        _data_files(self.site, content, settings, converter, self.history)
-        sitemap.write(self.site, [p.url for p in pages], settings.site_url)
-        media.publish(content.media, _shown_images(content), self.site)
+    def _data_files(self, view: PublishedView, pages: list[render.Page]) -> None:
+        _write(outputs.BESIDE_PAGES + outputs.AFTER_PAGES, view, self.site)
+        sitemap.write(self.site, [p.url for p in pages], view.settings.site_url)
 
 
 def _personal_data_in_output(site: Path, out: Path, root: Path, loaded: Loaded) -> list[Finding]:
     """The egress gate: every file of the new site scanned for personal data (E660), so nothing
     that slipped past the content checks replaces the site that is online."""
     texts = {doc.path: "\n".join(doc.lines) for doc in loaded.documents}
-    settings_file = root / "mkdocs.yml"
+    settings_file = root / layout.CONFIG_FILE
     if settings_file.is_file():
-        texts["mkdocs.yml"] = settings_file.read_text(encoding="utf-8", errors="replace")
+        texts[layout.CONFIG_FILE] = settings_file.read_text(encoding="utf-8", errors="replace")
     sources = egress.Sources(texts, public_names.allowed_everywhere(loaded))
     return egress.check_site(site, str(out), sources)
-
-
-# Material puts the whole navigation into every page: listing every department is handy for a
-# district, but at city scale (hundreds of departments) it would multiply every page's size.
-NAV_DEPARTMENTS_MAX = 60
-
-
-def _nav(content: Content) -> list[dict[str, Any]]:
-    departments = sorted(content.departments, key=lambda d: d.code)
-    listed = [{d.short_name or d.name: f"departments/{d.code}.md"} for d in departments]
-    return [
-        {"首页": "index.md"},
-        {"实施部门": [{"全部部门": "departments/index.md"}] + listed}
-        if len(departments) <= NAV_DEPARTMENTS_MAX else {"实施部门": "departments/index.md"},
-        {"分类索引": "modes/index.md"},
-        {"典型案例": "cases/index.md"},
-        {"检索": "search.md"},
-        {"统计数据": "stats.md"},
-        {"数据下载": "data.md"},
-        {"更新记录": "changes.md"},
-        {"关于数据": "about.md"},
-        {"无障碍声明": "accessibility.md"},
-    ]
-
-
-def _epoch(content: Content) -> int:
-    """The latest date in the content, as a Unix time: what MkDocs writes as 'last modified'."""
-    items = content.published_items()
-    dates = [i.effective_date for i in items] + [i.review.date for i in items]
-    dates += [c.month + "-01" for c in content.cases]
-    latest = max(dates, default="2000-01-01")
-    return int(dt.datetime.fromisoformat(latest).replace(tzinfo=dt.timezone.utc).timestamp())

@@ -1,7 +1,8 @@
-"""Command line: ``python -m generator <command>``.
+"""Command line: ``python -m generator <command>``: the arguments of every verb, in one place.
 
-Exit codes: 0 success (warnings allowed), 1 content errors, 2 usage, 3 internal error (a bug in
-the generator, never caused by content: the traceback is shown only with --debug).
+Each verb is a module of ``generator.commands`` and returns an exit code of its contract
+(``commands.Exit``): 0 success (warnings allowed), 1 content errors, 2 usage, 3 internal error
+(a bug in the generator, never caused by content: the traceback is shown only with --debug).
 """
 
 from __future__ import annotations
@@ -12,131 +13,8 @@ import traceback
 from pathlib import Path
 from typing import Callable
 
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
-
-
-def _check(args: argparse.Namespace) -> int:
-    from . import checks, report
-    from .findings import has_errors
-
-    loaded, _, findings = checks.run(args.root)
-    files = loaded.files_checked if loaded else 1
-    report.write(findings, files, args.format, sys.stdout)
-    return EXIT_CONTENT if has_errors(findings) else EXIT_OK
-
-
-def _schema(args: argparse.Namespace) -> int:
-    from . import schema, settings
-
-    loaded, findings = settings.load(args.root)
-    if loaded is None:
-        from . import report
-        report.write(findings, 1, "text", sys.stdout)
-        return EXIT_CONTENT
-    changed = schema.write_modes(loaded.mode_codes)
-    for path in changed:
-        print(f"已更新 {path}")
-    if not changed:
-        print("schema 已是最新。")
-    return EXIT_OK
-
-
-def _build(args: argparse.Namespace) -> int:
-    from . import build, outpath, report
-
-    out = args.out if args.out is not None else args.root / "site"
-    try:
-        result = build.build(args.root, out, None if args.no_cache else args.root / build.CACHE_DIR)
-    except outpath.OutPathError as problem:
-        print(problem, file=sys.stderr)
-        return EXIT_USAGE
-    if result.findings or not result.ok:
-        report.write(result.findings, result.files_checked, "text", sys.stdout)
-    if result.unsafe:
-        from .messages import current as msg
-        print("\n".join(result.unsafe))
-        print(msg.UNSAFE_OUTPUT_END.format(out=out))
-        return EXIT_INTERNAL
-    if not result.ok:
-        print(f"没有生成网站：请先改正上面的错误。{out} 保持原样。")
-        return EXIT_CONTENT
-    if result.notice:
-        from .messages import current as msg
-        print(msg.HISTORY_BUILD_NOTICE.format(reason=result.notice))
-    print(f"已生成 {out}：{result.pages} 个页面，简体和繁体各一份。")
-    return EXIT_OK
-
-
-def _convert(args: argparse.Namespace) -> int:
-    from . import settings
-    from .messages import current as msg
-    from .script import Converter, author_marks
-
-    loaded, _ = settings.load(args.root)
-    converter = Converter(loaded.hant_variant if loaded else "s2tw")
-    if args.review:
-        from .script import review
-
-        found, skipped = review.choices(args.root, converter)
-        sys.stdout.write(review.render(found, skipped, converter.variant, args.format))
-        return EXIT_OK
-    if args.to is None:
-        print(msg.CONVERT_NEEDS_TO, file=sys.stderr)
-        return EXIT_USAGE
-    text = author_marks(sys.stdin.read())
-    sys.stdout.write(converter.to_hant(text) if args.to == "hant" else converter.from_hant(text))
-    return EXIT_OK
-
-
-def _serve(args: argparse.Namespace) -> int:
-    from . import serve
-
-    serve.serve(args.root, args.host, args.port)
-    return EXIT_OK
-
-
-def _import(args: argparse.Namespace) -> int:
-    from . import importer
-
-    return importer.main(args.file, args.department, args.mapping, args.root, sys.stdout, sys.stderr)
-
-
-def _review(args: argparse.Namespace) -> int:
-    from . import egress, review
-    from .messages import current as msg
-    from .review import report as review_report
-
-    try:
-        result = review.run(args.root, args.base, args.head, args.preview_url)
-    except review.GitError as problem:
-        print(problem, file=sys.stderr)
-        return EXIT_USAGE
-    text = review_report.render(result, args.format, args.max_chars)
-    leaks = egress.scan_text(text, result.allowed)
-    if leaks:  # the egress gate: the report may be posted where the public reads it
-        _, m = leaks[0]
-        print(msg.REVIEW_BLOCKED.format(what=msg.PERSONAL_KINDS[m.code], masked=m.masked), file=sys.stderr)
-        return EXIT_CONTENT
-    if args.output is None:
-        sys.stdout.write(text)
-    else:
-        args.output.write_text(text, encoding="utf-8")
-        print(msg.REVIEW_WRITTEN.format(path=args.output), file=sys.stderr)
-    return EXIT_CONTENT if result.blocked else EXIT_OK
-
-
-def _codeowners(args: argparse.Namespace) -> int:
-    from . import codeowners
-
-    return codeowners.main(args.root, sys.stdout)
-
-
-def _laws(args: argparse.Namespace) -> int:
-    from .laws import add, impact
-
-    if args.action == "add":
-        return add.main(args.root, args.files, args.date, sys.stdout, sys.stderr)
-    return impact.main(args.root, args.law, args.old, args.new, sys.stdout, sys.stderr)
+from . import layout
+from .commands import Exit, build, check, codeowners, convert, import_, laws, review, schema, serve
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -150,28 +28,28 @@ def _parser() -> argparse.ArgumentParser:
         p.set_defaults(run=run)
         return p
 
-    check = command("check", _check, "检查目录清单和典型案例")
-    check.add_argument("--format", choices=("text", "github", "gitlab", "json"), default="text",
+    check_args = command("check", check.run, "检查目录清单和典型案例")
+    check_args.add_argument("--format", choices=("text", "github", "gitlab", "json"), default="text",
                        help="输出格式：text 供人阅读，github 为 GitHub Actions 注释，gitlab 为 GitLab 代码质量报告，json 供工具读取")
-    command("schema", _schema, "按 mkdocs.yml 中的指导方式更新编辑器使用的 JSON Schema")
-    build = command("build", _build, "检查内容并生成简体、繁体两个版本的网站")
-    build.add_argument("--out", type=Path, default=None, help="输出目录（默认 <root>/site）")
-    build.add_argument("--no-cache", action="store_true",
+    command("schema", schema.run, "按 mkdocs.yml 中的指导方式更新编辑器使用的 JSON Schema")
+    build_args = command("build", build.run, "检查内容并生成简体、繁体两个版本的网站")
+    build_args.add_argument("--out", type=Path, default=None, help="输出目录（默认 <root>/site）")
+    build_args.add_argument("--no-cache", action="store_true",
                        help="不使用 <root>/.build-cache，全部重新生成（输出与使用缓存时完全相同）")
-    serve = command("serve", _serve, "本地预览：修改内容或模板后自动重新生成并刷新浏览器")
-    serve.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1）")
-    serve.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
-    convert = command("convert", _convert, "简繁转换：从标准输入读入，输出到标准输出；--review 列出内容中繁体写法取决于上下文的字")
-    convert.add_argument("--to", choices=("hant", "hans"), default=None, help="hant 转繁体，hans 转简体")
-    convert.add_argument("--review", action="store_true",
+    serve_args = command("serve", serve.run, "本地预览：修改内容或模板后自动重新生成并刷新浏览器")
+    serve_args.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1）")
+    serve_args.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
+    convert_args = command("convert", convert.run, "简繁转换：从标准输入读入，输出到标准输出；--review 列出内容中繁体写法取决于上下文的字")
+    convert_args.add_argument("--to", choices=("hant", "hans"), default=None, help="hant 转繁体，hans 转简体")
+    convert_args.add_argument("--review", action="store_true",
                          help="审查报告：内容中每个繁体写法取决于上下文的字（发、干、后、系……），所选写法、依据和位置")
-    convert.add_argument("--format", choices=("markdown", "json"), default="markdown", help="审查报告的格式（默认 markdown）")
-    imp = command("import", _import, "从部门的 Excel（.xlsx）或 CSV 表格导入目录清单，写入 catalogs/<部门代码>.yaml")
+    convert_args.add_argument("--format", choices=("markdown", "json"), default="markdown", help="审查报告的格式（默认 markdown）")
+    imp = command("import", import_.run, "从部门的 Excel（.xlsx）或 CSV 表格导入目录清单，写入 catalogs/<部门代码>.yaml")
     imp.add_argument("file", type=Path, metavar="文件", help="要导入的 .xlsx 或 .csv 文件")
     imp.add_argument("--department", required=True, metavar="部门代码", help="部门代码，如 scjg")
     imp.add_argument("--mapping", type=Path, default=None, metavar="映射文件",
                      help="表头名称不常见时使用的 YAML 映射文件")
-    rev = command("review", _review, "比较两个版本（git 提交）的内容，为法制机构生成审查报告。"
+    rev = command("review", review.run, "比较两个版本（git 提交）的内容，为法制机构生成审查报告。"
                   "退出码：0 已生成报告且可以审查合并，1 已生成报告但新版本有错误或请求的某次提交含个人信息，2 版本或仓库有误")
     rev.add_argument("--base", required=True, metavar="版本", help="修改前的版本，如 origin/main 或提交编号")
     rev.add_argument("--head", default="HEAD", metavar="版本", help="修改后的版本（默认 HEAD）")
@@ -180,9 +58,9 @@ def _parser() -> argparse.ArgumentParser:
     rev.add_argument("--output", type=Path, default=None, metavar="文件", help="写入文件而不是标准输出")
     rev.add_argument("--max-chars", type=int, default=0, metavar="字数",
                      help="报告的最大长度（如 GitHub 留言上限 65536），超出时省略靠后的变更")
-    command("codeowners", _codeowners, "按各部门的审核人和法制审核团队生成 .github/CODEOWNERS 和 CODEOWNERS")
-    laws = command("laws", _laws, "法规库 laws/：加入法规文本（add），列出法规修改后受影响的引用（impact）")
-    actions = laws.add_subparsers(dest="action", required=True, metavar="操作")
+    command("codeowners", codeowners.run, "按各部门的审核人和法制审核团队生成 .github/CODEOWNERS 和 CODEOWNERS")
+    laws_args = command("laws", laws.run, "法规库 laws/：加入法规文本（add），列出法规修改后受影响的引用（impact）")
+    actions = laws_args.add_subparsers(dest="action", required=True, metavar="操作")
     root_here = {"type": Path, "default": argparse.SUPPRESS, "help": "内容仓库根目录（默认当前目录）"}
     add = actions.add_parser("add", help="把法规正式文本加入 laws/，并登记到法规信息文件",
                              description="把法规正式文本（国家法律法规数据库的格式）规范后写入 laws/<位阶>/<简称>(<版本日期>).md，"
@@ -202,16 +80,16 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if not (args.root / "mkdocs.yml").is_file() and not args.root.is_dir():
+    if not (args.root / layout.CONFIG_FILE).is_file() and not args.root.is_dir():
         print(f"找不到目录 {args.root}", file=sys.stderr)
-        return EXIT_USAGE
+        return Exit.USAGE
     try:
         return args.run(args)
     except KeyboardInterrupt:
-        return 130
+        return Exit.INTERRUPTED
     except Exception:  # a bug in the generator, not a problem in the content
         if args.debug:
             traceback.print_exc()
         else:
             print("生成器内部错误（不是内容的问题）。请加 --debug 重新运行，并把输出报告给维护人员。", file=sys.stderr)
-        return EXIT_INTERNAL
+        return Exit.INTERNAL

@@ -22,15 +22,12 @@ whoever approves it must be able to read code. Two forms are written:
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TextIO
 
 from .findings import Finding, finding
-from .laws.library import LAWS_DIR
+from .layout import CASES_DIR, CATALOG_DIR, CONFIG_FILE, LAWS_DIR
 from .load import Loaded
-from .load.files import CASES_DIR, CATALOG_DIR
-from .messages import current as msg
 from .model import Department
-from .settings import CONFIG_FILE, Settings
+from .settings import Settings
 
 GITHUB = ".github/CODEOWNERS"
 GITLAB = "CODEOWNERS"
@@ -94,34 +91,10 @@ def check(root: Path, loaded: Loaded, settings: Settings) -> list[Finding]:
     want = expected(list(loaded.content.departments), settings)
     return [finding(path, 0, 0, "W802", path=path)
             for path, text in want.items()
-            if (root / path).is_file() and _read(root / path) != text]
+            if (root / path).is_file() and read(root / path) != text]
 
 
-def main(root: Path, out: TextIO) -> int:
-    """``python -m generator codeowners``: write both files; 1 when the content has errors."""
-    from . import checks, report
-    from .findings import has_errors
-
-    loaded, settings, findings = checks.run(root)
-    errors = [f for f in findings if f.code != "W802"]
-    if loaded is None or settings is None or has_errors(errors):
-        report.write(errors, loaded.files_checked if loaded else 1, "text", out)
-        return 1
-    if not settings.legal_office_reviewers:
-        out.write(msg.CODEOWNERS_NO_LEGAL_OFFICE + "\n")
-        return 1
-    for path, text in expected(list(loaded.content.departments), settings).items():
-        target = root / path
-        if target.is_file() and _read(target) == text:
-            out.write(msg.CODEOWNERS_CURRENT.format(path=path) + "\n")
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(text.encode("utf-8"))
-        out.write(msg.CODEOWNERS_WRITTEN.format(path=path) + "\n")
-    return 0
-
-
-def _read(path: Path) -> str:
+def read(path: Path) -> str:
     return path.read_bytes().decode("utf-8", "replace").replace("\r\n", "\n")
 
 

@@ -5,7 +5,7 @@ Python-Markdown would tokenize all of it twice — its HTML-block parser, then M
 anchor ids — which took about half of MkDocs' time on a district's pages (bench/run.py). Here a
 block that starts at the margin with a block-level tag runs to the next blank line and is
 stored as it is, the rule CommonMark gives such blocks; the templates never put a blank line
-inside one. Editors' case bodies reach MkDocs only as such blocks (``generator.render.body``),
+inside one. Editors' case bodies reach MkDocs only as such blocks (``generator.outputs.pages.body``),
 their tables in the same scrollable region as the generator's (a wide table scrolls sideways
 on a phone).
 

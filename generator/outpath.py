@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from .layout import SCRIPTS
 from .messages import current as msg
 
 SITE_MARK = ".xzzd-site"
@@ -28,7 +29,7 @@ _MARK_TEXT = {
     CACHE_MARK: b"The build cache of python -m generator build. It may be deleted at any time.\n",
 }
 # What a cache made before caches were marked holds (a lock and one project per script).
-_UNMARKED_CACHE = {".lock", "zh-Hans", "zh-Hant"}
+_UNMARKED_CACHE = {".lock", *SCRIPTS}
 
 
 class OutPathError(Exception):

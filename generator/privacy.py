@@ -317,7 +317,7 @@ _CJK = "\u4e00-\u9fff\u3400-\u4dbf"
 @lru_cache(maxsize=1)
 def _variants() -> dict[str, str]:
     """simplified character → every character that folds to it (traditional, variants)."""
-    from .search.fold import table
+    from .script.fold import table
 
     out: dict[str, set[str]] = {}
     for char, folded in table().items():
@@ -334,7 +334,7 @@ def _any_script(word: str) -> list[str]:
 
 def fold(text: str) -> str:
     """Traditional and variant characters as simplified, one for one (offsets stay valid)."""
-    from .search.fold import fold as fold_text
+    from .script.fold import fold as fold_text
 
     return fold_text(text) if not text.isascii() else text
 

@@ -16,13 +16,18 @@ the built site (``generator.egress``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable
+
+from . import privacy
 
 if TYPE_CHECKING:
     from .load import Document, Loaded
 
 FIELD = "public_names"
+# Parts of a counterpart written after the de-identified designation: 某超市（李建国）.
+_COUNTERPART_PARTS = re.compile(r"[（()）【】\[\]、，,;；:：/\s]+")
 
 
 @dataclass(frozen=True, order=True)
@@ -82,3 +87,24 @@ def allowed_everywhere(loaded: Loaded | None) -> frozenset[str]:
     if loaded is None:
         return frozenset()
     return frozenset(p.name for doc in loaded.documents for p in of_document(doc))
+
+
+def names_after_designation(counterpart: str, allowed: Allowed) -> list[str]:
+    """Names written after the de-identified designation: 某超市（李建国）."""
+    return [part for part in _COUNTERPART_PARTS.split(counterpart)
+            if privacy.looks_like_name(part) and not privacy.is_listed(part, allowed.whole_file)]
+
+
+def names_in(doc: Document) -> set[str]:
+    """The personal names a file holds (after role words, in the counterpart): what an old
+    version of it must not show anywhere (the change history)."""
+    allowed = Allowed(of_document(doc))
+    names = {m.key for m in privacy.find_names("\n".join(doc.lines), allowed.anywhere)}
+    data = doc.parsed.data if isinstance(doc.parsed.data, dict) else {}
+    counterpart = data.get("counterpart") if doc.kind == "case" else None
+    if isinstance(counterpart, str) and not privacy.is_listed(counterpart.strip(), allowed.whole_file):
+        text = counterpart.strip()
+        if not privacy.is_deidentified(text):
+            names.add(text)
+        names.update(names_after_designation(text, allowed))
+    return names

@@ -17,9 +17,9 @@ from pathlib import Path
 from mkdocs.livereload import LiveReloadServer
 
 from . import build, report
-from .engine import TEMPLATE_DIR
+from .layout import CONFIG_FILE, CONTENT_DIRS, LAWS_DIR, TEMPLATE_DIR
 
-WATCHED = ("catalogs", "typical-cases", "laws", "mkdocs.yml")
+WATCHED = (*CONTENT_DIRS, LAWS_DIR, CONFIG_FILE)
 
 
 def serve(root: Path, host: str, port: int) -> None:

@@ -2,24 +2,28 @@
 
 One documented place for everything an operator changes: names shown in the footer, filing
 numbers, the list of guidance modes, the traditional-script variant and the 示例 banner.
+The keys are declared in ``generator/schema/settings.schema.json`` (which editors also read,
+through the ``yaml-language-server`` line of mkdocs.yml): a key it does not declare — a typo
+such as ``demo_baner`` — is an error (E205) at its line with a 是不是 suggestion, and the
+rest of the file is still read. The values are checked here, in operators' words (E801).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from . import pagenames
+from . import layout
+from .layout import CONFIG_FILE
 from .findings import Finding, finding
 from .laws.levels import LEVELS
 from .messages import current as msg
-from .load import yamlsource
+from .load import validate, yamlsource
 
-CONFIG_FILE = "mkdocs.yml"
 HANT_VARIANTS = ("s2tw", "s2hk", "s2t")
 REFUSED_VARIANTS = ("s2twp",)
+SCHEMA_FILE = "settings.schema.json"  # in generator/schema/
 
 
 @dataclass(frozen=True)
@@ -44,7 +48,6 @@ class Settings:
     demo_banner: bool
     region: str
     modes: tuple[Mode, ...]
-    raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     # The legal office's accounts on the forge (@team): must approve every content change.
     legal_office_reviewers: tuple[str, ...] = ()
     # Levels of law (法律, 行政法规 …) the statute library holds completely: citing one of
@@ -71,16 +74,18 @@ def load(root: Path) -> tuple[Settings | None, list[Finding]]:
     """Read settings; on problems return findings located in mkdocs.yml."""
     path = root / CONFIG_FILE
     if not path.is_file():
-        return None, [finding(CONFIG_FILE, 0, 0, "E801", detail="找不到 mkdocs.yml，请从项目模板复制一份。")]
+        return None, [finding(CONFIG_FILE, 0, 0, "E801", detail=msg.SETTINGS_MISSING)]
     try:
         parsed = yamlsource.parse(path.read_text(encoding="utf-8-sig"))
     except yamlsource.YamlProblem as problem:
         return None, [finding(CONFIG_FILE, problem.line, problem.col, "E801",
-                              detail=f"YAML 无法读取（{problem.detail or problem.kind}）。")]
+                              detail=msg.SETTINGS_YAML.format(detail=problem.detail or problem.kind))]
     except UnicodeDecodeError:
         return None, [finding(CONFIG_FILE, 0, 0, "E101", guess="")]
     data = parsed.data if isinstance(parsed.data, dict) else {}
     extra = data.get("extra") if isinstance(data.get("extra"), dict) else {}
+    # Keys the schema does not declare: reported, and not read (the settings are still usable).
+    unknown, _ = validate.validate_static(CONFIG_FILE, SCHEMA_FILE, parsed, None, frozenset({"additionalProperties"}))
     findings: list[Finding] = []
 
     def where(*keys: str | int) -> tuple[int, int]:
@@ -91,53 +96,51 @@ def load(root: Path) -> tuple[Settings | None, list[Finding]]:
 
     for key in ("site_name",):
         if not isinstance(data.get(key), str) or not data.get(key):
-            problem(f"{key} 必须填写网站名称。", key)
+            problem(msg.SETTINGS_SITE_NAME, key)
     texts = {}
     for key in _TEXT_KEYS:
         value = extra.get(key, "")
         if value is None:
             value = ""
         if not isinstance(value, str):
-            problem(f"extra.{key} 应为文字。", "extra", key)
+            problem(msg.SETTINGS_TEXT.format(key=key), "extra", key)
             value = ""
         texts[key] = value
     site_url = data.get("site_url") or ""
     if not isinstance(site_url, str) or (site_url and not _ADDRESS.fullmatch(site_url)):
-        problem("site_url 应为网站的完整地址，以 https:// 或 http:// 开头，如 https://xzzd.example.gov.cn/xzzd/。",
-                "site_url")
+        problem(msg.SETTINGS_SITE_URL, "site_url")
     if texts["error_report_url"] and not _ADDRESS.fullmatch(texts["error_report_url"]):
-        problem("extra.error_report_url 应为以 https:// 或 http:// 开头的网址，或留空。", "extra", "error_report_url")
+        problem(msg.SETTINGS_ERROR_REPORT_URL, "extra", "error_report_url")
     variant = extra.get("hant_variant", "s2tw")
     if variant in REFUSED_VARIANTS:
         findings.append(finding(CONFIG_FILE, *where("extra", "hant_variant"), "E802", variant=variant))
     elif variant not in HANT_VARIANTS:
-        problem(f"extra.hant_variant 只能是 {'、'.join(HANT_VARIANTS)}。", "extra", "hant_variant")
+        problem(msg.SETTINGS_HANT_VARIANT.format(variants="、".join(HANT_VARIANTS)), "extra", "hant_variant")
     demo = extra.get("demo_banner", False)
     if not isinstance(demo, bool):
-        problem("extra.demo_banner 只能是 true 或 false。", "extra", "demo_banner")
+        problem(msg.SETTINGS_DEMO_BANNER, "extra", "demo_banner")
     modes: list[Mode] = []
     raw_modes = extra.get("modes")
     if not isinstance(raw_modes, list) or not raw_modes:
-        problem("extra.modes 必须列出至少一种指导方式（code 和 label）。", "extra", "modes")
+        problem(msg.SETTINGS_MODES, "extra", "modes")
         raw_modes = []
     for i, entry in enumerate(raw_modes):
         if not (isinstance(entry, dict) and isinstance(entry.get("code"), str)
                 and isinstance(entry.get("label"), str) and entry["code"].isidentifier()
                 and entry["code"].isascii()):
-            problem("指导方式要写成 code（英文小写字母和下划线）和 label（中文名称）。", "extra", "modes", i)
+            problem(msg.SETTINGS_MODE_ENTRY, "extra", "modes", i)
             continue
         if any(m.code == entry["code"] for m in modes):
-            problem(f"指导方式代码“{entry['code']}”重复。", "extra", "modes", i)
+            problem(msg.SETTINGS_MODE_TWICE.format(code=entry["code"]), "extra", "modes", i)
             continue
-        if entry["code"] in pagenames.RESERVED:
+        if entry["code"] in layout.RESERVED:
             findings.append(finding(CONFIG_FILE, *where("extra", "modes", i, "code"), "E803",
-                                    code=entry["code"], page=pagenames.collides(pagenames.mode(entry["code"]))))
+                                    code=entry["code"], page=layout.collides(layout.mode(entry["code"]))))
             continue
         modes.append(Mode(entry["code"], entry["label"], entry.get("requires_no_penalty") is True))
     legal = extra.get("legal_office_reviewers") or []
     if not (isinstance(legal, list) and all(isinstance(r, str) and _ACCOUNT.match(r) for r in legal)):
-        problem("extra.legal_office_reviewers 应是代码托管平台账号或团队的列表，每项以 @ 开头并加引号，"
-                "如 [\"@legal-office\"]。", "extra", "legal_office_reviewers")
+        problem(msg.SETTINGS_LEGAL_OFFICE, "extra", "legal_office_reviewers")
         legal = []
     complete = extra.get("laws_complete_levels") or []
     if not (isinstance(complete, list) and all(level in LEVELS for level in complete)):
@@ -148,7 +151,7 @@ def load(root: Path) -> tuple[Settings | None, list[Finding]]:
         problem(msg.SETTINGS_MAINTAINERS, "extra", "maintainer_reviewers")
         maintainers = []
     if findings:
-        return None, findings
+        return None, unknown + findings
     return Settings(
         legal_office_reviewers=tuple(legal),
         laws_complete_levels=tuple(complete),
@@ -158,6 +161,5 @@ def load(root: Path) -> tuple[Settings | None, list[Finding]]:
         hant_variant=variant,
         demo_banner=demo,
         modes=tuple(modes),
-        raw=data,
         **texts,
-    ), []
+    ), unknown

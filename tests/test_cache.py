@@ -71,8 +71,9 @@ def test_preview_shows_an_edit(tmp_path):
 def test_preview_renders_again_every_page_an_edit_shows(tmp_path):
     """The preview re-renders only pages whose inputs changed; after each kind of edit its pages
     equal a full render of the same content."""
-    from generator import checks, render
-    from generator.script import Converter
+    from generator import checks
+    from generator.outputs.pages import render
+    from generator.view import PublishedView
 
     root = sitebuild.copy_content(tmp_path / "repo")
     memo: render.Memo = {}
@@ -80,7 +81,7 @@ def test_preview_renders_again_every_page_an_edit_shows(tmp_path):
     def pages(use_memo):
         loaded, settings, findings = checks.run(root)
         assert loaded is not None and settings is not None, findings
-        return {p.path: p for p in render.render(loaded.content, settings, Converter(settings.hant_variant),
+        return {p.path: p for p in render.render(PublishedView.of(loaded.content, settings),
                                                  memo=memo if use_memo else None)}
 
     pages(True)

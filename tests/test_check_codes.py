@@ -246,6 +246,14 @@ def _(make):
     return Expect(make(catalog=text), "E205", line=line_of(text, "notes:"), in_message=("“note”",))
 
 
+@scenario("E205", "settings-typo")
+def _(make):
+    """A misspelled setting is not silently ignored (the 示例 banner would stay on a real site)."""
+    text = replace_once(mkdocs_text(), "  demo_banner: true\n", "  demo_baner: false\n")
+    return Expect(make(mkdocs=text), "E205", path="mkdocs.yml", line=line_of(text, "demo_baner:"),
+                  in_message=("是不是“demo_banner”（示例标注）",))
+
+
 @scenario("E206")
 def _(make):
     text = cat("    office: 市容景观科", '    office: ""')

@@ -28,9 +28,10 @@ from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
 
 import sitebuild
-from generator import checks, export
-from generator.export import sitemap
+from generator import checks
+from generator.outputs import exports as export, sitemap
 from generator.model import Content, Department, Item, NoPenaltyEntry
+from generator.view import PublishedView
 from generator.settings import Settings
 
 PROJECT = sitebuild.PROJECT
@@ -50,7 +51,7 @@ def exported(tmp_path_factory) -> tuple[Content, Settings, Path, list[Path]]:
     root = sitebuild.copy_content(base / "repo")
     loaded, settings, findings = checks.run(root)
     assert loaded is not None and settings is not None, findings
-    files = export.write(loaded.content, settings, base / "site")
+    files = export.write(PublishedView.of(loaded.content, settings), base / "site")
     return loaded.content, settings, base / "site" / "data", files
 
 
@@ -124,7 +125,7 @@ def test_xlsx_read_by_calamine_matches_the_model(exported):
 def test_xlsx_layout_for_people(exported):
     """Frozen header (and 编号/名称 columns), bold header, wrapped text, widths for long text,
     on every sheet of a department's workbook and of the combined one."""
-    content, _, data, _ = exported
+    content, settings, data, _ = exported
     for name in ("scjg.xlsx", "catalog.xlsx"):
         for sheet in load_workbook(data / name).worksheets:
             where = (name, sheet.title)
@@ -136,7 +137,7 @@ def test_xlsx_layout_for_people(exported):
     sheet = book.worksheets[0]
     content_col = ITEM_HEADER.index("指导内容") + 1
     assert sheet.column_dimensions[chr(ord("A") + content_col - 1)].width >= 40
-    assert book.properties.modified == book.properties.created == dt.datetime.fromisoformat(export.content_date(content))
+    assert book.properties.modified == book.properties.created == dt.datetime.fromisoformat(PublishedView.of(content, settings).content_date)
 
 
 def test_xlsx_keeps_markup_characters_of_names_and_cells(tmp_path):
@@ -152,7 +153,7 @@ def test_xlsx_keeps_markup_characters_of_names_and_cells(tmp_path):
     catalog.write_text(text, encoding="utf-8")
     loaded, settings, findings = checks.run(root)
     assert loaded is not None and settings is not None, findings
-    export.write(loaded.content, settings, tmp_path / "site")
+    export.write(PublishedView.of(loaded.content, settings), tmp_path / "site")
     data = tmp_path / "site/data"
     for name in ("catalog.xlsx", "yjgl.xlsx"):
         book = load_workbook(data / name)
@@ -236,11 +237,11 @@ def test_two_exports_are_byte_identical(exported, tmp_path):
     workbook is dated from the content, not from the clock."""
     content, settings, data, files = exported
     time.sleep(2.1)
-    again = export.write(content, settings, tmp_path)
+    again = export.write(PublishedView.of(content, settings), tmp_path)
     assert [p.name for p in again] == [p.name for p in files]
     differ = [p.name for p, q in zip(files, again) if p.read_bytes() != q.read_bytes()]
     assert not differ, differ
-    day = dt.date.fromisoformat(export.content_date(content))
+    day = dt.date.fromisoformat(PublishedView.of(content, settings).content_date)
     with zipfile.ZipFile(data / "catalog.xlsx") as z:
         assert {i.date_time for i in z.infolist()} == {(day.year, day.month, day.day, 0, 0, 0)}
         core = z.read("docProps/core.xml").decode("utf-8")

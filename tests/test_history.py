@@ -262,7 +262,7 @@ def history_repo(tmp_path_factory) -> Repo:
 def test_history_dates_and_epoch_come_from_commits(history_repo):
     import datetime as dt
 
-    from generator.review import history
+    from generator.history import changelog as history
 
     h = history.read(history_repo.root)
     assert h.available and len(h.entries) == 4
@@ -275,7 +275,7 @@ def test_history_dates_and_epoch_come_from_commits(history_repo):
 
 def test_uncommitted_edit_has_no_last_changed_date(history_repo):
     from generator import checks
-    from generator.review import history
+    from generator.history import changelog as history
 
     loaded, _, _ = checks.run(history_repo.root)
     content = loaded.content
@@ -295,13 +295,13 @@ def test_uncommitted_edit_has_no_last_changed_date(history_repo):
     ("scjg：修改第 12 号事项", None),
 ])
 def test_pull_request_number_from_the_merge_commit_message(message, number):
-    from generator.review.history import Commit
+    from generator.history.record import Commit
 
     assert Commit("0" * 40, "2025-01-01T00:00:00+08:00", message).pull_request == number
 
 
 def test_a_change_of_reviewers_only_is_not_a_publication(tmp_path):
-    from generator.review import history
+    from generator.history import changelog as history
 
     repo = sample_repo(tmp_path / "repo", INITIAL)
     repo.replace(SCJG, 'reviewers: ["@scjg-editors"]', 'reviewers: ["@scjg-editors", "@scjg-legal"]')

@@ -7,8 +7,8 @@ import re
 
 import markdown
 
-from generator import casebody, engine
-from generator.render import body as page_body
+from generator import casebody
+from generator.outputs.pages import body as page_body, engine
 
 
 def convert(text: str) -> str:

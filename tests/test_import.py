@@ -347,9 +347,10 @@ def test_new_department_from_sheet_and_mapping(repo, tmp_path):
 def test_combined_workbook_sheet_is_chosen_by_department_name(repo, tmp_path):
     """catalog.xlsx holds every department: the sheet named after the department is read, and
     only its own rows of the 不罚清单 sheet."""
-    from generator import export
+    from generator.outputs import exports as export
+    from generator.view import PublishedView
     loaded, settings, _ = checks.run(repo)
-    export.write(loaded.content, settings, tmp_path / "site")
+    export.write(PublishedView.of(loaded.content, settings), tmp_path / "site")
     before = department(repo, "wsjk")
     code, out, err = run_import(repo, tmp_path / "site/data/catalog.xlsx", "--department", "wsjk")
     assert code == 0, out + err
@@ -359,9 +360,10 @@ def test_combined_workbook_sheet_is_chosen_by_department_name(repo, tmp_path):
 def test_combined_csv_takes_only_the_department_rows(repo, tmp_path):
     """catalog.csv lists every department: only the rows whose 实施部门 is this department
     are imported (two departments may well have items of the same name)."""
-    from generator import export
+    from generator.outputs import exports as export
+    from generator.view import PublishedView
     loaded, settings, _ = checks.run(repo)
-    export.write(loaded.content, settings, tmp_path / "site")
+    export.write(PublishedView.of(loaded.content, settings), tmp_path / "site")
     before = department(repo, "zhzf")
     code, out, err = run_import(repo, tmp_path / "site/data/catalog.csv", "--department", "zhzf")
     assert code == 0, out + err

@@ -23,7 +23,7 @@ from conftest import PROJECT
 from generator import casebody, htmlguard, imagemeta
 from generator.casebody.sanitize import MAX_TAGS
 from generator.messages import zh_hans
-from generator.render import body as page_body
+from generator.outputs.pages import body as page_body
 
 MEDIA = casebody.Media(frozenset({"shop-front.jpg"}), "../media/demo/")
 

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from conftest import PROJECT
-from generator import checks, pagenames, render
-from generator.script import Converter
+from generator import checks, layout
+from generator.outputs.pages import render
+from generator.view import PublishedView
 
 
 def test_fixed_pages_are_exactly_the_pages_that_are_not_one_per_department_item_case_or_mode():
     loaded, settings, _ = checks.run(PROJECT)
-    pages = {p.path for p in render.render(loaded.content, settings, Converter(settings.hant_variant))}
-    per_content = {pagenames.department(d.code) for d in loaded.content.departments}
-    per_content |= {pagenames.item(i.id) for i in loaded.content.published_items()}
-    per_content |= {pagenames.case(c.id) for c in loaded.content.cases}
-    per_content |= {pagenames.mode(m.code) for m in settings.modes}
-    assert pages - per_content == set(pagenames.FIXED)
-    assert {"index", "search", "stats", "data", "changes", "about", "before"} <= pagenames.RESERVED
+    pages = {p.path for p in render.render(PublishedView.of(loaded.content, settings))}
+    per_content = {layout.department(d.code) for d in loaded.content.departments}
+    per_content |= {layout.item(i.id) for i in loaded.content.published_items()}
+    per_content |= {layout.case(c.id) for c in loaded.content.cases}
+    per_content |= {layout.mode(m.code) for m in settings.modes}
+    assert pages - per_content == set(layout.FIXED)
+    assert {"index", "search", "stats", "data", "changes", "about", "before"} <= layout.RESERVED

@@ -313,7 +313,7 @@ def test_markup_that_splits_a_number_is_seen_through() -> None:
 
 
 def test_mobile_typed_as_a_number_is_not_restored_as_a_landline() -> None:
-    from generator.export.columns import phone_from_number
+    from generator.model.columns import phone_from_number
 
     assert phone_from_number("13812345678") is None
     assert phone_from_number("5336010001") == "0533-6010001"

@@ -357,7 +357,7 @@ def test_escape_leaves_no_markup_links_or_mentions():
 
 
 def test_word_diff_of_chinese_text_reads_as_phrases():
-    from generator.review import textdiff
+    from generator.history import textdiff
 
     parts = textdiff.words("告知经营者相关规定并提出整改建议", "告知经营者相关规定，提出书面整改建议")
     # the two unchanged characters 提出 between two edits are folded in: one phrase replaced
@@ -382,7 +382,7 @@ def _sample_with(item_id: str, **changes):
 
 
 def test_making_an_item_exempt_shows_only_the_exemption():
-    from generator.review import diff
+    from generator.history import diff
 
     reason = "涉及企业未公开的工艺参数，依照《中华人民共和国政府信息公开条例》第十五条不予公开。"
     old, new, settings = _sample_with("scjg-003", disclosure="商业秘密", exemption_reason=reason,
@@ -398,7 +398,7 @@ def test_making_an_item_exempt_shows_only_the_exemption():
 
 
 def test_publishing_an_exempt_item_shows_the_new_text_but_never_the_old():
-    from generator.review import diff
+    from generator.history import diff
 
     old, new, settings = _sample_with("sthj-010", disclosure="公开", exemption_reason=None,
                                       content="可以公开的指导内容。")

@@ -426,10 +426,10 @@ def test_unsupported_variant(variant: str):
 def test_generated_tables_are_up_to_date():
     """boundaries.tsv and context-words.txt are what ``python -m generator.script`` writes from
     the pinned OpenCC and jieba and the reviewed files: regenerate after changing those."""
-    from generator.script import boundaries, context
+    from generator.script import boundaries, boundary_table, context
 
     assert context.generate() == context.WORDS.read_text(encoding="utf-8")
-    assert boundaries.generate() == boundaries.TABLE.read_text(encoding="utf-8")
+    assert boundary_table() == boundaries.TABLE.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(("hans", "hant"), [
@@ -513,11 +513,14 @@ def test_search_page_example_shows_both_scripts_on_both_sites():
     the simplified example into 發展 as well."""
     from pathlib import Path
 
-    from generator import checks, render
+    from generator import checks
+    from generator.outputs.pages import render
+    from generator.view import PublishedView
 
     root = Path(__file__).parents[1]
     result, settings, _ = checks.run(root)
     c = Converter(settings.hant_variant)
-    page = next(p for p in render.render(result.content, settings, c) if p.path == "search.md")
+    page = next(p for p in render.render(PublishedView.of(result.content, settings, converter=c))
+                if p.path == "search.md")
     assert "输入“發展”与“发展”结果相同" in c.to_hans(page.body)
     assert "輸入“發展”與“发展”結果相同" in c.to_hant(page.body)

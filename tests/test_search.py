@@ -2,7 +2,7 @@
 and the files written under ``search/`` for the sample (generator/search/).
 
 The index files are read back with a decoder written here from the format described in the
-docstring of ``generator/search/index.py`` (not with generator code), and compared with
+docstring of ``generator/outputs/search.py`` (not with generator code), and compared with
 postings recomputed here from the documents' folded fields. The sample is the real build
 (``python -m generator build``, once per session, shared with the browser tests).
 """
@@ -26,17 +26,18 @@ import pytest
 import sitebuild
 from sitebuild import PROJECT
 
-from generator import checks, render
+from generator import checks
 from generator.script import Converter
-from generator.search import fold as fold_module
-from generator.search import index
-from generator.search.fold import fold, table
+from generator.view import PublishedView
+from generator.outputs import search as index
+from generator.script import fold as fold_module
+from generator.script.fold import fold, table
 
 TITLE, KEY, BODY = 1, 2, 4
 EXEMPT_ID = "sthj-010"  # the one item of the sample with disclosure 商业秘密
 
 
-# --- a decoder written from the docstring of generator/search/index.py ----------------------------
+# --- a decoder written from the docstring of generator/outputs/search.py ----------------------------
 
 def decode_numbers(data: str, alphabet: str) -> list[int]:
     """Base-32 varints, least significant group first: a digit below 32 ends a number."""
@@ -145,9 +146,9 @@ def loaded(sample):
 
 
 @pytest.fixture(scope="session")
-def site(loaded) -> render.Site:
+def site(loaded) -> PublishedView:
     content, settings = loaded
-    return render.Site.of(content, settings)
+    return PublishedView.of(content, settings)
 
 
 @pytest.fixture(scope="session")
@@ -314,7 +315,7 @@ def test_shard_of_is_deterministic_and_in_range():
             assert 0 <= shard < shards
             assert shard == index.shard_of(gram, shards)
     here = [index.shard_of(g, 128) for g in grams]
-    code = ("import json, sys; from generator.search.index import shard_of; "
+    code = ("import json, sys; from generator.outputs.search import shard_of; "
             f"print(json.dumps([shard_of(g, 128) for g in {grams!r}]))")
     for seed in ("1", "12345"):  # not Python's randomised str hash
         proc = subprocess.run([sys.executable, "-c", code], cwd=PROJECT, capture_output=True, text=True,
@@ -451,7 +452,7 @@ def test_long_postings_get_their_own_file(site, converter, tmp_path, monkeypatch
     """With a tiny threshold the long postings move to g/<shard>-<n>.txt; same index."""
     monkeypatch.setattr(index, "OWN_FILE_BYTES", 8)
     out = tmp_path / "search"
-    index.write(site, converter, out)
+    index.write(site, tmp_path)
     small = read_index(out)
     own_files = [p for p in small.files if re.fullmatch(r"[0-9a-f]+-\d+\.txt", p.name)]
     assert len(own_files) > 10
@@ -461,7 +462,7 @@ def test_long_postings_get_their_own_file(site, converter, tmp_path, monkeypatch
 
 def test_write_is_deterministic(site, converter, tmp_path, sample):
     out = tmp_path / "search"
-    index.write(site, converter, out)
+    index.write(site, tmp_path)
     assert sitebuild.tree_digest(out) == sitebuild.tree_digest(sample.out / "search")
 
 

@@ -27,10 +27,11 @@ import sitebuild
 from siteserver import Server
 from sitebuild import HANT_DIR, PROJECT
 
-from generator import checks, render
+from generator import checks
 from generator.script import Converter
-from generator.search import index
-from generator.search.fold import fold, table
+from generator.view import PublishedView
+from generator.outputs import search as index
+from generator.script.fold import fold, table
 from test_search import decode_postings, my_runs, read_index
 
 SEARCH_JS = PROJECT / "site-template" / "assets" / "xz" / "search.js"
@@ -496,7 +497,7 @@ def test_query(shared_tabs, sample, converter, query, expected):
 def reference(loaded):
     """Every searchable document, in index order, with its folded fields."""
     content, settings = loaded
-    site = render.Site.of(content, settings)
+    site = PublishedView.of(content, settings)
     return [(d.path, [fold(f) for f in d.fields]) for d in index.documents(site)]
 
 

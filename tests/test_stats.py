@@ -12,8 +12,11 @@ from pathlib import Path
 import pytest
 
 import sitebuild
-from generator import build, checks, render, stats
+from generator import checks
+from generator.outputs import pages as pages_output
+from generator.outputs.pages import render, stats
 from generator.script import Converter
+from generator.view import PublishedView
 
 CHARTS = ("by_department", "by_mode", "by_stage", "cases_by_year", "cases_by_mode", "without_case_by_department")
 
@@ -23,14 +26,14 @@ def model():
     loaded, settings, findings = checks.run(sitebuild.PROJECT)
     assert loaded is not None and settings is not None, findings
     converter = Converter(settings.hant_variant)
-    site = render.Site.of(loaded.content, settings)
+    site = PublishedView.of(loaded.content, settings, converter=converter)
     return loaded.content, settings, converter, site
 
 
 @pytest.fixture(scope="module")
 def figures(model) -> stats.Stats:
     _, _, converter, site = model
-    return stats.compute(site, converter)
+    return stats.compute(site)
 
 
 def test_counts_follow_the_published_content(model, figures):
@@ -75,10 +78,11 @@ def test_chart_is_accessible_inline_svg(figures, name):
 
 def test_render_adds_the_two_pages_and_the_navigation_lists_them(model):
     content, settings, converter, _ = model
-    pages = {p.path: p for p in render.render(content, settings, converter)}
+    site = PublishedView.of(content, settings, converter=converter)
+    pages = {p.path: p for p in render.render(site)}
     assert {"stats.md", "data.md"} <= set(pages)
     assert pages["stats.md"].body.count('role="img"') == len(CHARTS)
-    nav = build._nav(content)
+    nav = pages_output.nav(site.departments)
     assert {"统计数据": "stats.md"} in nav and {"数据下载": "data.md"} in nav
 
 

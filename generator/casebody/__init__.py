@@ -2,7 +2,7 @@
 
 The generator renders a body itself and sanitizes the result against an explicit allowlist
 (``policy``, ``sanitize``); the page gets it as stored HTML blocks that MkDocs passes untouched
-(``generator.render.body``), so MkDocs never interprets what an editor wrote. The checker
+(``generator.outputs.pages.body``), so MkDocs never interprets what an editor wrote. The checker
 renders the same way and reports, at file:line, everything the sanitizer removed
 (``removals``); the build sanitizes regardless of what the checker said.
 """

@@ -8,6 +8,7 @@ from .. import schema as schemas
 from .. import settings as settings_module
 from .. import codeowners, public_names
 from ..findings import Finding, finding
+from ..laws.library import with_library
 from ..load import Document, Loaded, Memo, load
 from ..settings import Settings
 from . import citations, filescan, markup, openness, personal, references, textscan, texts
@@ -16,11 +17,11 @@ from . import citations, filescan, markup, openness, personal, references, texts
 def run(root: Path, memo: Memo | None = None) -> tuple[Loaded | None, Settings | None, list[Finding]]:
     """Load and check everything under ``root``. Findings come sorted by file and line. A
     ``memo`` kept between runs skips the files that did not change (the preview)."""
-    settings, findings = settings_module.load(root)
+    settings, settings_findings = settings_module.load(root)
     if settings is None:  # nothing can be loaded; the committed bytes are still published
-        return None, None, sorted(set(findings + filescan.scan(root, None, ())))
-    loaded = load(root, settings, memo)
-    findings = list(loaded.findings)
+        return None, None, sorted(set(settings_findings + filescan.scan(root, None, ())))
+    loaded = with_library(load(root, settings, memo), root, settings, memo)
+    findings = settings_findings + list(loaded.findings)
     for doc in loaded.documents:
         findings += _scan(doc) if memo is None else memo.derived(doc, "textscan", lambda: _scan(doc))
     findings += references.check(loaded, settings)

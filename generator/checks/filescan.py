@@ -18,9 +18,9 @@ from .. import egress, privacy
 from ..findings import Finding, finding
 from ..load import Loaded
 from ..load import yamlsource
-from ..load.files import CONTENT_DIRS, MAX_FILE_BYTES
+from ..layout import CONFIG_FILE, CONTENT_DIRS
+from ..load.files import MAX_FILE_BYTES
 from ..messages import current as msg
-from ..settings import CONFIG_FILE
 
 # A stray file is read this far: far beyond any content file (E105), and bounded.
 MAX_STRAY_BYTES = 4 * MAX_FILE_BYTES

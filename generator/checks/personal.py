@@ -22,14 +22,12 @@ from itertools import accumulate
 from .. import privacy
 from .. import public_names
 from ..findings import Finding, finding
-from ..load import CASE, Document
+from ..load import CASE
 from ..messages import current as msg
 from .texts import Spans
 
 # Joins a file's values for scanning; no detector crosses it.
 _SEPARATOR = "\n\x00\n"
-# Parts of a counterpart written after the de-identified designation: 某超市（李建国）.
-_COUNTERPART_PARTS = re.compile(r"[（()）【】\[\]、，,;；:：/\s]+")
 
 
 class _Lines:
@@ -139,7 +137,7 @@ def _counterpart(spans: Spans, allowed: public_names.Allowed, add, found: dict, 
             if privacy.looks_like_name(text):
                 names.setdefault(text, line)  # reported here as E606; elsewhere as E607
             continue
-        for part in _names_after_designation(text, allowed):
+        for part in public_names.names_after_designation(text, allowed):
             add(line, col, privacy.Match(privacy.NAME, 0, len(part), privacy.mask_name(part), key=part),
                 msg.NAME_IN_COUNTERPART)
         if spans.doc.kind == CASE:
@@ -148,23 +146,3 @@ def _counterpart(spans: Spans, allowed: public_names.Allowed, add, found: dict, 
                     t_line, t_col = title.locate(0)
                     found.setdefault((t_line, "E608", ""), finding(title.path, t_line, t_col, "E608",
                                                                    counterpart=text))
-
-
-def _names_after_designation(counterpart: str, allowed: public_names.Allowed) -> list[str]:
-    return [part for part in _COUNTERPART_PARTS.split(counterpart)
-            if privacy.looks_like_name(part) and not privacy.is_listed(part, allowed.whole_file)]
-
-
-def names_in(doc: Document) -> set[str]:
-    """The personal names a file holds (after role words, in the counterpart): what an old
-    version of it must not show anywhere (the change history)."""
-    allowed = public_names.Allowed(public_names.of_document(doc))
-    names = {m.key for m in privacy.find_names("\n".join(doc.lines), allowed.anywhere)}
-    data = doc.parsed.data if isinstance(doc.parsed.data, dict) else {}
-    counterpart = data.get("counterpart") if doc.kind == CASE else None
-    if isinstance(counterpart, str) and not privacy.is_listed(counterpart.strip(), allowed.whole_file):
-        text = counterpart.strip()
-        if not privacy.is_deidentified(text):
-            names.add(text)
-        names.update(_names_after_designation(text, allowed))
-    return names

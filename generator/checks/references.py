@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import PurePosixPath
 from typing import Iterator
 
-from .. import pagenames
+from .. import layout
 from ..findings import Finding, finding
 from ..load import CATALOG, Document, Loaded
 from ..settings import Settings
@@ -36,9 +36,9 @@ def check(loaded: Loaded, settings: Settings) -> Iterator[Finding]:
         if PurePosixPath(path).stem != department.code:
             yield finding(path, *loaded.locate(path, ("department", "code")), "E305",
                           code=department.code, expected=expected)
-        if department.code in pagenames.RESERVED:
+        if department.code in layout.RESERVED:
             yield finding(path, *loaded.locate(path, ("department", "code")), "E311",
-                          code=department.code, page=pagenames.collides(pagenames.department(department.code)))
+                          code=department.code, page=layout.collides(layout.department(department.code)))
         for entry in department.no_penalty:
             if not entry.id.startswith(department.code + "-"):
                 yield finding(path, *loaded.locate(path, entry.origin.pointer + ("id",)), "E306",

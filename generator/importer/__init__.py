@@ -19,9 +19,11 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .. import checks, egress, privacy, public_names
+from ..exitcodes import Exit
+from ..layout import CATALOG_DIR, CONFIG_FILE, CONTENT_DIRS
 from ..messages import current as msg
-from ..export import sheet_name
-from ..export.columns import ENTRY_COLUMNS, ITEM_COLUMNS, Context
+from ..outputs.exports import sheet_name
+from ..model.columns import ENTRY_COLUMNS, ITEM_COLUMNS, Context
 from ..findings import Finding
 from ..load import yamlsource
 from ..model import Department
@@ -29,7 +31,6 @@ from ..script import plain
 from . import assemble, catalogfile, layout, mapping as mapping_file, records, sheets
 from .problems import Problem, Where, error, has_errors, warning
 
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 _CODE = re.compile(r"^[a-z][a-z0-9]{1,19}$")
 NO_PENALTY_SHEETS = ("不罚清单", "免罚清单", "不予处罚清单", "轻微违法行为不予处罚清单")
 
@@ -39,24 +40,24 @@ def main(file: Path, code: str, mapping_path: Path | None, root: Path, out: Text
     shown = str(file)
     if not _CODE.match(code):
         _say(err, f"部门代码“{code}”不对：应为小写字母开头的小写字母和数字（2—20 位），与 catalogs/ 下的文件名相同，如 scjg。")
-        return EXIT_USAGE
+        return Exit.USAGE
     if not file.is_file():
         _say(err, f"找不到要导入的文件 {shown}。")
-        return EXIT_USAGE
+        return Exit.USAGE
     if file.suffix.lower() not in sheets.SUPPORTED:
         try:
             sheets.read(file)
         except sheets.ReadError as problem:
             _say(err, f"{shown}: {problem}")
-        return EXIT_USAGE
+        return Exit.USAGE
     if mapping_path is not None and not mapping_path.is_file():
         _say(err, f"找不到映射文件 {mapping_path}。")
-        return EXIT_USAGE
+        return Exit.USAGE
     result = run(file, code, mapping_path, root, shown)
     for problem in in_sheet_order(result.problems):
         out.write(problem.line() + "\n")
     _say(out, result.summary)
-    return EXIT_CONTENT if has_errors(result.problems) else EXIT_OK
+    return Exit.CONTENT if has_errors(result.problems) else Exit.OK
 
 
 def _say(stream: TextIO, text: str) -> None:
@@ -178,9 +179,9 @@ def _leaks(text: str, target: str, allowed: frozenset[str]) -> list[Problem]:
 
 def _target(root: Path, code: str) -> str:
     for suffix in (".yaml", ".yml"):
-        if (root / "catalogs" / f"{code}{suffix}").exists():
-            return f"catalogs/{code}{suffix}"
-    return f"catalogs/{code}.yaml"
+        if (root / CATALOG_DIR / f"{code}{suffix}").exists():
+            return f"{CATALOG_DIR}/{code}{suffix}"
+    return f"{CATALOG_DIR}/{code}.yaml"
 
 
 def _department_block(current: Department | None, mapping: mapping_file.Mapping | None, code: str, target: str,
@@ -332,8 +333,8 @@ def _check(root: Path, target: str, text: str, baseline: list[Finding], result: 
     """Run the real checks on a copy of the repository holding the new file."""
     with tempfile.TemporaryDirectory(prefix="xzzd-import-") as folder:
         copy = Path(folder)
-        shutil.copy2(root / "mkdocs.yml", copy / "mkdocs.yml")
-        for name in ("catalogs", "typical-cases"):
+        shutil.copy2(root / CONFIG_FILE, copy / CONFIG_FILE)
+        for name in CONTENT_DIRS:
             if (root / name).is_dir():
                 shutil.copytree(root / name, copy / name, symlinks=True)  # links stay links (E113)
         (copy / target).parent.mkdir(parents=True, exist_ok=True)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..export.columns import Column, basis_label
+from ..model.columns import Column, basis_label
 from ..model import Department, Item, NoPenaltyEntry
 from ..script import plain
 from . import catalogfile

@@ -14,15 +14,14 @@ from typing import Any
 
 import yaml
 
+from ..layout import HANS
 from ..model import Department, Item, NoPenaltyEntry
+from ..model import fields as field_table
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../generator/schema/catalog.schema.json"
-DEPARTMENT_ORDER = ("code", "name", "short_name", "address", "office_phone", "credit_code", "legal_office",
-                    "reviewers", "sample", "script")
-ITEM_ORDER = ("id", "name", "mode", "stages", "power_codes", "office", "basis", "subjects", "situations",
-              "content", "procedure", "rights", "supervision_phone", "disclosure", "exemption_reason", "status",
-              "effective_date", "review", "no_penalty", "note")
-ENTRY_ORDER = ("id", "field", "violation", "violation_basis", "penalty_basis", "conditions", "note")
+DEPARTMENT_ORDER = field_table.top_keys(field_table.DEPARTMENT_FIELDS)
+ITEM_ORDER = field_table.top_keys(field_table.ITEM_FIELDS)
+ENTRY_ORDER = field_table.top_keys(field_table.ENTRY_FIELDS)
 FLOW = {"stages", "power_codes", "no_penalty", "reviewers"}
 QUOTED_IN_FLOW = {"power_codes", "reviewers"}
 BLOCK_TEXT = {"content"}
@@ -108,7 +107,7 @@ def department_dict(d: Department) -> dict[str, Any]:
             "office_phone": d.office_phone, "credit_code": d.credit_code,
             "legal_office": {"name": d.legal_office.name, "phone": d.legal_office.phone},
             "reviewers": list(d.reviewers), "sample": d.sample or None,
-            "script": d.script if d.script != "zh-Hans" else None}
+            "script": d.script if d.script != HANS else None}
 
 
 def item_dict(i: Item) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..export.columns import Column, header_key
+from ..model.columns import Column, header_key
 from .mapping import IGNORE, Mapping
 from .problems import Problem, Where, error, warning
 from .sheets import Grid, text_of

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..export.columns import ENTRY_COLUMNS, ITEM_COLUMNS
+from ..model.columns import ENTRY_COLUMNS, ITEM_COLUMNS
 from ..load import yamlsource
 from .problems import Problem, error
 

@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..export.columns import BASIS_TEXT, CODE, LIST, PHONE, CellError, Column, Context, attach_texts, phone_from_number
+from ..model.columns import BASIS_TEXT, CODE, LIST, PHONE, CellError, Column, Context, attach_texts, phone_from_number
 from .layout import Layout
 from .mapping import Mapping
 from .problems import Problem, Where, error, warning

@@ -21,11 +21,13 @@ from typing import Any, TextIO
 
 import yaml
 
+from ..exitcodes import Exit
 from ..load import yamlsource
 from ..messages import current as msg
 from . import levels, statute as statutes
 from .citation import law_key
-from .library import LAWS_DIR, short_title
+from ..layout import LAWS_DIR
+from .library import short_title
 from .statute import Statute
 
 _NAME_DATE = re.compile(r"\((\d{4}-\d{2}-\d{2})\)")
@@ -42,10 +44,11 @@ class _Planned:
 
 def main(root: Path, sources: list[Path], date: str | None, out: TextIO, err: TextIO,
          today: datetime.date | None = None) -> int:
-    """Add ``sources`` to ``root/laws``. 0: written; 1: problems, nothing written."""
+    """Add ``sources`` to ``root/laws``. 0: written; 1: problems in a text, nothing written;
+    2: a wrong ``--date``."""
     if date is not None and not _valid_date(date):
         print(msg.LAWS_ADD_BAD_DATE.format(date=date), file=err)
-        return 1
+        return Exit.USAGE
     planned: list[_Planned] = []
     failed = False
     for source in sources:
@@ -55,7 +58,7 @@ def main(root: Path, sources: list[Path], date: str | None, out: TextIO, err: Te
             planned.append(found)
     if failed:
         print(msg.LAWS_ADD_FAILED, file=err)
-        return 1
+        return Exit.CONTENT
     library = root / LAWS_DIR
     metas = _existing_metadata(library)
     for item in planned:
@@ -63,7 +66,7 @@ def main(root: Path, sources: list[Path], date: str | None, out: TextIO, err: Te
     readme = library / "README.md"
     if not readme.exists():
         readme.write_text(msg.LAWS_README, encoding="utf-8")
-    return 0
+    return Exit.OK
 
 
 def _valid_date(text: str) -> bool:

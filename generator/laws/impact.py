@@ -19,11 +19,12 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import TextIO
 
+from ..exitcodes import Exit
 from ..load import Loaded, load
 from ..messages import current as msg
-from ..review import textdiff
+from ..history import textdiff
 from .citation import Citation, Provision, labels
-from .library import Law, Version
+from .library import Law, Version, with_library
 from .quote import fold
 from .statute import Article, Statute
 
@@ -162,27 +163,27 @@ def main(root: Path, law_name: str, old_name: str, new_name: str, out: TextIO, e
     if settings is None:
         for problem in problems:
             print(f"{problem.path}:{problem.line}: {problem.message}", file=err)
-        return 2
-    loaded = load(root, settings)
+        return Exit.CONTENT
+    loaded = with_library(load(root, settings), root, settings)
     if loaded.library is None:
         print(msg.LAWS_NO_LIBRARY.format(root=root), file=err)
-        return 2
+        return Exit.USAGE
     law = loaded.library.find(law_name)
     if law is None:
         print(msg.LAWS_UNKNOWN_LAW.format(law=law_name), file=err)
-        return 2
+        return Exit.USAGE
     versions = []
     for name in (old_name, new_name):
         version = law.version(name)
         if version is None:
             print(msg.LAWS_UNKNOWN_VERSION.format(law=law.title, version=name,
                                                   versions="、".join(v.date for v in law.versions)), file=err)
-            return 2
+            return Exit.USAGE
         versions.append(version)
     old, new = versions
     comparison = compare_versions(old.statute, new.statute)
     out.write(report(law, old, new, comparison, citing(loaded, law, comparison)))
-    return 0
+    return Exit.OK
 
 
 def report(law: Law, old: Version, new: Version, comparison: Comparison, rows: list[Citing]) -> str:

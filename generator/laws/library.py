@@ -21,6 +21,7 @@ out, but its titles are remembered so citations of it are not reported a second 
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, Callable
 
 from ..findings import Finding, finding
+from ..layout import LAWS_DIR
 from ..load import files, read_document
 from ..load.validate import validate_static
 from ..messages import current as msg
@@ -37,10 +39,9 @@ from .levels import AMENDED, CURRENT, PENDING, REPEALED
 from .statute import Article, Statute
 
 if TYPE_CHECKING:
-    from ..load import Memo
+    from ..load import Loaded, Memo
     from ..settings import Settings
 
-LAWS_DIR = "laws"
 SCHEMA = "law.schema.json"
 README = "readme.md"
 _VERSION_NAME = re.compile(r"^(.+)\((\d{4}-\d{2}-\d{2})\)\.md$")
@@ -176,6 +177,16 @@ def unit(statute: Statute, provision: Provision) -> Unit:
 
 
 # --- loading ---------------------------------------------------------------------------------
+
+def with_library(loaded: Loaded, root: Path, settings: Settings, memo: Memo | None = None) -> Loaded:
+    """``loaded`` with the library under ``root``: its findings and files counted with the content's.
+    The loader does not read the library itself: the library reads its files with the loader."""
+    library = load(root, settings, memo)
+    if library is None:
+        return loaded
+    return dataclasses.replace(loaded, findings=loaded.findings + library.findings,
+                               files_checked=loaded.files_checked + library.files, library=library)
+
 
 def load(root: Path, settings: Settings, memo: Memo | None = None) -> Library | None:
     """The library under ``root/laws``; None when the repository has none."""

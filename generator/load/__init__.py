@@ -20,6 +20,7 @@ from typing import Any, Callable, Iterator
 
 from ..findings import Finding, finding
 from ..laws import citation
+from ..layout import HANS
 from ..messages import current as msg
 from ..model import (Case, Content, Department, Item, LegalBasis, LegalOffice, MediaFile, NoPenaltyEntry,
                      Origin, Review)
@@ -62,7 +63,8 @@ class Loaded:
     findings: list[Finding]
     files_checked: int
     unreadable: list[str] = field(default_factory=list)  # catalogs that could not be parsed
-    library: Library | None = None  # the statute library (laws/); None when there is none
+    # The statute library (laws/), added by ``laws.library.with_library``; None when there is none.
+    library: Library | None = None
 
     def locate(self, path: str, pointer: tuple) -> tuple[int, int]:
         """Line and column of ``pointer`` inside the file ``path`` (nearest enclosing node)."""
@@ -161,13 +163,10 @@ def _load(root: Path, settings: Settings, memo: Memo | None) -> Loaded:
             findings.append(finding(rel, 0, 0, "E708", detail=detail))
         else:
             images.append(MediaFile(rel, root / rel))
-    from ..laws import library as law_library  # it reads its metadata with this module's reader
-
-    library = law_library.load(root, settings, memo)
     content = Content(tuple(departments), tuple(cases), tuple(images))
-    return Loaded(content, documents, findings + (library.findings if library else []),
+    return Loaded(content, documents, findings,
                   len(content_files.catalogs) + len(content_files.cases) + len(content_files.strays)
-                  + len(content_files.media) + len(content_files.links) + (library.files if library else 0), unreadable, library)
+                  + len(content_files.media) + len(content_files.links), unreadable)
 
 
 def _catalog_file(root: Path, rel: str, settings: Settings
@@ -322,7 +321,7 @@ def _department(doc: Document, bad: set[tuple]) -> Department | None:
         legal_office=LegalOffice(office["name"], office["phone"]), items=items, no_penalty=entries,
         origin=Origin(doc.path, ("department",)), short_name=meta.get("short_name"),
         credit_code=meta.get("credit_code"), reviewers=tuple(meta.get("reviewers") or ()),
-        sample=meta.get("sample") is True, script=meta.get("script", "zh-Hans"),
+        sample=meta.get("sample") is True, script=meta.get("script", HANS),
     )
 
 
@@ -367,5 +366,5 @@ def _case(doc: Document) -> Case:
         counterpart_kind=raw["counterpart_kind"], counterpart=raw["counterpart"],
         body=doc.body, body_line=doc.body_line, origin=Origin(doc.path, ()),
         tags=tuple(raw.get("tags") or ()), sample=raw.get("sample") is True,
-        script=raw.get("script", "zh-Hans"),
+        script=raw.get("script", HANS),
     )

@@ -13,13 +13,10 @@ from pathlib import Path
 from typing import Iterator
 
 from ..findings import Finding, finding
+from ..layout import CASES_DIR, CATALOG_DIR
 from ..messages import current as msg
 from ..imagemeta import is_image
 
-CATALOG_DIR = "catalogs"
-CASES_DIR = "typical-cases"
-# Every folder whose files are content: published with the repository, scanned byte by byte.
-CONTENT_DIRS = (CATALOG_DIR, CASES_DIR)
 # A district department's catalog is well under 1 MB; a city-wide generated catalog of a
 # thousand items is about 2 MB. Anything larger is a mistake (a pasted export, a binary).
 MAX_FILE_BYTES = 8 * 1024 * 1024

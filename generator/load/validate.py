@@ -52,28 +52,33 @@ def validate(rel: str, kind: str, parsed: Parsed, settings: Settings,
     return _validate(rel, validators(kind, settings), parsed, settings, line_offset)
 
 
-def validate_static(rel: str, schema_file: str, parsed: Parsed,
-                    settings: Settings) -> tuple[list[Finding], set[Path]]:
-    """The same, against a schema of ``generator/schema/`` that no setting changes (law.schema.json)."""
+def validate_static(rel: str, schema_file: str, parsed: Parsed, settings: Settings | None,
+                    only: frozenset[str] | None = None) -> tuple[list[Finding], set[Path]]:
+    """The same, against a schema of ``generator/schema/`` that no setting changes (law.schema.json,
+    settings.schema.json). ``only``: the schema keywords reported (mkdocs.yml: its keys only, as
+    ``settings`` explains wrong values in operators' words)."""
     if schema_file not in _validators_static:
         schema = schemas.load_static(schema_file)
         cls = jsonschema.validators.validator_for(schema)
         _validators_static[schema_file] = (cls(schema, format_checker=cls.FORMAT_CHECKER),
                                            jsonschema_rs.validator_for(schema, validate_formats=True))
-    return _validate(rel, _validators_static[schema_file], parsed, settings, 0)
+    return _validate(rel, _validators_static[schema_file], parsed, settings, 0, only)
 
 
 _validators_static: dict[str, tuple[jsonschema.protocols.Validator, object]] = {}
 
 
 def _validate(rel: str, pair: tuple[jsonschema.protocols.Validator, object], parsed: Parsed,
-              settings: Settings, line_offset: int) -> tuple[list[Finding], set[Path]]:
+              settings: Settings | None, line_offset: int,
+              only: frozenset[str] | None = None) -> tuple[list[Finding], set[Path]]:
     v, screen = pair
     findings: list[Finding] = []
     bad_paths: set[Path] = set()
     if screen.is_valid(parsed.data):
         return findings, bad_paths
     for error in v.iter_errors(parsed.data):
+        if only is not None and error.validator not in only:
+            continue
         for path, code, params in _explain(error, v.schema, settings):
             line, col = _position(parsed, path)
             findings.append(finding(rel, line + line_offset, col, code, **params))
@@ -100,7 +105,7 @@ def label_of(root_schema: dict[str, Any], path: Path) -> str:
 
 
 def _explain(error: jsonschema.ValidationError, root: dict[str, Any],
-             settings: Settings) -> Iterator[tuple[Path, str, dict[str, Any]]]:
+             settings: Settings | None) -> Iterator[tuple[Path, str, dict[str, Any]]]:
     path: Path = tuple(error.absolute_path)
     instance = error.instance
     kind = error.validator
@@ -151,8 +156,8 @@ def _explain(error: jsonschema.ValidationError, root: dict[str, Any],
         yield path, "E204", {"label": label, "value": shown, "rule": privacy.redact(error.message)}
 
 
-def _allowed(path: Path, error: jsonschema.ValidationError, settings: Settings) -> str:
-    if path and path[-1] == "mode":
+def _allowed(path: Path, error: jsonschema.ValidationError, settings: Settings | None) -> str:
+    if path and path[-1] == "mode" and settings is not None:
         labelled = [f"{m.code}（{m.label}）" for m in settings.modes]
         by_label = next((m for m in settings.modes if m.label == error.instance), None)
         text = "、".join(labelled)

@@ -252,6 +252,16 @@ NAME_ROLES = (
 )
 
 
+# --- Site pages: the sections (栏目) the navigation names, and page titles ----------------------
+SECTIONS = {"home": "首页", "departments": "实施部门", "items": "行政指导事项", "modes": "分类索引",
+            "cases": "典型案例", "search": "检索", "stats": "统计数据", "data": "数据下载",
+            "changes": "更新记录", "about": "关于数据",
+            "accessibility": "无障碍声明"}
+# A page's title when it is not its section's name ("home": the site's name).
+PAGE_TITLES = {"modes": "按指导方式和实施环节"}
+STAGE_PAGE_TITLE = "{stage}指导"
+NAV_ALL_DEPARTMENTS = "全部部门"
+
 # --- Git: reading other revisions (review report, change history) ------------------------------
 GIT_MISSING = "找不到 git 命令。审查报告和更新记录要从 git 记录中读取内容：请先安装 git。"
 GIT_NOT_A_REPO = "{root} 不是 git 仓库，也不在 git 仓库中。审查报告要从 git 记录中读取两个版本的内容。"
@@ -261,7 +271,7 @@ GIT_DUBIOUS = "git 拒绝读取这个仓库：目录的所有者不是当前用�
 GIT_FAILED = "git {command} 运行失败：{detail}"
 
 # --- Review report (python -m generator review) -------------------------------------------------
-REVIEW_LABELS = {"modes": "指导方式列表（mkdocs.yml）", "body": "正文"}
+REVIEW_LABELS = {"modes": "指导方式列表（mkdocs.yml）"}
 REVIEW_KINDS = {"item": "行政指导事项", "no_penalty": "不罚清单条目", "case": "典型案例",
                 "department": "部门信息", "settings": "网站设置"}
 REVIEW_ACTIONS = {"added": "新增", "removed": "删除", "changed": "修改", "unreadable": "有错误"}
@@ -351,6 +361,18 @@ OUT_NOT_OURS = "不能生成到 {out}：这个文件夹里已有其他文件，�
 CACHE_NOT_OURS = "缓存文件夹 {cache} 不是本程序的生成缓存（或其中有指向别处的链接），程序不会改动它。请删除或改名后重新生成，或加 --no-cache。"
 
 # --- Site settings (mkdocs.yml, E801 details) -----------------------------------------------------
+SETTINGS_MISSING = "找不到 mkdocs.yml，请从项目模板复制一份。"
+SETTINGS_YAML = "YAML 无法读取（{detail}）。"
+SETTINGS_SITE_NAME = "site_name 必须填写网站名称。"
+SETTINGS_TEXT = "extra.{key} 应为文字。"
+SETTINGS_SITE_URL = "site_url 应为网站的完整地址，以 https:// 或 http:// 开头，如 https://xzzd.example.gov.cn/xzzd/。"
+SETTINGS_ERROR_REPORT_URL = "extra.error_report_url 应为以 https:// 或 http:// 开头的网址，或留空。"
+SETTINGS_HANT_VARIANT = "extra.hant_variant 只能是 {variants}。"
+SETTINGS_DEMO_BANNER = "extra.demo_banner 只能是 true 或 false。"
+SETTINGS_MODES = "extra.modes 必须列出至少一种指导方式（code 和 label）。"
+SETTINGS_MODE_ENTRY = "指导方式要写成 code（英文小写字母和下划线）和 label（中文名称）。"
+SETTINGS_MODE_TWICE = "指导方式代码“{code}”重复。"
+SETTINGS_LEGAL_OFFICE = "extra.legal_office_reviewers 应是代码托管平台账号或团队的列表，每项以 @ 开头并加引号，如 [\"@legal-office\"]。"
 SETTINGS_MAINTAINERS = "extra.maintainer_reviewers 应是代码托管平台账号或团队的列表，每项以 @ 开头并加引号，如 [\"@site-maintainers\"]。"
 
 # --- Code owners (python -m generator codeowners) -------------------------------------------------

@@ -17,9 +17,12 @@ from ..checks import filescan
 from ..findings import Finding
 from ..model import Department
 from ..public_names import PublicName
-from . import checklist, diff, git, revision
-from .diff import ChangeSet
-from .git import CONTENT_PATHS, GitError, Repo
+from ..history import diff, git
+from ..history.diff import ChangeSet
+from ..history.git import GitError, Repo
+from . import checklist
+from .snapshot import Snapshot, checked_revision
+from ..layout import CONTENT_PATHS
 
 __all__ = ["GitError", "Review", "Revision", "run"]
 
@@ -77,8 +80,8 @@ def run(root: Path, base: str, head: str = "HEAD", preview_url: str = "") -> Rev
     head_sha = git.resolve(repo, head)
     base_sha = git.resolve(repo, base)
     start = git.merge_base(repo, base_sha, head_sha)
-    old = revision.snapshot(repo, start)
-    new = revision.snapshot(repo, head_sha)
+    old = checked_revision(repo, start)
+    new = checked_revision(repo, head_sha)
     changes = diff.compare(old.content, new.content, diff.mode_labels(new.settings, old.settings),
                            old.settings, new.settings)
     changes = _unreadable(changes, new)
@@ -98,7 +101,7 @@ def run(root: Path, base: str, head: str = "HEAD", preview_url: str = "") -> Rev
     )
 
 
-def _unreadable(changes: ChangeSet, new: revision.Snapshot) -> ChangeSet:
+def _unreadable(changes: ChangeSet, new: Snapshot) -> ChangeSet:
     """An object with errors in the newer version is left out of its model: it is not removed.
 
     Without settings nothing of the newer version could be read, so nothing is compared."""
@@ -116,10 +119,10 @@ def _unreadable(changes: ChangeSet, new: revision.Snapshot) -> ChangeSet:
                            for c in changes.changes))
 
 
-def _listed_names(old: revision.Snapshot, new: revision.Snapshot) -> list[PublicName]:
+def _listed_names(old: Snapshot, new: Snapshot) -> list[PublicName]:
     """Names the request adds to ``public_names`` (or whose reason it changes): the legal office
     decides whether each may be published."""
-    def listed(snapshot: revision.Snapshot) -> list[PublicName]:
+    def listed(snapshot: Snapshot) -> list[PublicName]:
         docs = snapshot.loaded.documents if snapshot.loaded else []
         return [p for doc in docs for p in public_names.of_document(doc)]
 

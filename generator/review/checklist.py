@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from ..findings import Finding
 from ..messages import current as msg
-from . import diff
-from .diff import ADDED, CHANGED, REMOVED, ChangeSet
+from ..history import diff
+from ..history.diff import ADDED, CHANGED, REMOVED, ChangeSet
 
 PERSONAL_CODES = ("E601", "E602", "E603", "E604", "E605", "E606", "E607", "E608", "E609")
 

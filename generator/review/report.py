@@ -17,12 +17,13 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from .. import privacy
+from .. import layout, privacy
 from ..findings import Finding
 from ..report import SEVERITY_WORDS
 from ..messages import current as msg
-from . import Review, diff, textdiff
-from .diff import ADDED, CHANGED, REMOVED, Change, FieldChange
+from . import Review
+from ..history import diff, textdiff
+from ..history.diff import ADDED, CHANGED, REMOVED, Change, FieldChange
 
 TEMPLATE = Path(__file__).with_name("report.md.j2")
 MARKER = "<!-- xzzd-review -->"  # lets CI find and update its own earlier comment
@@ -31,9 +32,8 @@ INLINE_LISTS = ("stages", "power_codes", "no_penalty", "items", "tags", "reviewe
 BLOCK_LISTS = ("basis", "procedure", "rights", "conditions", "body", "modes")
 SHORT = 40  # characters: longer single values are shown as a word-level diff
 # The preview page of each kind of change (items and cases have their own pages).
-PAGES = {diff.ITEM: "items/{id}.html", diff.CASE: "cases/{id}.html",
-         diff.ENTRY: "departments/{department}.html", diff.DEPARTMENT: "departments/{id}.html"}
-HANT_DIR = "zh-Hant"
+PAGES = {diff.ITEM: lambda c: layout.item(c.id), diff.CASE: lambda c: layout.case(c.id),
+         diff.ENTRY: lambda c: layout.department(c.department), diff.DEPARTMENT: lambda c: layout.department(c.id)}
 
 
 def render(review: Review, fmt: str, max_chars: int = 0) -> str:
@@ -164,8 +164,8 @@ def change_markdown(change: Change, review: Review) -> str:
 def preview_links(change: Change, review: Review) -> dict[str, str]:
     if not review.preview_url or change.action in (REMOVED, diff.UNREADABLE) or change.withheld or change.kind not in PAGES:
         return {}
-    page = PAGES[change.kind].format(id=change.id, department=change.department)
-    return {"zh-Hans": f"{review.preview_url}/{page}", "zh-Hant": f"{review.preview_url}/{HANT_DIR}/{page}"}
+    page = layout.url(PAGES[change.kind](change))
+    return {layout.HANS: f"{review.preview_url}/{page}", layout.HANT: f"{review.preview_url}/{layout.HANT_DIR}/{page}"}
 
 
 def code(text: str) -> Markup:

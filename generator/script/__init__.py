@@ -48,7 +48,6 @@ OVERRIDES = HERE / "overrides.yaml"
 # Every file the traditional text depends on: the converter's identity hashes them all.
 TABLES = (OVERRIDES, boundaries.TABLE, context.RULES, context.WORDS, variants.TABLE)
 VARIANTS = {"s2tw": "tw2s", "s2hk": "hk2s", "s2t": "t2s"}
-REFUSED = {"s2twp": "它会改写法律用语（程序→程式、文件→檔案、注销→登出）"}
 
 _MARK = MARK  # internal marks carry both forms through rendering (marks.py)
 _AUTHOR_MARK = re.compile(r"\{\{([^{}|\n]+)\|([^{}|\n]+)\}\}")
@@ -138,6 +137,11 @@ def reviewed_converter() -> Callable[[str], str]:
     """OpenCC's first step (s2t) with the reviewed overrides only: what the boundary table is
     computed against."""
     return opencc.OpenCC(str(_config("s2t", with_boundaries=False))).convert
+
+
+def boundary_table() -> str:
+    """The text of boundaries.tsv, generated again (``python -m generator.script``)."""
+    return boundaries.generate(reviewed_converter(), {e["phrase"] for e in overrides()})
 
 
 def _phrase_lines(with_boundaries: bool) -> str:

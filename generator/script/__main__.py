@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import sys
 
-from . import boundaries, context
+from . import boundaries, boundary_table, context
 
 context.WORDS.write_text(context.generate(), encoding="utf-8")
-boundaries.TABLE.write_text(boundaries.generate(), encoding="utf-8")
+boundaries.TABLE.write_text(boundary_table(), encoding="utf-8")
 print(f"{context.WORDS}\n{boundaries.TABLE}: {len(boundaries.entries())} 条", file=sys.stderr)

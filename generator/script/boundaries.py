@@ -26,6 +26,7 @@ import importlib.util
 import math
 from collections import defaultdict
 from pathlib import Path
+from typing import Callable, Collection
 
 from . import opencc_data
 
@@ -54,10 +55,9 @@ def _is_han(text: str) -> bool:
     return all("\u4e00" <= c <= "\u9fff" for c in text)
 
 
-def generate() -> str:
-    """The table's text."""
-    from . import reviewed_converter, overrides
-
+def generate(convert: Callable[[str], str], reviewed: Collection[str]) -> str:
+    """The table's text. ``convert`` is OpenCC's first step with the reviewed overrides only,
+    ``reviewed`` their phrases (``generator.script.boundary_table`` passes both)."""
     words = jieba_words()
 
     def logf(word: str) -> float:
@@ -69,7 +69,6 @@ def generate() -> str:
             for k in range(1, len(word)):
                 starts[word[:k]].append(word)
     phrases = opencc_data.phrases()
-    reviewed = {e["phrase"] for e in overrides()}
     candidates: dict[str, tuple[float, str, str, str]] = {}
     for phrase in sorted(phrases):
         for k in range(1, len(phrase)):
@@ -82,7 +81,6 @@ def generate() -> str:
                 if gain > MARGIN and gain > candidates.get(text, (-1.0,))[0]:
                     candidates[text] = (gain, left, word, phrase)
     texts = sorted(candidates)
-    convert = reviewed_converter()
     # One OpenCC call per list: a newline ends every phrase match.
     whole = convert("\n".join(texts)).split("\n")
     lefts = convert("\n".join(candidates[t][1] for t in texts)).split("\n")

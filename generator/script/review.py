@@ -19,6 +19,7 @@ from functools import lru_cache
 from itertools import groupby
 from pathlib import Path
 
+from ..layout import CASES_DIR, CATALOG_DIR, CONFIG_FILE
 from ..messages import current as msg
 from . import Converter, boundaries, context, opencc_data, overrides
 
@@ -133,8 +134,8 @@ def _our_phrases() -> dict[str, tuple[str, str]]:
 
 def content_files(root: Path) -> list[Path]:
     """What the site shows: catalogs, typical cases and the site settings."""
-    files = sorted((root / "catalogs").glob("*.yaml")) + sorted((root / "typical-cases").rglob("*.md"))
-    return files + [root / "mkdocs.yml"]
+    files = sorted((root / CATALOG_DIR).glob("*.yaml")) + sorted((root / CASES_DIR).rglob("*.md"))
+    return files + [root / CONFIG_FILE]
 
 
 def choices(root: Path, converter: Converter) -> tuple[list[Choice], list[str]]:

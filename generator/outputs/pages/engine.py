@@ -21,16 +21,12 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from . import htmlguard, qrcode
+from ... import htmlguard, qrcode
+from ...layout import CONFIG_FILE, HANS, HANT, HANT_DIR, PROGRAM_DIR, TEMPLATE_DIR
+from ...script import Converter
+from ...settings import Settings
 from .render import Page
-from .script import Converter
-from .settings import Settings
 
-REPOSITORY = Path(__file__).resolve().parents[1]
-TEMPLATE_DIR = REPOSITORY / "site-template"
-HANS, HANT = "zh-Hans", "zh-Hant"
-SCRIPTS = (HANS, HANT)
-HANT_DIR = "zh-Hant"  # the traditional site lives under site/zh-Hant/
 LANG_LABELS = {HANS: "简体", HANT: "繁體"}
 # Assets shipped (an allowlist): our own folder only, not Material's stylesheets, source maps,
 # palettes, JavaScript (its bundle can load code from a CDN) or images. Both scripts' pages load
@@ -116,7 +112,7 @@ def write_project(project: Path, script: str, pages: list[Page], settings: Setti
     text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
     text = text.replace("- toc:\n    permalink: false\n",
                         "- toc:\n    permalink: false\n    slugify: !!python/name:markdown.extensions.toc.slugify_unicode\n")
-    path = project / "mkdocs.yml"
+    path = project / CONFIG_FILE
     _write_if_changed(path, text)
     fingerprint = hashlib.sha256("\n".join([text, *theme, *sorted(manifest)]).encode("utf-8")).hexdigest()
     remembered = project / FINGERPRINT
@@ -151,7 +147,7 @@ class Running:
 
     def __init__(self, env: dict[str, str]) -> None:
         self.env = {**os.environ, **env,
-                    "PYTHONPATH": os.pathsep.join(filter(None, [str(REPOSITORY), os.environ.get("PYTHONPATH")]))}
+                    "PYTHONPATH": os.pathsep.join(filter(None, [str(PROGRAM_DIR), os.environ.get("PYTHONPATH")]))}
         self.projects: list[Project] = []
         self.processes: list[subprocess.Popen] = []
 

@@ -29,11 +29,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import script
+from .. import layout, script
 from ..model import Case, Item
-from ..render import Site
-from ..script import Converter
-from .fold import WORD_RUN, fold, table
+from ..view import PublishedView
+from ..script.fold import WORD_RUN, fold, table
 
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
 TITLE, KEY, BODY = 1, 2, 4
@@ -56,7 +55,7 @@ class Document:
     fields: tuple[str, str, str]  # title, key fields, body (simplified)
 
 
-def documents(site: Site) -> list[Document]:
+def documents(site: PublishedView) -> list[Document]:
     docs = [_item_document(site, i) for i in site.items] + [_case_document(site, c) for c in site.cases]
     return sorted(docs, key=lambda d: (_negate(d.date), d.kind, d.path))
 
@@ -65,7 +64,7 @@ def _negate(date: str) -> tuple[int, ...]:
     return tuple(-int(part) for part in date.split("-"))
 
 
-def _item_document(site: Site, item: Item) -> Document:
+def _item_document(site: PublishedView, item: Item) -> Document:
     department = site.department_by_code[item.department]
     laws = " ".join(f"{b.law} {b.article or ''}" for b in item.basis)
     provisions = " ".join(b.text or "" for b in item.basis)
@@ -74,18 +73,18 @@ def _item_document(site: Site, item: Item) -> Document:
     entries = " ".join(f"{e.violation} {e.field}" for e in site.entries_of(item))
     body = " ".join([item.situations, item.content, *item.procedure, *item.rights, provisions, entries,
                      item.note or ""])
-    return Document("item", f"items/{item.id}.html", script.plain(item.name), _snippet(item.content),
+    return Document("item", layout.url(layout.item(item.id)), script.plain(item.name), _snippet(item.content),
                     item.department, item.mode, item.effective_date,
                     (script.plain(item.name), script.plain(key), script.plain(body)))
 
 
-def _case_document(site: Site, case: Case) -> Document:
+def _case_document(site: PublishedView, case: Case) -> Document:
     department = site.department_by_code.get(case.department)
     names = [department.name, department.short_name or ""] if department else []
     key = " ".join([*case.tags, *names, site.mode_label(case.mode), case.counterpart, case.region])
     body = _MARKDOWN.sub(" ", script.plain(case.body))
     first = next((line for line in case.body.splitlines() if line.strip() and not line.startswith("#")), "")
-    return Document("case", f"cases/{case.id}.html", script.plain(case.title), _snippet(first),
+    return Document("case", layout.url(layout.case(case.id)), script.plain(case.title), _snippet(first),
                     case.department, case.mode, case.month,
                     (script.plain(case.title), script.plain(key), body))
 
@@ -142,8 +141,10 @@ def shard_of(gram: str, shards: int) -> int:
     return h % shards
 
 
-def write(site: Site, converter: Converter, out: Path) -> dict[str, int]:
-    """Write the index into ``out`` (the site's ``search/`` folder); return size figures."""
+def write(site: PublishedView, out: Path) -> dict[str, int]:
+    """Write the index into the site ``out`` (its ``search/`` folder); return size figures."""
+    converter = site.converter
+    out = out / layout.SEARCH_DIR
     docs = documents(site)
     postings: dict[str, list[int]] = defaultdict(list)  # gram -> [document number * 8 + mask]
     for number, doc in enumerate(docs):

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Content, Department, Item, NoPenaltyEntry
-from ..script import plain
-from ..settings import Settings
-from .columns import ENTRY_COLUMNS, ITEM_COLUMNS, Column, Context, exported
+from ...model import Item, NoPenaltyEntry
+from ...model.columns import ENTRY_COLUMNS, ITEM_COLUMNS, Column, Context, exported
+from ...script import plain
+from ...view import PublishedView
 
 
 ITEMS = exported(ITEM_COLUMNS)
@@ -30,28 +30,16 @@ class Table:
         return tuple(c.label for c in self.columns)
 
 
-def context(content: Content, settings: Settings) -> Context:
+def context(view: PublishedView) -> Context:
     items_by_entry: dict[str, list[str]] = {}
-    for item in sorted(content.published_items(), key=lambda i: i.id):
+    for item in sorted(view.items, key=lambda i: i.id):
         for ref in item.no_penalty:
             items_by_entry.setdefault(ref, []).append(item.id)
     return Context(
-        modes={m.code: m.label for m in settings.modes},
-        department_names={d.code: d.name for d in content.departments},
+        modes={m.code: m.label for m in view.settings.modes},
+        department_names={d.code: d.name for d in view.departments},
         items_by_entry={k: tuple(v) for k, v in items_by_entry.items()},
     )
-
-
-def departments(content: Content) -> list[Department]:
-    return sorted(content.departments, key=lambda d: d.code)
-
-
-def published_items(department: Department) -> list[Item]:
-    return sorted(department.published_items, key=lambda i: i.id)
-
-
-def entries(department: Department) -> list[NoPenaltyEntry]:
-    return sorted(department.no_penalty, key=lambda e: e.id)
 
 
 def item_table(title: str, items: list[Item], ctx: Context) -> Table:

@@ -21,7 +21,7 @@ from operator import attrgetter
 from typing import Any, Callable, Mapping
 
 from .. import privacy
-from ..model import STAGES
+from . import STAGES
 
 LIST_SEPARATOR = "；"
 LINE_SEPARATOR = "\n"

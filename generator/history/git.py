@@ -12,14 +12,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from ..load.files import CONTENT_DIRS
 from ..messages import current as msg
 
-# What a content repository publishes, relative to its root: the loader reads these.
-CONTENT_PATHS = ("mkdocs.yml", *CONTENT_DIRS)
-# Files ``check`` reads beside the content: the code owners it compares with the catalogs and
-# the statute library it checks citations against.
-EXTRA_PATHS = ("CODEOWNERS", ".github/CODEOWNERS", "laws")
 _BLOB_MODES = ("100644", "100755")
 
 

@@ -11,28 +11,28 @@ import json
 from pathlib import Path
 from typing import Any, Mapping
 
-from ..model import Case, Content, Department, Item, NoPenaltyEntry
-from ..script import plain
-from ..settings import Settings
-from . import tables
-from .columns import Context
+from ... import layout
+from ...model import Case, Department, Item, NoPenaltyEntry
+from ...model.columns import Context
+from ...script import plain
+from ...view import PublishedView
 
 SCHEMA_VERSION = "1.0"
 SCHEMA_FILE = Path(__file__).with_name("catalog.schema.json")
 
 
-def document(content: Content, settings: Settings, updated: str, ctx: Context) -> dict[str, Any]:
+def document(view: PublishedView, ctx: Context) -> dict[str, Any]:
     """``ctx`` is the one the tables use (its back links from 不罚清单 entries to items)."""
+    settings = view.settings
     modes = {m.code: m.label for m in settings.modes}
-    published = {i.id for i in content.published_items()}
     return {
         "schema_version": SCHEMA_VERSION,
         "site_name": settings.site_name,
         "region": settings.region,
-        "updated": updated,
+        "updated": view.content_date,
         "modes": [{"code": m.code, "label": m.label} for m in settings.modes],
-        "departments": [_department(d, modes, ctx.items_by_entry) for d in tables.departments(content)],
-        "cases": [_case(c, modes, published) for c in sorted(content.cases, key=lambda c: c.id)],
+        "departments": [_department(d, view, modes, ctx.items_by_entry) for d in view.departments],
+        "cases": [_case(c, modes, view.item_by_id) for c in sorted(view.cases, key=lambda c: c.id)],
     }
 
 
@@ -50,7 +50,8 @@ def _t(text: str | None) -> str | None:
     return None if text is None else plain(text)
 
 
-def _department(d: Department, modes: dict[str, str], items_by_entry: Mapping[str, tuple[str, ...]]) -> dict[str, Any]:
+def _department(d: Department, view: PublishedView, modes: dict[str, str],
+                items_by_entry: Mapping[str, tuple[str, ...]]) -> dict[str, Any]:
     return {
         "code": d.code,
         "name": _t(d.name),
@@ -61,8 +62,8 @@ def _department(d: Department, modes: dict[str, str], items_by_entry: Mapping[st
         "legal_office": {"name": _t(d.legal_office.name), "phone": d.legal_office.phone},
         "script": d.script,
         "sample": d.sample,
-        "items": [_item(i, modes) for i in tables.published_items(d)],
-        "no_penalty": [_entry(e, items_by_entry) for e in tables.entries(d)],
+        "items": [_item(i, modes) for i in view.items_of(d)],
+        "no_penalty": [_entry(e, items_by_entry) for e in view.entries_in(d)],
     }
 
 
@@ -89,7 +90,7 @@ def _item(i: Item, modes: dict[str, str]) -> dict[str, Any]:
         "review": {"unit": _t(i.review.unit), "date": i.review.date, "filing_no": _t(i.review.filing_no)},
         "no_penalty": list(i.no_penalty),
         "note": _t(i.note),
-        "page": f"items/{i.id}.html",
+        "page": layout.url(layout.item(i.id)),
     }
 
 
@@ -107,7 +108,7 @@ def _entry(e: NoPenaltyEntry, items_by_entry: Mapping[str, tuple[str, ...]]) -> 
     }
 
 
-def _case(c: Case, modes: dict[str, str], published: set[str]) -> dict[str, Any]:
+def _case(c: Case, modes: dict[str, str], published: Mapping[str, Item]) -> dict[str, Any]:
     return {
         "id": c.id,
         "title": _t(c.title),
@@ -121,5 +122,5 @@ def _case(c: Case, modes: dict[str, str], published: set[str]) -> dict[str, Any]
         "counterpart": _t(c.counterpart),
         "tags": [_t(t) for t in c.tags],
         "sample": c.sample,
-        "page": f"cases/{c.id}.html",
+        "page": layout.url(layout.case(c.id)),
     }

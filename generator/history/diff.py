@@ -16,12 +16,11 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any, Callable, Iterable, Mapping
 
-from .. import schema as schemas
 from ..messages import current as msg
 from ..model import Case, Content, Department, Item, NoPenaltyEntry
+from ..model import fields as field_table
 from ..settings import Settings
 
 ADDED, REMOVED, CHANGED = "added", "removed", "changed"
@@ -29,19 +28,16 @@ UNREADABLE = "unreadable"  # in the newer version, but with errors: left out of 
 ITEM, ENTRY, CASE, DEPARTMENT, SETTINGS = "item", "no_penalty", "case", "department", "settings"
 KINDS = (ITEM, ENTRY, CASE, DEPARTMENT, SETTINGS)
 
-# Field order follows the catalog schema; the key fields of an item are listed first.
-ITEM_FIELDS = ("id", "name", "mode", "stages", "power_codes", "office", "basis", "subjects",
-               "situations", "content", "procedure", "rights", "supervision_phone", "disclosure",
-               "exemption_reason", "status", "effective_date", "review.unit", "review.date",
-               "review.filing_no", "no_penalty", "note")
+# Fields in the order of the field table; the key fields of an item are listed first.
+ITEM_FIELDS = field_table.keys(field_table.ITEM_FIELDS)
 ITEM_KEY_FIELDS = ("basis", "mode", "rights", "disclosure", "exemption_reason")
 WITHHELD_FIELDS = ("disclosure", "exemption_reason")  # all a report shows of an exempt item
-ENTRY_FIELDS = ("id", "field", "violation", "violation_basis", "penalty_basis", "conditions", "note")
+ENTRY_FIELDS = field_table.keys(field_table.ENTRY_FIELDS)
 ENTRY_KEY_FIELDS = ("violation_basis", "penalty_basis")
-CASE_FIELDS = ("id", "title", "department", "items", "mode", "month", "region", "counterpart_kind",
-               "counterpart", "tags", "sample", "script", "body")
-DEPARTMENT_FIELDS = ("code", "name", "short_name", "address", "office_phone", "credit_code",
-                     "legal_office.name", "legal_office.phone", "reviewers", "sample", "script")
+CASE_FIELDS = field_table.keys(field_table.CASE_FIELDS)
+DEPARTMENT_FIELDS = field_table.keys(field_table.DEPARTMENT_FIELDS)
+TABLES = {ITEM: field_table.ITEM_FIELDS, ENTRY: field_table.ENTRY_FIELDS, CASE: field_table.CASE_FIELDS,
+          DEPARTMENT: field_table.DEPARTMENT_FIELDS}
 
 
 @dataclass(frozen=True)
@@ -228,21 +224,10 @@ def _department_of(obj: Any) -> str:
 
 # --- display values ---------------------------------------------------------------------------
 
-@lru_cache(maxsize=None)
 def label(kind: str, field: str) -> str:
-    """The field's Chinese title from the schema (the same words editors see in VS Code)."""
-    if field in msg.REVIEW_LABELS:
-        return msg.REVIEW_LABELS[field]
-    steps = tuple(field.split("."))
-    if kind == ITEM:
-        node = schemas.subschema_at(schemas.load("catalog"), ("items", 0) + steps)
-    elif kind == ENTRY:
-        node = schemas.subschema_at(schemas.load("catalog"), ("no_penalty", 0) + steps)
-    elif kind == DEPARTMENT:
-        node = schemas.subschema_at(schemas.load("catalog"), ("department",) + steps)
-    else:
-        node = schemas.subschema_at(schemas.load("case"), steps)
-    return node.get("title") or field
+    """The field's Chinese label from the field table (the schema's title: the same words
+    editors see in VS Code)."""
+    return field_table.label(TABLES[kind], field)
 
 
 _HEADING = re.compile(r"#{1,6}\s+")  # a case body's section heading → 【基本案情】

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .laws.citation import Citation, Provision, labels
+from ..layout import HANS
+from ..laws.citation import Citation, Provision, labels
 
 STAGES = ("事前", "事中", "事后")
 PUBLIC = "公开"
@@ -119,7 +120,7 @@ class Department:
     credit_code: str | None = None
     reviewers: tuple[str, ...] = ()
     sample: bool = False
-    script: str = "zh-Hans"  # the script the file is written in
+    script: str = HANS  # the script the file is written in
 
     @property
     def published_items(self) -> tuple[Item, ...]:
@@ -142,7 +143,7 @@ class Case:
     origin: Origin = field(compare=False)
     tags: tuple[str, ...] = ()
     sample: bool = False
-    script: str = "zh-Hans"
+    script: str = HANS
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from typing import Iterable
 from urllib.parse import quote
 from xml.sax.saxutils import quoteattr, escape
 
-from ..engine import HANS, HANT, HANT_DIR
+from ..layout import HANS, HANT, HANT_DIR
 
 SITEMAP = "sitemap.xml"
 

@@ -16,13 +16,13 @@ import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model import Content, Department
-from ..script import mark, plain
-from ..settings import Settings
+from ...layout import DATA_DIR
+from ...model import Department
+from ...model.columns import LINE_SEPARATOR, LIST_SEPARATOR
+from ...script import mark, plain
+from ...view import PublishedView
 from . import jsondata, tables, workbook
-from .columns import LINE_SEPARATOR, LIST_SEPARATOR
 
-DATA_DIR = "data"
 COMBINED = "catalog"
 NO_PENALTY = "no-penalty"
 HANT_PREFIX = "../"  # the traditional site lives one folder below the site root
@@ -75,24 +75,24 @@ def page_context(departments: list[Department]) -> dict[str, object]:
             "list_separator": LIST_SEPARATOR}
 
 
-def write(content: Content, settings: Settings, site_dir: Path) -> list[Path]:
+def write(view: PublishedView, site_dir: Path) -> list[Path]:
     """Write every export under ``site_dir/data``; return the files written.
 
     Each department's rows and sheets are made once and reused by the combined files."""
     folder = site_dir / DATA_DIR
     folder.mkdir(parents=True, exist_ok=True)
-    updated = content_date(content)
-    when = dt.datetime.fromisoformat(updated)
-    ctx = tables.context(content, settings)
-    departments = tables.departments(content)
+    settings = view.settings
+    when = dt.datetime.fromisoformat(view.content_date)
+    ctx = tables.context(view)
+    departments = view.departments
     written = [
-        jsondata.write(folder / f"{COMBINED}.json", jsondata.document(content, settings, updated, ctx)),
+        jsondata.write(folder / f"{COMBINED}.json", jsondata.document(view, ctx)),
         _text(folder / f"{COMBINED}.schema.json", jsondata.schema_text()),
     ]
     taken: set[str] = {workbook.NO_PENALTY_SHEET}
-    item_tables = [tables.item_table(workbook.sheet_title(sheet_name(d), taken), tables.published_items(d), ctx)
+    item_tables = [tables.item_table(workbook.sheet_title(sheet_name(d), taken), view.items_of(d), ctx)
                    for d in departments]
-    entry_tables = [tables.entry_table(workbook.NO_PENALTY_SHEET, tables.entries(d), ctx) for d in departments]
+    entry_tables = [tables.entry_table(workbook.NO_PENALTY_SHEET, view.entries_in(d), ctx) for d in departments]
     item_sheets = [workbook.sheet(t) for t in item_tables]
     all_entries = tables.joined(workbook.NO_PENALTY_SHEET, tables.ENTRIES, entry_tables)
     written.append(write_csv(folder / f"{COMBINED}.csv", tables.joined(COMBINED, tables.ITEMS, item_tables)))
@@ -116,14 +116,6 @@ def write_csv(path: Path, table: tables.Table) -> Path:
     return path
 
 
-def content_date(content: Content) -> str:
-    """The latest date in the published content: the date the exports carry."""
-    items = content.published_items()
-    dates = [i.effective_date for i in items] + [i.review.date for i in items]
-    dates += [c.month + "-01" for c in content.cases]
-    return max(dates, default="2000-01-01")
-
-
 def sheet_name(d: Department) -> str:
     """The department's sheet in the workbooks (the importer looks for the same name)."""
     return workbook.sheet_title(plain(d.short_name or d.name))
@@ -134,4 +126,4 @@ def _text(path: Path, text: str) -> Path:
     return path
 
 
-__all__ = ["Download", "LINE_SEPARATOR", "LIST_SEPARATOR", "content_date", "downloads", "write"]
+__all__ = ["Download", "LINE_SEPARATOR", "LIST_SEPARATOR", "downloads", "write"]

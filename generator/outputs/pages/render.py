@@ -9,25 +9,25 @@ from __future__ import annotations
 
 import functools
 import posixpath
-from collections import defaultdict
-from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from dataclasses import dataclass
+from pathlib import PurePosixPath
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
-from ..model import STAGES, Case, Content, Department, Item, NoPenaltyEntry
-from .. import casebody, media
-from ..script import Converter
-from ..settings import Settings
-from .. import export, pagenames, stats as statistics
-from ..messages import current as msg
-from ..review.history import NOT_READ, Dates, History
-from . import body, markdown
+from ...model import STAGES, Case, Department
+from ... import casebody, layout, media
+from ...script import Converter
+from ...view import PublishedView
+from ...view.shown import Shown
+from ...messages import current as msg
+from ...history.record import Dates
+from .. import exports
+from . import body, markdown, stats as statistics
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "site-template" / "pages"
-STAGE_SLUGS = pagenames.STAGE_SLUGS
+TEMPLATES = layout.TEMPLATE_DIR / "pages"
+STAGE_SLUGS = layout.STAGE_SLUGS
 
 
 @dataclass(frozen=True)
@@ -44,66 +44,50 @@ class Page:
         return self.path[:-3] + ".html"
 
 
-@dataclass
-class Site:
-    """The model arranged for templates: published content only, with lookups."""
+@dataclass(frozen=True)
+class Fixed:
+    """A page that is not one per department, item, case, mode or stage."""
 
-    settings: Settings
-    departments: list[Department]
-    items: list[Item]
-    cases: list[Case]
-    item_by_id: dict[str, Item] = field(default_factory=dict)
-    department_by_code: dict[str, Department] = field(default_factory=dict)
-    entry_by_id: dict[str, NoPenaltyEntry] = field(default_factory=dict)
-    cases_by_item: dict[str, list[Case]] = field(default_factory=lambda: defaultdict(list))
-    items_by_entry: dict[str, list[Item]] = field(default_factory=lambda: defaultdict(list))
+    path: str  # under docs/ (``layout``)
+    template: str
+    section: str  # key of ``msg.SECTIONS``: the navigation's word for the page's section
 
-    @classmethod
-    def of(cls, content: Content, settings: Settings) -> "Site":
-        departments = sorted(content.departments, key=lambda d: d.code)
-        items = [i for d in departments for i in sorted(d.items, key=lambda i: i.id) if i.published]
-        published = {i.id for i in items}
-        # A case is shown with the published items it relates to; a case tied only to exempt
-        # items cannot pass the check, so every case has at least one published item here.
-        cases = sorted(content.cases, key=lambda c: (c.month, c.id), reverse=True)
-        site = cls(settings, departments, items, cases)
-        site.item_by_id = {i.id: i for i in items}
-        site.department_by_code = {d.code: d for d in departments}
-        site.entry_by_id = {e.id: e for d in departments for e in d.no_penalty}
-        for case in cases:
-            for ref in case.items:
-                if ref in published:
-                    site.cases_by_item[ref].append(case)
-        for item in items:
-            for ref in item.no_penalty:
-                site.items_by_entry[ref].append(item)
-        return site
+    def title(self, settings: Any) -> str:
+        """Typed once: the section's name, unless the page has its own title."""
+        if self.section == "home":
+            return settings.site_name
+        return msg.PAGE_TITLES.get(self.section, msg.SECTIONS[self.section])
 
-    def mode_label(self, code: str) -> str:
-        mode = self.settings.mode(code)
-        return mode.label if mode else code
 
-    def entries_of(self, item: Item) -> list[NoPenaltyEntry]:
-        return [self.entry_by_id[ref] for ref in item.no_penalty if ref in self.entry_by_id]
-
-    def items_of(self, department: Department) -> list[Item]:
-        return [i for i in self.items if i.department == department.code]
-
-    def cases_of(self, department: Department) -> list[Case]:
-        return [c for c in self.cases if c.department == department.code]
-
+# In the navigation's order (``outputs.pages.nav``).
+FIXED_PAGES = (
+    Fixed(layout.HOME, "home.md.j2", "home"),
+    Fixed(layout.DEPARTMENTS, "departments.md.j2", "departments"),
+    Fixed(layout.MODES, "modes.md.j2", "modes"),
+    Fixed(layout.CASES, "cases.md.j2", "cases"),
+    Fixed(layout.SEARCH, "search.md.j2", "search"),
+    Fixed(layout.STATS, "stats.md.j2", "stats"),
+    Fixed(layout.DATA, "data.md.j2", "data"),
+    Fixed(layout.CHANGES, "changes.md.j2", "changes"),
+    Fixed(layout.ABOUT, "about.md.j2", "about"),
+    Fixed(layout.ACCESSIBILITY, "accessibility.md.j2", "accessibility"),
+)
+_FIXED = {page.path: page for page in FIXED_PAGES}
 
 Memo = dict[str, tuple[Any, Page]]  # page path -> (everything the page was rendered from, page)
 
 
-def render(content: Content, settings: Settings, converter: Converter,
-           history: History = NOT_READ, memo: Memo | None = None) -> list[Page]:
-    """Every page. ``history`` gives the publication dates (from git, never typed by hand).
+def render(view: PublishedView, memo: Memo | None = None) -> list[Page]:
+    """Every page. ``view.history`` gives the publication dates (from git, never typed by hand).
 
-    With a ``memo`` kept between calls (the preview), a page of an item, case, department, mode
-    or stage is rendered again only when something it shows changed (its ``inputs``)."""
-    site = Site.of(content, settings)
-    images = media.for_case_pages(content.media)
+    Templates read ``view.shown``, whose author texts are resolved in their own script; page
+    titles and front matter are the texts as written. With a ``memo`` kept between calls (the
+    preview), a page of an item, case, department, mode or stage is rendered again only when
+    something it shows changed (its ``inputs``)."""
+    site = view.shown
+    settings, converter, history = site.settings, site.converter, site.history
+    written_as = {c.id: c for c in view.cases}  # titles and front matter: the texts as written
+    images = media.for_case_pages(site.media)
     env = _environment(site, converter, images)
     pages: list[Page] = []
     # What every page may show: a department's name appears wherever its items are listed.
@@ -128,42 +112,51 @@ def render(content: Content, settings: Settings, converter: Converter,
         if memo is not None and inputs is not None:
             memo[path] = (key, pages[-1])
 
-    add(pagenames.HOME, "home.md.j2", settings.site_name, "首页")
-    add(pagenames.DEPARTMENTS, "departments.md.j2", "实施部门", "实施部门")
+    def fixed(path: str, **context: Any) -> None:
+        page = _FIXED[path]
+        add(path, page.template, page.title(settings), msg.SECTIONS[page.section], **context)
+
+    sections = msg.SECTIONS
+    fixed(layout.HOME)
+    fixed(layout.DEPARTMENTS)
     for d in site.departments:
-        add(pagenames.department(d.code), "department.md.j2", d.name, "实施部门", (d, site.cases_of(d)),
-            department=d, meta={"source": d.name})
+        name = view.department_by_code[d.code].name
+        add(layout.department(d.code), "department.md.j2", name, sections["departments"], (d, site.cases_of(d)),
+            department=d, meta={"source": name})
     for item in site.items:
         d = site.department_by_code[item.department]
+        name = view.department_by_code[item.department].name
         dates = history.dates_of("item", item.id)
         inputs = (item, d, site.entries_of(item), site.cases_by_item.get(item.id), dates)
-        add(pagenames.item(item.id), "item.md.j2", item.name, "行政指导事项", inputs, item=item, department=d,
-            dates=dates, meta={"source": d.name, **_date_meta(dates, item.effective_date, msg.DATE_EFFECTIVE)})
-    add(pagenames.CASES, "cases.md.j2", "典型案例", "典型案例")
+        add(layout.item(item.id), "item.md.j2", view.item_by_id[item.id].name, sections["items"], inputs, item=item,
+            department=d, dates=dates,
+            meta={"source": name, **_date_meta(dates, item.effective_date, msg.DATE_EFFECTIVE)})
+    fixed(layout.CASES)
     for case in site.cases:
         d = site.department_by_code.get(case.department)
         dates = history.dates_of("case", case.id)
         inputs = (case, d, [site.item_by_id.get(ref) for ref in case.items], dates,
                   images.get(PurePosixPath(case.origin.path).parent.name))
-        add(pagenames.case(case.id), "case.md.j2", case.title, "典型案例", inputs, case=case, department=d,
-            dates=dates, meta={"source": d.name if d else "", **_date_meta(dates, case.month, msg.DATE_MONTH)})
-    add(pagenames.MODES, "modes.md.j2", "按指导方式和实施环节", "分类索引")
+        source = view.department_by_code[d.code].name if d else ""
+        add(layout.case(case.id), "case.md.j2", written_as[case.id].title, sections["cases"], inputs, case=case,
+            department=d, dates=dates, meta={"source": source, **_date_meta(dates, case.month, msg.DATE_MONTH)})
+    fixed(layout.MODES)
     for mode in settings.modes:
         items = [i for i in site.items if i.mode == mode.code]
-        add(pagenames.mode(mode.code), "mode.md.j2", mode.label, "分类索引", items, mode=mode, items=items)
+        add(layout.mode(mode.code), "mode.md.j2", mode.label, sections["modes"], items, mode=mode, items=items)
     for stage in STAGES:
         items = [i for i in site.items if stage in i.stages]
-        add(pagenames.stage(stage), "stage.md.j2", f"{stage}指导", "分类索引", items,
+        add(layout.stage(stage), "stage.md.j2", msg.STAGE_PAGE_TITLE.format(stage=stage), sections["modes"], items,
             stage=stage, items=items)
-    add(pagenames.SEARCH, "search.md.j2", "检索", "检索")
-    add(pagenames.STATS, "stats.md.j2", "统计数据", "统计数据", stats=statistics.compute(site, converter))
-    add(pagenames.DATA, "data.md.j2", "数据下载", "数据下载", **export.page_context(site.departments))
-    add(pagenames.CHANGES, "changes.md.j2", "更新记录", "更新记录", history=history,
-        kinds=[(k, msg.REVIEW_KINDS[k]) for k in ("item", "case", "no_penalty", "department")],
-        actions=[(a, msg.REVIEW_ACTIONS[a]) for a in ("added", "changed", "removed")],
-        case_ids={c.id for c in site.cases})
-    add(pagenames.ABOUT, "about.md.j2", "关于数据", "关于数据")
-    add("accessibility.md", "accessibility.md.j2", "无障碍声明", "无障碍声明")
+    fixed(layout.SEARCH)
+    fixed(layout.STATS, stats=statistics.compute(site))
+    fixed(layout.DATA, **exports.page_context(site.departments))
+    fixed(layout.CHANGES, history=history,
+          kinds=[(k, msg.REVIEW_KINDS[k]) for k in ("item", "case", "no_penalty", "department")],
+          actions=[(a, msg.REVIEW_ACTIONS[a]) for a in ("added", "changed", "removed")],
+          case_ids={c.id for c in site.cases})
+    fixed(layout.ABOUT)
+    fixed(layout.ACCESSIBILITY)
     return pages
 
 
@@ -201,7 +194,7 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 _COMPILED = _CompiledTemplates()
 
 
-def _environment(site: Site, converter: Converter, images: dict[str, casebody.Media]) -> jinja2.Environment:
+def _environment(site: PublishedView, converter: Converter, images: dict[str, casebody.Media]) -> jinja2.Environment:
     """Templates write Markdown with raw HTML blocks. Every value is HTML-escaped unless it is
     already markup: what the filters below made from content (escaped, and for Markdown lines
     with Markdown's characters escaped too) or a case body the sanitizer let through."""
@@ -218,14 +211,16 @@ def _environment(site: Site, converter: Converter, images: dict[str, casebody.Me
 
     def script_of(owner: Any) -> str:
         if owner is None:
-            return "zh-Hans"  # the site's settings
+            return layout.HANS  # the site's settings
         if isinstance(owner, Case):
             return owner.script
         code = owner.code if isinstance(owner, Department) else owner.department
-        return scripts.get(code, "zh-Hans")
+        return scripts.get(code, layout.HANS)
 
     def source(text: str, owner: Any) -> str:
-        return converter.source(text, script_of(owner))
+        """Text of the published view is resolved already (``Shown``): the owner is not needed.
+        Other text (the settings, or a template's own value) is converted as the owner's."""
+        return text if isinstance(text, Shown) else converter.source(text, script_of(owner))
 
     def case_body(case: Case) -> Markup:
         """The body as sanitized HTML blocks (cached since the check rendered it)."""

@@ -12,42 +12,42 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import urlsplit
 
+from ..layout import FEED_FILE, HANS, HANT, HANT_DIR
 from ..messages import current as msg
-from ..model import Content
+from ..model import Department
 from ..settings import Settings
-from . import diff
-from .history import Entry, History
+from ..view import PublishedView
+from ..history import diff
+from ..history.record import Entry, History
 
 ATOM = "http://www.w3.org/2005/Atom"
-FEED_FILE = "feed.xml"
 CHANGES_PAGE = "changes.html"
 MAX_ENTRIES = 50  # the newest changes; the page lists them all
-HANT_DIR = "zh-Hant"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
-def write(history: History, settings: Settings, content: Content, site: Path,
-          to_hant: Callable[[str], str]) -> list[Path]:
+def write(view: PublishedView, site: Path) -> list[Path]:
     """Write both feeds; nothing when there is no history (the page says why)."""
-    if not history.available:
+    if not view.history.available:
         return []
     written = []
-    for folder, script, convert in ((site, "", lambda text: text), (site / HANT_DIR, HANT_DIR, to_hant)):
+    for folder, script, convert in ((site, "", lambda text: text), (site / HANT_DIR, HANT_DIR, view.converter.to_hant)):
+        folder.mkdir(parents=True, exist_ok=True)
         path = folder / FEED_FILE
-        path.write_bytes(render(history, settings, content, script, convert))
+        path.write_bytes(render(view.history, view.settings, view.departments, script, convert))
         written.append(path)
     return written
 
 
-def render(history: History, settings: Settings, content: Content, script: str,
+def render(history: History, settings: Settings, departments: list[Department], script: str,
            convert: Callable[[str], str]) -> bytes:
     ET.register_namespace("", ATOM)
     base = settings.site_url.rstrip("/") + "/" if settings.site_url else ""
     if base and script:
         base += script + "/"
-    names = {d.code: d.name for d in content.departments}
+    names = {d.code: d.name for d in departments}
     entries = history.newest_first[:MAX_ENTRIES]
-    feed = ET.Element(f"{{{ATOM}}}feed", {XML_LANG: "zh-Hant" if script else "zh-Hans"})
+    feed = ET.Element(f"{{{ATOM}}}feed", {XML_LANG: HANT if script else HANS})
     _text(feed, "title", convert(msg.HISTORY_FEED_TITLE.format(site_name=settings.site_name)))
     _text(feed, "id", base + FEED_FILE if base else _urn("feed", script))
     _text(feed, "updated", entries[0].commit.time if entries else "1970-01-01T00:00:00+00:00")

@@ -3,7 +3,7 @@
 No chart library and no script: a bar chart is a few rectangles and labels, written here as
 inline SVG (``role="img"`` with a ``<title>``) so the page works offline and on any intranet.
 Every chart is followed on the page by a table of the same numbers, for screen readers and
-for copying. Only published items are counted (the site's ``Site`` holds nothing else).
+for copying. Only published items are counted (the published view holds nothing else).
 """
 
 from __future__ import annotations
@@ -11,12 +11,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from html import escape
-from typing import Any
 
 from markupsafe import Markup
 
-from .model import STAGES, Department, Item
-from .script import Converter
+from ... import layout
+from ...model import STAGES, Department, Item
+from ...script import Converter
+from ...view import PublishedView
+from ...view.shown import Shown
 
 FONT = 16  # px: large enough for older readers (适老化)
 ROW = 34
@@ -59,8 +61,9 @@ class Stats:
     without_case_by_department: Chart
 
 
-def compute(site: Any, converter: Converter) -> Stats:
-    """Count the published content of ``site`` (a ``render.Site``)."""
+def compute(site: PublishedView) -> Stats:
+    """Count the published content of ``site``."""
+    converter = site.converter
     items: list[Item] = site.items
     modes = site.settings.modes
 
@@ -77,14 +80,14 @@ def compute(site: Any, converter: Converter) -> Stats:
     departments: list[Department] = site.departments
 
     def department_bars(counts: Counter) -> list[Bar]:
-        return [Bar(d.short_name or d.name, counts[d.code], d, f"departments/{d.code}.md") for d in departments]
+        return [Bar(d.short_name or d.name, counts[d.code], d, layout.department(d.code)) for d in departments]
 
     return Stats(
         items=len(items),
         cases=len(site.cases),
         by_department=chart("chart-departments", "各部门公开的行政指导事项数", "项", department_bars(per_department)),
         by_mode=chart("chart-modes", "按指导方式统计的事项数", "项",
-                      [Bar(m.label, per_mode[m.code], None, f"modes/{m.code}.md") for m in modes]),
+                      [Bar(m.label, per_mode[m.code], None, layout.mode(m.code)) for m in modes]),
         by_stage=chart("chart-stages", "按实施环节统计的事项数", "项",
                        [Bar(s, per_stage[s], None, None) for s in STAGES]),
         cases_by_year=chart("chart-case-years", "按年份统计的典型案例数", "个",
@@ -105,7 +108,8 @@ def _width(text: str) -> float:
 def bar_chart(chart_id: str, title: str, bars: list[Bar], unit: str, converter: Converter) -> Markup:
     """A horizontal bar chart as one block of inline SVG (no blank line, so Markdown keeps it);
     markup for the page template, every text in it escaped."""
-    labels = [converter.source(b.label, b.owner.script if b.owner else "zh-Hans") for b in bars]
+    labels = [b.label if isinstance(b.label, Shown) else converter.source(b.label, b.owner.script if b.owner else layout.HANS)
+              for b in bars]
     label_width = int(max((_width(converter.to_hans(t)) for t in labels), default=2) * FONT) + 12
     top = max((b.value for b in bars), default=0) or 1
     value_width = 8 + int(_width(f"{top}{unit}") * FONT)

@@ -1,67 +1,23 @@
-"""The content at a git revision, loaded and checked exactly as ``check`` does on a folder.
+"""Single file versions from git, loaded once: what the change history walks through.
 
-A revision's files are copied from git objects into a temporary folder and the real loader
-and checks run on it, so a review sees the same findings an editor sees locally, without a
-checkout (CI on a pull request, a bare clone). ``FileCache`` serves the change history: there
-every commit changes one or two files, so each file version is loaded once and reused.
+Every commit of the default branch changes one or two files, so ``FileCache`` loads each file
+version (with the settings of its commit) once and reuses it. Loading, never checking: the
+history needs the model of each version, and reads no finding but "did it load cleanly".
 """
 
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
-from .. import checks
-from ..checks import personal
+from .. import public_names
 from .. import settings as settings_module
-from ..findings import Finding
-from ..load import Loaded, load
-from ..model import Case, Content, Department
+from ..load import load
+from ..model import Case, Department
 from ..settings import Settings
 from . import git
-from .git import CONTENT_PATHS, EXTRA_PATHS, Repo
-
-SETTINGS_FILE = "mkdocs.yml"
-
-
-@dataclass
-class Snapshot:
-    commit: str
-    loaded: Loaded | None
-    settings: Settings | None
-    findings: list[Finding]
-    files: dict[str, str]  # path → blob id of every file read
-
-    def ids_in_files(self) -> set[str]:
-        """Ids written in the files, also of parts that failed validation (left out of the model)."""
-        ids: set[str] = set()
-        for doc in self.loaded.documents if self.loaded else []:
-            data = doc.parsed.data
-            if doc.kind == "case":
-                ids.add(str(data.get("id")))
-                continue
-            for key in ("items", "no_penalty"):
-                ids |= {str(x.get("id")) for x in data.get(key) or [] if isinstance(x, dict)}
-        return ids
-
-    @property
-    def content(self) -> Content:
-        return self.loaded.content if self.loaded else Content((), ())
-
-    @property
-    def files_checked(self) -> int:
-        return self.loaded.files_checked if self.loaded else 1
-
-
-def snapshot(repo: Repo, commit: str) -> Snapshot:
-    """Load and check every content file of ``commit``."""
-    files = git.tree_files(repo, commit, CONTENT_PATHS + EXTRA_PATHS)
-    blobs = git.read_blobs(repo, list(files.values()))
-    with tempfile.TemporaryDirectory(prefix="xzzd-revision-") as tmp:
-        git.write_files(Path(tmp), files, blobs)
-        loaded, settings, findings = checks.run(Path(tmp))
-    return Snapshot(commit, loaded, settings, findings, files)
+from ..layout import CONFIG_FILE as SETTINGS_FILE
+from .git import Repo
 
 
 Loadable = Department | Case
@@ -106,7 +62,7 @@ class FileCache:
             loaded = load(Path(tmp), settings)
         broken = {f.path for f in loaded.findings if f.severity == "error"}
         for doc in loaded.documents:
-            self.names |= personal.names_in(doc)
+            self.names |= public_names.names_in(doc)
         found: dict[str, Loadable] = {d.origin.path: d for d in loaded.content.departments}
         found.update({c.origin.path: c for c in loaded.content.cases})
         for path, oid in files.items():
