@@ -368,6 +368,10 @@ def test_printed_item_is_a_notice(browser, servers, pages, short_item, site_url,
         title = page.locator("h1").inner_text()
         date = page.get_attribute('meta[name="PubDate"]', "content")
         reader = PdfReader(io.BytesIO(_pdf_of(page)))
+        # Headings that lead their text's first line never push one another sideways.
+        lefts = page.evaluate("[...document.querySelectorAll('.md-content h1, .md-content h2')]"
+                              ".map(h => Math.round(h.getBoundingClientRect().left))")
+        assert len(set(lefts)) == 1, lefts
         source = page.locator(".xz-source").inner_text()
         mark = page.locator(".xz-demo strong").inner_text()
     finally:
