@@ -270,6 +270,16 @@ def test_keyboard_reaches_everything_with_a_visible_focus(browser, axe, servers,
         context.close()
 
 
+# The hint's width in the box's own font, against the room inside the box.
+PLACEHOLDER_FITS = """(() => {
+  const box = document.getElementById('xz-header-q'), style = getComputedStyle(box);
+  const context = document.createElement('canvas').getContext('2d');
+  context.font = `${style.fontSize} ${style.fontFamily}`;
+  const room = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  return context.measureText(box.placeholder).width <= room;
+})()"""
+
+
 @pytest.mark.parametrize("script", SCRIPTS)
 def test_header_and_text_are_readable_on_a_small_phone(browser, servers, pages, script):
     server = servers["subpath"]
@@ -285,6 +295,7 @@ def test_header_and_text_are_readable_on_a_small_phone(browser, servers, pages, 
         shown = title.inner_text().replace("\n", "")
         assert shown == page.evaluate("document.querySelector('meta[name=SiteName]').content"), shown
         assert page.evaluate("(e => e.scrollWidth <= e.clientWidth)(document.querySelector('.xz-home__name'))")
+        assert page.evaluate(PLACEHOLDER_FITS), "the search box's hint is cut off"
     finally:
         context.close()
 
