@@ -453,3 +453,12 @@ def test_unreadable_settings_in_the_request_are_explained_not_shown_as_removals(
     assert code == 1, err
     assert "mkdocs.yml 无法读取" in out and "E801 错误" in out
     assert "#### 删除" not in out
+
+
+def test_a_preview_address_cannot_break_out_of_its_link():
+    """The preview address comes from CI configuration; whatever it holds, it stays one link target."""
+    from generator.review.report import link_target
+    hostile = 'https://p.example/x) [点此](https://evil.example) <script>"\'\n'
+    target = link_target(hostile)
+    assert not set(target) & set(" )(<>\"'\n[]")
+    assert target.startswith("https://p.example/x%29%20")

@@ -13,6 +13,7 @@ import json
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote as url_quote
 
 import jinja2
 from markupsafe import Markup
@@ -165,7 +166,14 @@ def preview_links(change: Change, review: Review) -> dict[str, str]:
     if not review.preview_url or change.action in (REMOVED, diff.UNREADABLE) or change.withheld or change.kind not in PAGES:
         return {}
     page = layout.url(PAGES[change.kind](change))
-    return {layout.HANS: f"{review.preview_url}/{page}", layout.HANT: f"{review.preview_url}/{layout.HANT_DIR}/{page}"}
+    return {layout.HANS: link_target(f"{review.preview_url}/{page}"),
+            layout.HANT: link_target(f"{review.preview_url}/{layout.HANT_DIR}/{page}")}
+
+
+def link_target(url: str) -> str:
+    """A URL safe inside a Markdown link's parentheses and an HTML attribute: everything outside
+    the URL characters that cannot end the link or the attribute is percent-encoded."""
+    return url_quote(url, safe=":/?#@!$&*+,;=%~")
 
 
 def code(text: str) -> Markup:
