@@ -358,7 +358,8 @@ NAME_ROLES = (
 # --- Site pages: the sections (栏目) the navigation names, and page titles ----------------------
 SECTIONS = {"home": "首页", "departments": "实施部门", "items": "行政指导事项", "modes": "分类索引",
             "cases": "典型案例", "search": "检索", "stats": "统计数据", "data": "数据下载",
-            "changes": "更新记录", "about": "关于数据"}
+            "changes": "更新记录", "about": "关于数据",
+            "accessibility": "无障碍声明"}
 # A page's title when it is not its section's name ("home": the site's name).
 PAGE_TITLES = {"modes": "按指导方式和实施环节"}
 STAGE_PAGE_TITLE = "{stage}指导"

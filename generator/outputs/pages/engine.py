@@ -20,16 +20,18 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from ... import cache, htmlguard
+from ... import cache, htmlguard, qrcode
 from ...layout import CONFIG_FILE, HANS, HANT, HANT_DIR, PROGRAM_DIR, TEMPLATE_DIR
 from ...script import Converter
 from ...settings import Settings
 from .render import Page
 
 LANG_LABELS = {HANS: "简体", HANT: "繁體"}
-# Material's own JavaScript (its bundle can load code from a CDN, e.g. for diagrams) and its
-# search assets are removed from the output; the site works without them.
-REMOVED_THEME_ASSETS = ("assets/javascripts",)
+# Assets shipped (an allowlist): our own folder only, not Material's stylesheets, source maps,
+# palettes, JavaScript (its bundle can load code from a CDN) or images. Both scripts' pages load
+# them from the simplified site's assets/ (zh-Hant pages through ../assets/), so switching
+# language downloads nothing again: the zh-Hant site ships no assets of its own.
+SHIPPED_ASSETS = "xz"
 # Our Python-Markdown extension (generator/htmlblocks.py); MkDocs imports it from this checkout.
 # MkDocs reads only the generator's own Markdown: what editors write arrives as sanitized HTML
 # blocks (generator/casebody), so attr_list serves the templates' anchors alone.
@@ -75,7 +77,7 @@ def write_project(project: Path, script: str, pages: list[Page], settings: Setti
     previous = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
     manifest = {}
     for page in pages:
-        meta = dict(page.meta, **_alternates(page, script))
+        meta = dict(page.meta, **_alternates(page, script, settings.site_url))
         # JSON values are YAML too, and writing them costs a fraction of the YAML dumper's time.
         front = "".join(f"{key}: {json.dumps(meta[key], ensure_ascii=False)}\n" for key in sorted(meta))
         text = f"---\n{front}---\n\n{page.body}"
@@ -85,7 +87,7 @@ def write_project(project: Path, script: str, pages: list[Page], settings: Setti
         if previous.get(page.path) == digest and target.exists():
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        _write_if_changed(target, convert(text))
+        _write_if_changed(target, _with_qr(convert(text), meta))
     for stale in set(previous) - set(manifest):
         if _page_path(stale):  # the manifest is a file in the cache: delete only pages under docs/
             (docs / stale).unlink(missing_ok=True)
@@ -173,19 +175,39 @@ class Running:
 
 
 def copy_site(project: Project, target: Path) -> None:
-    """Copy a project's built site to ``target``, without the theme assets the site leaves out."""
-    removed = {project.site_dir / relative for relative in REMOVED_THEME_ASSETS}
-    shutil.copytree(project.site_dir, target, dirs_exist_ok=True,
-                    ignore=lambda folder, names: [n for n in names if Path(folder, n) in removed])
+    """Copy a project's built site to ``target`` with only the assets the site ships (above)."""
+    assets = project.site_dir / "assets"
+    hant = project.folder.name == HANT
+
+    def ignore(folder: str, names: list[str]) -> list[str]:
+        if Path(folder) == project.site_dir and hant:
+            return ["assets"]
+        return [n for n in names if n != SHIPPED_ASSETS] if Path(folder) == assets else []
+
+    shutil.copytree(project.site_dir, target, dirs_exist_ok=True, ignore=ignore)
 
 
-def _alternates(page: Page, script: str) -> dict[str, str]:
-    """Relative links to the same page in the other script, and to itself."""
-    depth = page.path.count("/")
-    up = "../" * depth
-    if script == HANS:
-        return {"alternate": f"{up}{HANT_DIR}/{page.url}", "self_url": f"{up}{page.url}"}
-    return {"alternate": f"../{up}{page.url}", "self_url": f"{up}{page.url}"}
+def _alternates(page: Page, script: str, site_url: str) -> dict[str, str]:
+    """The relative link to the same page in the other script (the language switch); with a
+    ``site_url``, the public addresses of both (hreflang must be absolute; print shows this
+    page's address and its QR code, see ``_with_qr``)."""
+    up = "../" * page.path.count("/")
+    links = {"alternate": f"{up}{HANT_DIR}/{page.url}" if script == HANS else f"../{up}{page.url}"}
+    if site_url:
+        base = site_url.rstrip("/") + "/"
+        hans, hant = base + page.url, f"{base}{HANT_DIR}/{page.url}"
+        links["alternate_url"], links["public_url"] = (hant, hans) if script == HANS else (hans, hant)
+    return links
+
+
+def _with_qr(text: str, meta: dict[str, Any]) -> str:
+    """A page's text with a QR code of its public address added to its front matter, made only
+    for pages that are written (a code costs about a millisecond; the address is in the page's
+    digest) and after the conversion (the code is ASCII)."""
+    if "public_url" not in meta:
+        return text
+    front = f"qr: {json.dumps(qrcode.png_data_uri(meta['public_url']))}\n"
+    return text.replace("---\n", "---\n" + front, 1)
 
 
 def _config(settings: Settings, script: str, convert: Any, nav: list[dict[str, Any]],
@@ -222,7 +244,6 @@ def _config(settings: Settings, script: str, convert: Any, nav: list[dict[str, A
         },
         "plugins": [],
         "markdown_extensions": MARKDOWN_EXTENSIONS,
-        "extra_css": ["assets/stylesheets/site.css"],
         "extra": extra,
         "nav": _convert_nav(nav, convert),
         "validation": {"nav": {"omitted_files": "ignore"}},

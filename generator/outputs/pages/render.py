@@ -70,6 +70,7 @@ FIXED_PAGES = (
     Fixed(layout.DATA, "data.md.j2", "data"),
     Fixed(layout.CHANGES, "changes.md.j2", "changes"),
     Fixed(layout.ABOUT, "about.md.j2", "about"),
+    Fixed(layout.ACCESSIBILITY, "accessibility.md.j2", "accessibility"),
 )
 _FIXED = {page.path: page for page in FIXED_PAGES}
 
@@ -155,6 +156,7 @@ def render(view: PublishedView, memo: Memo | None = None) -> list[Page]:
           actions=[(a, msg.REVIEW_ACTIONS[a]) for a in ("added", "changed", "removed")],
           case_ids={c.id for c in site.cases})
     fixed(layout.ABOUT)
+    fixed(layout.ACCESSIBILITY)
     return pages
 
 
