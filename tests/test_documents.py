@@ -303,7 +303,7 @@ def test_document_command_stops_on_errors_in_what_the_document_is_made_of(tmp_pa
     code, stdout, stderr = document(root, "scjg-001", "--kind", "opinion", "--out", str(tmp_path / "a.docx"))
     assert code == 0, stdout + stderr  # another department's error is not this officer's to fix
     own = root / "catalogs/scjg.yaml"
-    own.write_text(replace_once(own.read_text(encoding="utf-8"), "supervision_phone: 12345", "supervision_phone: 123"),
+    own.write_text(replace_once(own.read_text(encoding="utf-8"), 'supervision_phone: "12345"', 'supervision_phone: "123"'),
                    encoding="utf-8")
     code, stdout, stderr = document(root, "scjg-001", "--kind", "opinion", "--out", str(tmp_path / "b.docx"))
     assert code == 1 and "catalogs/scjg.yaml:" in stdout and "E204" in stdout and not (tmp_path / "b.docx").exists()

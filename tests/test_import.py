@@ -150,6 +150,11 @@ def test_real_shaped_sheet_gives_the_same_catalog(repo, tmp_path):
     code, out, err = run_import(repo, file, "--department", "scjg")
     assert code == 0, out + err
     lines = out.splitlines()
+    # The new file is checked with the whole repository, statute library included, so the
+    # citations it holds of laws the library lacks get the same W905 as `check` gives them.
+    unverifiable = [line for line in lines if " W905 " in line]
+    assert unverifiable and all("不在法规库（laws/）中" in line for line in unverifiable), out
+    lines = [line for line in lines if line not in unverifiable]
     expected = warnings_expected(sheet, file)
     assert len(lines) == len(expected) + 1, out
     for line, start in zip(lines, expected):

@@ -207,7 +207,7 @@ def test_notice_command_stops_on_errors_in_its_department_only(tmp_path: Path) -
     code, stdout, stderr = notice(root, "scjg", "--out", str(tmp_path / "a.pdf"))
     assert code == 0, stdout + stderr  # another department's error is not this office's to fix
     own = root / "catalogs/scjg.yaml"
-    own.write_text(replace_once(own.read_text(encoding="utf-8"), "supervision_phone: 12345", "supervision_phone: 123"),
+    own.write_text(replace_once(own.read_text(encoding="utf-8"), 'supervision_phone: "12345"', 'supervision_phone: "123"'),
                    encoding="utf-8")
     code, stdout, stderr = notice(root, "scjg", "--out", str(tmp_path / "b.pdf"))
     assert code == 1 and "catalogs/scjg.yaml:" in stdout and "E204" in stdout and not (tmp_path / "b.pdf").exists()

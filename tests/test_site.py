@@ -115,6 +115,23 @@ def test_item_pages_show_every_disclosure_field(site, model, script):
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.parametrize("script", [HANS, HANT])
+def test_every_phone_number_can_be_tapped_to_call(site, model, script):
+    """A reader on a phone calls the supervision line, the office and the legal office with one
+    tap: each number is a tel: link dialling exactly that number."""
+    content, _, _ = model
+    pages = [(f"items/{i.id}.html", [i.supervision_phone]) for i in content.published_items()]
+    pages += [(f"departments/{d.code}.html", [d.office_phone, d.legal_office.phone]) for d in content.departments]
+    pages.append(("departments/index.html", [d.office_phone for d in content.departments]))
+    missing = []
+    for page, numbers in pages:
+        text = page_file(site, script, page).read_text(encoding="utf-8")
+        for number in numbers:
+            if f'href="tel:{number}">{number}</a>' not in text:
+                missing.append(f"{page}: {number}")
+    assert not missing, "\n".join(missing)
+
+
 def _headings(markdown: str) -> list[str]:
     """The ATX headings of a case body, without attribute lists ({ #id })."""
     out = []

@@ -30,6 +30,14 @@ TEMPLATES = layout.TEMPLATE_DIR / "pages"
 STAGE_SLUGS = layout.STAGE_SLUGS
 
 
+def phone_link(number: str) -> Markup:
+    """A phone number a reader can tap to call, never broken across lines. The number is a
+    checked office line (the schema's ``phone`` pattern); the link keeps only its digits and
+    hyphens, which RFC 3966 allows as visual separators."""
+    dialled = "".join(c for c in number if c.isascii() and (c.isdigit() or c == "-"))
+    return Markup('<a class="xz-tel" href="tel:{}">{}</a>').format(dialled, number)
+
+
 @dataclass(frozen=True)
 class Page:
     """A page to write: its path under docs/, front-matter values and Markdown body."""
@@ -234,6 +242,7 @@ def _environment(site: PublishedView, converter: Converter, images: dict[str, ca
     env.filters["body"] = case_body
     env.filters["mode_label"] = site.mode_label
     env.filters["stage_slug"] = STAGE_SLUGS.get
+    env.filters["phone"] = phone_link
 
     @jinja2.pass_context
     def link(context: jinja2.runtime.Context, target: str) -> str:
