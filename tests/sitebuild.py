@@ -214,3 +214,17 @@ def sample_site(tmp_path_factory) -> Sample:
         out = base / "site"
         _SAMPLE["sample"] = Sample(root, out, build_ok(root, out))
     return _SAMPLE["sample"]
+
+
+def richest_item_and_case(root: Path):
+    """The sample item with the most on its page (a no-penalty table, then related typical
+    cases) and the typical case nearest it: the pages browser tests open."""
+    from generator import checks
+
+    loaded, _, findings = checks.run(root)
+    assert loaded is not None, findings
+    content = loaded.content
+    cited = {ref for c in content.cases for ref in c.items}
+    item = min(content.published_items(), key=lambda i: (not i.no_penalty, i.id not in cited, i.id))
+    case = min(content.cases, key=lambda c: (item.id not in c.items, c.department != item.department, c.id))
+    return item, case

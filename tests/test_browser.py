@@ -19,7 +19,6 @@ import sitebuild
 from siteserver import Server
 from sitebuild import HANT_DIR
 
-from generator import checks
 
 SCREENSHOTS = sitebuild.PROJECT / "test-output" / "screenshots"
 HANS, HANT = "zh-Hans", "zh-Hant"
@@ -33,15 +32,7 @@ MOUNTS = ("subpath", "root")
 @pytest.fixture(scope="session")
 def targets(sample) -> dict[str, str]:
     """The page of each kind to open, as a path relative to the (simplified) site root."""
-    loaded, settings, findings = checks.run(sample.root)
-    assert loaded is not None, findings
-    content = loaded.content
-    # The item with the most on its page: a no-penalty table and related typical cases.
-    cited = {ref for c in content.cases for ref in c.items}
-    items = sorted(content.published_items(), key=lambda i: (not i.no_penalty, i.id not in cited, i.id))
-    item = items[0]
-    cases = sorted(content.cases, key=lambda c: (item.id not in c.items, c.department != item.department, c.id))
-    case = cases[0]
+    item, case = sitebuild.richest_item_and_case(sample.root)
     return {
         "home": "index.html",
         "department": f"departments/{item.department}.html",

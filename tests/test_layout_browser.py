@@ -25,7 +25,6 @@ import yaml
 import sitebuild
 from sitebuild import HANT_DIR
 
-from generator import checks
 
 SCREENSHOTS = sitebuild.PROJECT / "test-output" / "screenshots" / "layout"
 HANS, HANT = "zh-Hans", "zh-Hant"
@@ -40,17 +39,12 @@ SHOTS = {"home", "item", "case", "404"}  # at 375 and 1280 px
 @pytest.fixture(scope="session")
 def pages(sample) -> dict[str, str]:
     """One page of each kind, relative to a script's root; the item has a no-penalty table."""
-    loaded, settings, findings = checks.run(sample.root)
-    assert loaded is not None, findings
-    content = loaded.content
-    cited = {ref for case in content.cases for ref in case.items}
-    items = sorted(content.published_items(), key=lambda i: (not i.no_penalty, i.id not in cited, i.id))
-    case = sorted(content.cases, key=lambda c: (items[0].id not in c.items, c.id))[0]
+    item, case = sitebuild.richest_item_and_case(sample.root)
     return {
         "home": "index.html",
         "departments": "departments/index.html",
-        "department": f"departments/{items[0].department}.html",
-        "item": f"items/{items[0].id}.html",
+        "department": f"departments/{item.department}.html",
+        "item": f"items/{item.id}.html",
         "case": f"cases/{case.id}.html",
         "data": "data.html",
         "modes": "modes/index.html",
