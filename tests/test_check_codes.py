@@ -307,6 +307,15 @@ def _(make):
     return Expect(make(catalog=text), "E207", line=line_of(text, "2024-02-30"))
 
 
+@scenario("W213")
+def _(make):
+    """An unquoted phone with a leading zero: read as typed here, but a number (without its zero)
+    to VS Code and every YAML 1.2 tool, so the editor is asked to quote it."""
+    text = cat("    supervision_phone: 0533-6090010", "    supervision_phone: 05336090010")
+    return Expect(make(catalog=text), "W213", line=line_of(text, "supervision_phone: 05336090010"),
+                  in_message=("读成 5336090010", 'supervision_phone: "05336090010"'))
+
+
 @scenario("E209")
 def _(make):
     text = cat("    mode: policy_guidance", "    mode: “policy_guidance”")

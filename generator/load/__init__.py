@@ -24,8 +24,8 @@ from ..layout import HANS
 from ..messages import current as msg
 from ..model import (Case, Content, Department, Item, LegalBasis, LegalOffice, MediaFile, NoPenaltyEntry,
                      Origin, Review)
-from .. import cache, media, sources
-from . import files, paste, validate, yamlsource
+from .. import cache, media, privacy, sources
+from . import files, numbers, paste, validate, yamlsource
 from ..sources import Source
 from .yamlsource import Parsed, YamlProblem
 
@@ -180,7 +180,7 @@ def _catalog_file(root: Source, rel: str, settings: Settings
     if doc is None:
         return None, problems, None
     invalid, bad = validate.validate(rel, CATALOG, doc.parsed, settings)
-    return doc, problems + invalid, _department(doc, bad)
+    return doc, problems + invalid + _unquoted_numbers(doc, invalid), _department(doc, bad)
 
 
 def _case_file(root: Source, rel: str, settings: Settings) -> tuple[Document | None, list[Finding], Case | None]:
@@ -188,7 +188,23 @@ def _case_file(root: Source, rel: str, settings: Settings) -> tuple[Document | N
     if doc is None:
         return None, problems, None
     invalid, bad = validate.validate(rel, CASE, doc.parsed, settings, doc.line_offset)
-    return doc, problems + invalid, None if bad else _case(doc)
+    return doc, problems + invalid + _unquoted_numbers(doc, invalid), None if bad else _case(doc)
+
+
+def _unquoted_numbers(doc: Document, invalid: list[Finding]) -> list[Finding]:
+    """W213: a value other tools read as a number; the fix is the same text in quotes. A value
+    already reported on its line (a 7-digit phone, E204) gets that one message, not two."""
+    out, reported = [], {f.line for f in invalid}
+    for path, value, line, col in numbers.unquoted(doc.parsed):
+        if line + doc.line_offset in reported:
+            continue
+        shown = privacy.redact(value)
+        key = next((p for p in reversed(path) if isinstance(p, str)), "")
+        fixed = f'- "{shown}"' if path and isinstance(path[-1], int) else f'{key}: "{shown}"'
+        read = numbers.as_number(value)
+        loss = msg.NUMBER_LOSES_DIGITS.format(number=privacy.redact(read)) if read != value else ""
+        out.append(finding(doc.path, line + doc.line_offset, col, "W213", value=shown, fixed=fixed, loss=loss))
+    return out
 
 
 def read_document(root: Path | Source, rel: str, kind: str) -> tuple[Document | None, list[Finding]]:

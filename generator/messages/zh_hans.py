@@ -20,6 +20,7 @@ MESSAGES: dict[str, str] = {
     "E112": "文件中的值太多（超过 {limit} 个），无法安全读取。一个部门的目录清单通常只有几千个值：请检查是否误粘贴了表格或其他文件的内容。",
     "E113": "这是一个符号链接（快捷方式），不是文件本身。内容文件夹中的链接不会被读取，也不会发布：链接指向的内容没有经过审查。请把它换成文件本身，或删除。",
     "E114": "这个文件看起来是 {original} 的副本（复制文件时系统自动起的名字），不会被读取和发布。{action}",
+    "W213": "{value} 没有加引号：本工具照原样读取，但 VS Code 和其他按 YAML 标准读取的工具会把它当作数字{loss}。请加上英文引号，写成 {fixed}。",
     "E115": "这一行的{where}有一个{char}，看起来像空格，YAML 却不把它当作空格（常见于从 Word、WPS 或网页复制的内容）。请删除它，改用英文半角空格（键盘上的空格键）。",
     "W110": "这里不是内容文件的位置：catalogs/ 下只放 <部门代码>.yaml，typical-cases/ 下放 <部门代码>/<案例编号>.md。请移走或改名，否则不会发布。",
     # E2xx — fields: required, types, allowed values, formats
@@ -201,6 +202,8 @@ ODD_SPACE_PLACES = {"indent": "缩进中（字段名或“- ”前面）", "dash
 CURLY_QUOTES = "“”‘’＂＇「」『』〝〞〟„‟‚‛"
 ENUM_DID_YOU_MEAN = "是不是“{value}”？"
 # E114 {action}: the original is there, or the copy is all there is.
+# W213 {loss}: what a tool that reads the value as a number shows instead.
+NUMBER_LOSES_DIGITS = "，读成 {number}（开头的 0 会丢失）"
 COPY_DELETE = "请删除这个文件；要修改的内容请直接改在 {original} 中。"
 COPY_RENAME = "{original} 不存在：如果这个文件就是要发布的内容，请把它改名为 {original}。"
 
