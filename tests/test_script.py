@@ -426,10 +426,11 @@ def test_unsupported_variant(variant: str):
 def test_generated_tables_are_up_to_date():
     """boundaries.tsv and context-words.txt are what ``python -m generator.script`` writes from
     the pinned OpenCC and jieba and the reviewed files: regenerate after changing those."""
-    from generator.script import boundaries, boundary_table, context
+    from generator.script import boundaries, boundary_table, context, word_ends_table
 
     assert context.generate() == context.WORDS.read_text(encoding="utf-8")
     assert boundary_table() == boundaries.TABLE.read_text(encoding="utf-8")
+    assert word_ends_table() == boundaries.ENDS_TABLE.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(("hans", "hant"), [
@@ -437,6 +438,12 @@ def test_generated_tables_are_up_to_date():
     ("可以向应急管理部门报告", "可以向應急管理部門報告"),  # 向应 → 嚮應
     ("危害因素发生变化", "危害因素發生變化"),  # 素发 → 素髮
     ("对表格内容进行核对", "對表格內容進行核對"),
+    # the mirror class: a word OpenCC does not list loses its end to a phrase (word-ends.tsv)
+    ("应当按照规定制定应急预案", "應當按照規定制定應急預案"),  # 规|定制|定 → 規定製定
+    ("按规定制作台账", "按規定製作臺帳"),  # after the cut OpenCC goes on as usual: 制作 → 製作
+    ("依照本法规定准予登记", "依照本法規定准予登記"),  # 规|定准 → 規定準予
+    ("不满十四周岁的未成年人", "不滿十四週歲的未成年人"),
+    ("与法律相抵触的", "與法律相牴觸的"),  # 相抵 is no cut word: the model reads 相|抵触
 ])
 def test_word_boundaries(tw: Converter, hans: str, hant: str):
     assert tw.to_hant(hans) == hant
@@ -451,6 +458,17 @@ def test_boundary_entries_start_with_an_opencc_phrase_and_end_with_a_word():
         overlap = len(phrase) + len(word) - len(text)
         assert 0 < overlap < len(phrase) and text == phrase + word[overlap:], text
         assert len(hant) == len(text)
+
+
+def test_cut_words_end_inside_an_opencc_phrase():
+    from generator.script import boundaries, opencc_data
+
+    rows = boundaries.end_entries()
+    phrases = opencc_data.phrases()
+    assert len(rows) > 1000
+    for word, hant, phrase in rows:
+        assert phrase in phrases and word not in phrases and len(hant) == len(word), word
+        assert any(word.endswith(phrase[:k]) for k in range(1, len(phrase))), word
 
 
 @pytest.mark.parametrize(("hans", "hant"), [

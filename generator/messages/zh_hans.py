@@ -599,6 +599,7 @@ CONVERT_RULE_CONTEXT = "上下文规则：“{word}”中的“{char}”（conte
 CONVERT_RULE_CONTEXT_DEFAULT = "上下文规则：“{char}”不在所列词语中，取默认写法（context.yaml）"
 CONVERT_RULE_OVERRIDE = "覆盖词典“{phrase}”（overrides.yaml）"
 CONVERT_RULE_BOUNDARY = "词边界表“{text}”：常用词“{word}”优先于 OpenCC 词语“{phrase}”（boundaries.tsv）"
+CONVERT_RULE_WORD_END = "切词表“{word}”：常用词整体切出，词尾不被 OpenCC 词语“{phrase}”截走（word-ends.tsv）"
 CONVERT_RULE_OPENCC_PHRASE = "OpenCC 词语“{phrase}”"
 CONVERT_RULE_OPENCC_CHAR = "OpenCC 单字默认"
 CONVERT_RULE_VARIANT = "用字表 {variant}：{entry}（variants.yaml）"

@@ -18,7 +18,8 @@ Converting to traditional runs four layers, each a reviewable table (CONTRIBUTIN
    around it; the decision becomes a mark, so OpenCC never sees that character;
 2. OpenCC's phrase conversion with one extra dictionary first in its chain: the reviewed
    ``overrides.yaml`` and the generated word-boundary table ``boundaries.tsv``
-   (``boundaries.py``), reviewed entries winning;
+   (``boundaries.py``), reviewed entries winning, and the generated cut words
+   ``word-ends.tsv`` that its segmenter takes whole;
 3. OpenCC's regional step (s2tw, s2hk) as shipped;
 4. the variant table of the chosen script setting (``variants.yaml``): one spelling per word
    family as the target region writes it (Taiwan 帳/占/家具, Hong Kong 賬 …).
@@ -46,7 +47,7 @@ from .marks import MARK, mark
 HERE = Path(__file__).parent
 OVERRIDES = HERE / "overrides.yaml"
 # Every file the traditional text depends on: the converter's identity hashes them all.
-TABLES = (OVERRIDES, boundaries.TABLE, context.RULES, context.WORDS, variants.TABLE)
+TABLES = (OVERRIDES, boundaries.TABLE, boundaries.ENDS_TABLE, context.RULES, context.WORDS, variants.TABLE)
 VARIANTS = {"s2tw": "tw2s", "s2hk": "hk2s", "s2t": "t2s"}
 
 _MARK = MARK  # internal marks carry both forms through rendering (marks.py)
@@ -139,6 +140,11 @@ def reviewed_converter() -> Callable[[str], str]:
     return opencc.OpenCC(str(_config("s2t", with_boundaries=False))).convert
 
 
+def word_ends_table() -> str:
+    """The text of word-ends.tsv, generated again (``python -m generator.script``)."""
+    return boundaries.generate_ends(reviewed_converter())
+
+
 def boundary_table() -> str:
     """The text of boundaries.tsv, generated again (``python -m generator.script``)."""
     return boundaries.generate(reviewed_converter(), {e["phrase"] for e in overrides()})
@@ -183,6 +189,12 @@ def _config(variant: str, with_boundaries: bool = True) -> Path:
     # Segmentation must cut text where our phrases start, and the first conversion step must
     # try our phrases before OpenCC's own.
     _first_group(config["segmentation"]["dict"]).insert(0, ours)
+    if with_boundaries:  # cut words only segment: inside them OpenCC converts as before
+        ends = folder / "word-ends.txt"
+        ends.write_text("".join(f"{word}\t{hant}\n" for word, hant, _ in boundaries.end_entries()),
+                        encoding="utf-8")
+        opencc_data.compile_text(ends, folder / "word-ends.ocd2")
+        _first_group(config["segmentation"]["dict"]).insert(1, {"type": "ocd2", "file": str(folder / "word-ends.ocd2")})
     _first_group(config["conversion_chain"][0]["dict"]).insert(0, ours)
     path = folder / f"{variant}.json"
     path.write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")

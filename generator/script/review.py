@@ -44,7 +44,7 @@ class Piece:
     """One character of a line after conversion: its traditional form and what decided it."""
     char: str
     hant: str
-    kind: str  # author, context, override, boundary, variant, opencc-phrase, opencc-char
+    kind: str  # author, context, override, boundary, word-end, variant, opencc-phrase, opencc-char
     rule: str
 
 
@@ -125,8 +125,10 @@ class Explainer:
 @lru_cache(maxsize=1)
 def _our_phrases() -> dict[str, tuple[str, str]]:
     """Our dictionary (as in the converter's chain) → (kind, rule named in the report)."""
-    out = {text: ("boundary", msg.CONVERT_RULE_BOUNDARY.format(text=text, phrase=phrase, word=word))
-           for text, _, phrase, word in boundaries.entries()}
+    out = {word: ("word-end", msg.CONVERT_RULE_WORD_END.format(word=word, phrase=phrase))
+           for word, _, phrase in boundaries.end_entries()}
+    out.update({text: ("boundary", msg.CONVERT_RULE_BOUNDARY.format(text=text, phrase=phrase, word=word))
+                for text, _, phrase, word in boundaries.entries()})
     for e in overrides():
         out[e["phrase"]] = ("override", msg.CONVERT_RULE_OVERRIDE.format(phrase=e["phrase"]))
     return out
