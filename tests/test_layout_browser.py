@@ -294,6 +294,23 @@ def test_header_and_text_are_readable_on_a_small_phone(browser, servers, pages, 
         context.close()
 
 
+CHART_TEXT_PX = """() => [...document.querySelectorAll('.xz-chart svg')].map(svg =>
+  Math.min(...[...svg.querySelectorAll('text')].map(t => t.getBoundingClientRect().height)))"""
+
+
+@pytest.mark.parametrize("width", [320, 375])
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_chart_labels_stay_readable_on_a_phone(browser, servers, pages, script, width):
+    """The statistics charts are drawn for a phone's column: their text is not scaled down to
+    the 9 px it was when the labels stood beside the bars."""
+    context, page, _ = _open(browser, servers["subpath"], _in(script, pages["stats"]), width)
+    try:
+        heights = page.evaluate(CHART_TEXT_PX)
+        assert heights and min(heights) >= 14, heights
+    finally:
+        context.close()
+
+
 def test_without_javascript_the_navigation_is_shown_and_the_button_is_not(browser, servers, pages):
     server = servers["subpath"]
     context, page, _ = _open(browser, server, pages["item"], 375, java_script_enabled=False)

@@ -21,9 +21,10 @@ from ...view import PublishedView
 from ...view.shown import Shown
 
 FONT = 16  # px: large enough for older readers (适老化)
-ROW = 34
+WIDTH = 343  # px: the text column of a 375 px phone, so the chart is drawn at its own size there
+LABEL = 22  # px: the label's line above its bar
 BAR = 22
-BAR_AREA = 360
+ROW = LABEL + BAR + 12
 BAR_COLOUR = "#8e1a1a"  # the site's primary colour; contrast 8:1 on white
 
 
@@ -107,14 +108,18 @@ def _width(text: str) -> float:
 
 def bar_chart(chart_id: str, title: str, bars: list[Bar], unit: str, converter: Converter) -> Markup:
     """A horizontal bar chart as one block of inline SVG (no blank line, so Markdown keeps it);
-    markup for the page template, every text in it escaped."""
+    markup for the page template, every text in it escaped.
+
+    Each label stands on its own line above its bar, and the chart is as wide as a phone's text
+    column (``WIDTH``): a chart with labels beside the bars was twice as wide, so a phone scaled
+    its 16 px text down to about 9 px."""
     labels = [b.label if isinstance(b.label, Shown) else converter.source(b.label, b.owner.script if b.owner else layout.HANS)
               for b in bars]
-    label_width = int(max((_width(converter.to_hans(t)) for t in labels), default=2) * FONT) + 12
     top = max((b.value for b in bars), default=0) or 1
     value_width = 8 + int(_width(f"{top}{unit}") * FONT)
-    width = label_width + BAR_AREA + value_width
-    height = max(len(bars), 1) * ROW + 8
+    width = max(WIDTH, int(max((_width(converter.to_hans(t)) for t in labels), default=2) * FONT))
+    bar_area = width - value_width
+    height = max(len(bars), 1) * ROW + 4
     parts = [
         '<figure class="xz-chart">',
         f'<svg role="img" aria-labelledby="{chart_id}-title" width="{width}" height="{height}" '
@@ -122,15 +127,13 @@ def bar_chart(chart_id: str, title: str, bars: list[Bar], unit: str, converter: 
         f'<title id="{chart_id}-title">{escape(title)}（数字见下表）</title>',
     ]
     for row, (bar, label) in enumerate(zip(bars, labels)):
-        y = 4 + row * ROW
-        middle = y + ROW // 2
-        length = round(BAR_AREA * bar.value / top)
-        parts.append(f'<text x="{label_width - 8}" y="{middle}" text-anchor="end" '
-                     f'dominant-baseline="middle">{escape(label)}</text>')
+        y = row * ROW
+        middle = y + LABEL + BAR // 2
+        length = round(bar_area * bar.value / top)
+        parts.append(f'<text x="0" y="{y + LABEL - 5}">{escape(label)}</text>')
         if length:
-            parts.append(f'<rect x="{label_width}" y="{middle - BAR // 2}" width="{length}" height="{BAR}" '
-                         f'fill="{BAR_COLOUR}"/>')
-        parts.append(f'<text x="{label_width + length + 6}" y="{middle}" dominant-baseline="middle">'
+            parts.append(f'<rect x="0" y="{y + LABEL}" width="{length}" height="{BAR}" fill="{BAR_COLOUR}"/>')
+        parts.append(f'<text x="{length + 6}" y="{middle}" dominant-baseline="middle">'
                      f'{bar.value}{escape(unit)}</text>')
     parts += ["</svg>", "</figure>"]
     return Markup("\n".join(parts))
