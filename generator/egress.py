@@ -18,15 +18,13 @@ from __future__ import annotations
 
 import gzip
 import io
-import multiprocessing
-import os
 import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Collection, Iterator
 
-from . import privacy
+from . import cores, privacy
 from .findings import Finding, finding
 from .messages import current as msg
 
@@ -144,16 +142,11 @@ def scan_tree(root: Path, allowed: Collection[str] = ()) -> list[Hit]:
     """Every file under ``root``, on every core: a district's site is about 4,300 files."""
     paths = sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file() and not p.is_symlink())
     privacy.warm_up()  # build the detectors once, before forking
-    workers = min(os.cpu_count() or 1, 4)
-    if workers < 2 or len(paths) < 200 or "fork" not in multiprocessing.get_all_start_methods():
-        return _scan_paths(root, paths, allowed)
-    chunks = [paths[i::workers] for i in range(workers)]
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        parts = pool.starmap(_scan_paths, [(root, chunk, allowed) for chunk in chunks])
-    return sorted((h for part in parts for h in part), key=lambda h: (h.file, h.line, h.match.start))
+    hits = cores.each_share(_scan_paths, paths, root, allowed)
+    return sorted(hits, key=lambda h: (h.file, h.line, h.match.start))
 
 
-def _scan_paths(root: Path, paths: list[str], allowed: Collection[str]) -> list[Hit]:
+def _scan_paths(paths: list[str], root: Path, allowed: Collection[str]) -> list[Hit]:
     hits = []
     for rel in paths:
         hits += scan_file(rel, (root / rel).read_bytes(), allowed)

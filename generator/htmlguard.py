@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from . import cores
 from .messages import current as msg
 
 CONTENT_SECURITY_POLICY = (
@@ -91,12 +92,17 @@ class _Page:
 
 
 def check_site(site: Path, site_url: str = "") -> list[Problem]:
-    """Every problem in every HTML page under ``site`` (one per page, sorted by page)."""
+    """Every problem in every HTML page under ``site`` (one per page, sorted by page), the
+    pages shared over the cores."""
+    pages = sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
+    return sorted(cores.each_share(_check_pages, pages, site, site_url), key=lambda p: p.page)
+
+
+def _check_pages(pages: list[str], site: Path, site_url: str) -> list[Problem]:
     allowed: set[str] = set()  # tags already found allowed (a script's depends on its page)
     problems: list[Problem] = []
-    for path in sorted(site.rglob("*.html")):
-        page = path.relative_to(site).as_posix()
-        what = check_page(path.read_text(encoding="utf-8"), _Page(site, page, site_url), allowed)
+    for page in pages:
+        what = check_page((site / page).read_text(encoding="utf-8"), _Page(site, page, site_url), allowed)
         if what:
             problems.append(Problem(page, what))
     return problems
