@@ -74,6 +74,7 @@ class IndexFiles:
     info: dict
     postings: dict[str, dict[int, int]]  # gram → {document: mask}
     meta: list[list]  # one row per document, in document order
+    passages: list[tuple[str, str]]  # (simplified, traditional) per document
     rows: list[list[str]]  # d.txt
     files: list[Path]
 
@@ -98,16 +99,22 @@ def read_index(folder: Path) -> IndexFiles:
             postings[gram] = decode_postings(data)
     chunk = info["metaChunk"]
     meta: list[list] = []
+    passages: list[tuple[str, str]] = []
     for n in range(math.ceil(info["documents"] / chunk)):
         path = folder / "m" / f"{n:x}.json"
         expected_files.add(path)
         rows = json.loads(path.read_text(encoding="utf-8"))
         assert len(rows) == min(chunk, info["documents"] - n * chunk), path
         meta.extend(rows)
+        hans, hant = (folder / "p" / f"{n:x}.json", folder / "p" / f"{n:x}-t.json")
+        expected_files |= {hans, hant}
+        pair = [json.loads(path.read_text(encoding="utf-8")) for path in (hans, hant)]
+        assert len(pair[0]) == len(pair[1]) == len(rows), hans
+        passages.extend(zip(*pair))
     rows = [line.split(",") for line in (folder / "d.txt").read_text(encoding="utf-8").split("\n")]
     files = sorted(p for p in folder.rglob("*") if p.is_file())
     assert set(files) == expected_files, f"unexpected or missing files: {set(files) ^ expected_files}"
-    return IndexFiles(info, postings, meta, rows, files)
+    return IndexFiles(info, postings, meta, passages, rows, files)
 
 
 # --- grams recomputed here ------------------------------------------------------------------------
@@ -409,7 +416,10 @@ def test_metadata_is_in_both_scripts(built, converter):
     for row in built.meta:
         assert row[3] == converter.to_hant(row[2])
         assert row[5] == converter.to_hant(row[4])
-        assert row[4] and len(row[4]) <= index.PASSAGE_CHARS + 1
+        assert row[4] and len(row[4]) <= index.SNIPPET_CHARS + 1
+    for row, (hans, hant) in zip(built.meta, built.passages):
+        assert hant == converter.to_hant(hans) and hans.startswith(row[4].removesuffix("…"))
+        assert len(hans) <= index.PASSAGE_CHARS + 1
 
 
 def test_document_order_matches_metadata(built, docs):

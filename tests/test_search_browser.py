@@ -794,7 +794,8 @@ def test_a_query_loads_only_its_own_shards(new_tab, search_files):
     loaded = sorted(unquote(u[len(search_base):]) for u in tab.watch.requests if u.startswith(search_base))
     want_g = {f"g/{index.shard_of(g, shards):x}.txt" for g in grams}
     numbers = {path: n for n, path in enumerate(row[1] for row in search_files.meta)}
-    want_m = {f"m/{numbers[h] // search_files.info['metaChunk']:x}.json" for h in result.hrefs}
+    chunks = {numbers[h] // search_files.info['metaChunk'] for h in result.hrefs}
+    want_m = {f"m/{n:x}.json" for n in chunks} | {f"p/{n:x}.json" for n in chunks}  # passages: own script only
     assert set(loaded) == {"info.json", "fold.txt"} | want_g | want_m, loaded
     assert len(loaded) == len(set(loaded)), f"files fetched twice: {loaded}"
     assert "d.txt" not in loaded  # only for filters
@@ -932,11 +933,12 @@ SNIPPETS = """() => Array.from(document.querySelectorAll('#search-results li')).
 def test_snippet_is_the_passage_around_the_match_highlighted(shared_tabs, search_files, version, converter):
     tab = shared_tabs["root"]
     tab.watch.reset()
-    passages = {row[1]: row[4 if version == HANS else 5] for row in search_files.meta}
+    passages = {row[1]: pair[0 if version == HANS else 1] for row, pair in zip(search_files.meta, search_files.passages)}
     cut = 0
     for query, words in [("燃气", {"燃气"}), ("免罚", {"免罚", "不罚"}), ("噪音", {"噪音", "噪声"}),
                          ("整改", {"整改"}), ("個體戶", {"个体户", "个体工商户"})]:
-        search(tab, version, query)
+        tab.page.goto(search_url(tab.server, version, {"q": query}), wait_until="load")
+        wait_done(tab.page)
         for row in tab.page.evaluate(SNIPPETS):
             passage = passages[row["href"]]
             text = row["text"]

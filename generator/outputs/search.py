@@ -17,9 +17,11 @@ Files under ``search/`` (see ``site-template/assets/xz/search.js`` for the reade
 - ``g/<shard>.txt`` — ``gram<TAB>postings`` lines; a gram with long postings points to its
   own file ``g/<shard>-<n>.txt`` instead (``gram<TAB>@n``) so shards stay small.
 - ``m/<chunk>.json`` — display metadata of ``META_CHUNK`` documents: kind (item, case or
-  department), path, title in both scripts, passage in both scripts (the text the browser cuts
-  the snippet around the match from, at most ``PASSAGE_CHARS``), department, mode (-1: none),
-  date ("" for a department).
+  department), path, title and the passage's first ``SNIPPET_CHARS`` in both scripts,
+  department, mode (-1: none), date ("" for a department).
+- ``p/<chunk>.json`` and ``p/<chunk>-t.json`` — the passages of the same documents in simplified
+  and in traditional script (the text the browser cuts the snippet around the match from, at
+  most ``PASSAGE_CHARS``); a reader's browser loads only its own script's file.
 - ``d.txt`` — one line per document: department, mode, kind (i, c, d), year (loaded only for
   filters).
 
@@ -46,7 +48,8 @@ TITLE, KEY, BODY = 1, 2, 4
 META_CHUNK = 4
 SHARD_TARGET_BYTES = 4_000
 OWN_FILE_BYTES = 1_000  # postings longer than this get their own file
-PASSAGE_CHARS = 600  # snippets are cut from this much of a document's main text
+SNIPPET_CHARS = 90
+PASSAGE_CHARS = 400  # snippets are cut from this much of a document's main text
 NO_PENALTY_LIST = "不罚清单"  # a key word of the items whose page lists 不罚清单 entries
 _MARKDOWN = re.compile(r"[#>*_`|\[\]()!-]+")
 
@@ -117,6 +120,10 @@ def _department_document(site: PublishedView, department: Department) -> Documen
     return Document("department", layout.url(layout.department(department.code)), script.plain(department.name),
                     _passage(passage), department.code, "", "",
                     (script.plain(department.name), script.plain(key), ""))
+
+
+def _start(passage: str) -> str:
+    return passage if len(passage) <= SNIPPET_CHARS else passage[:SNIPPET_CHARS] + "…"
 
 
 def _passage(text: str) -> str:
@@ -192,6 +199,7 @@ def write(site: PublishedView, out: Path) -> dict[str, int]:
         shards *= 2
     (out / "g").mkdir(parents=True, exist_ok=True)
     (out / "m").mkdir(parents=True, exist_ok=True)
+    (out / "p").mkdir(parents=True, exist_ok=True)
     lines: dict[int, list[str]] = defaultdict(list)
     own_files: dict[int, int] = defaultdict(int)
     for gram in sorted(encoded):
@@ -209,11 +217,14 @@ def write(site: PublishedView, out: Path) -> dict[str, int]:
     modes = [m.code for m in site.settings.modes]
     for start in range(0, len(docs), META_CHUNK):
         chunk = [
-            [d.kind, d.path, d.title, converter.to_hant(d.title), d.passage, converter.to_hant(d.passage),
+            [d.kind, d.path, d.title, converter.to_hant(d.title), _start(d.passage), converter.to_hant(_start(d.passage)),
              departments.index(d.department), modes.index(d.mode) if d.mode in modes else -1, d.date]
             for d in docs[start:start + META_CHUNK]
         ]
         _json(out / "m" / f"{start // META_CHUNK:x}.json", chunk)
+        passages = [d.passage for d in docs[start:start + META_CHUNK]]
+        _json(out / "p" / f"{start // META_CHUNK:x}.json", passages)
+        _json(out / "p" / f"{start // META_CHUNK:x}-t.json", [converter.to_hant(t) for t in passages])
     (out / "d.txt").write_text("\n".join(
         f"{departments.index(d.department)},{modes.index(d.mode) if d.mode in modes else -1},"
         f"{d.kind[0]},{d.date[:4]}" for d in docs), encoding="utf-8")

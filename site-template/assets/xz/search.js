@@ -265,9 +265,11 @@
     if (to < chars.length) node.appendChild(document.createTextNode("…"));
     return node;
   }
+  /* A document's metadata row, with its passage in the reader's script appended. */
   function meta(doc, info) {
-    var chunk = Math.floor(doc / info.metaChunk);
-    return get("m/" + chunk.toString(16) + ".json", true).then(function (rows) { return rows[doc % info.metaChunk]; });
+    var chunk = Math.floor(doc / info.metaChunk).toString(16);
+    return Promise.all([get("m/" + chunk + ".json", true), get("p/" + chunk + (hant ? "-t" : "") + ".json", true)])
+      .then(function (loaded) { return loaded[0][doc % info.metaChunk].concat([loaded[1][doc % info.metaChunk]]); });
   }
   var KINDS = { item: ["事项", "事項"], "case": ["典型案例", "典型案例"], department: ["实施部门", "實施部門"] };
   function render(ranked, shown, alts, info) {
@@ -281,7 +283,7 @@
         var link = highlighted("a", "xz-result__title", row[2 + s], alts);
         link.setAttribute("href", row[1]);
         li.appendChild(link);
-        li.appendChild(snippet(row[4 + s], alts));
+        li.appendChild(snippet(row[9], alts));
         var facts = [label.apply(null, KINDS[row[0]] || KINDS.item)];
         if (row[0] !== "department") facts.push(dept ? dept[1 + s] : "", mode ? mode[1 + s] : "", row[8]);
         var p = document.createElement("p");
