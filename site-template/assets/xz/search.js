@@ -221,17 +221,24 @@
 
   /* ---- display: DOM nodes and textContent only, never markup from the index ---- */
   var SNIPPET = 90, BEFORE = 24;
-  /* Which characters of text match a run of any alternative (compared folded). */
-  function marks(chars, alts) {
+  /* What to mark in the results: the runs of every alternative, and the readers' words the
+   * synonym table turns into a normalized run (免罚 marks 不予行政处罚 too). */
+  function markTerms(alts) {
+    var terms = [].concat.apply([], alts), normalized = alts[alts.length - 1].map(function (r) { return r.join(""); });
+    synonyms.lookup.forEach(function (canonical, word) {
+      if (normalized.some(function (run) { return run.indexOf(canonical) >= 0; })) terms.push(Array.from(word));
+    });
+    return terms;
+  }
+  /* Which characters of text match a term (compared folded). */
+  function marks(chars, terms) {
     var folded = chars.map(foldChar), marked = new Array(chars.length);
-    alts.forEach(function (queryRuns) {
-      queryRuns.forEach(function (run) {
-        for (var i = 0; i + run.length <= folded.length; i++) {
-          var hit = true;
-          for (var k = 0; k < run.length; k++) if (folded[i + k] !== run[k]) { hit = false; break; }
-          if (hit) for (var k2 = 0; k2 < run.length; k2++) marked[i + k2] = true;
-        }
-      });
+    terms.forEach(function (run) {
+      for (var i = 0; i + run.length <= folded.length; i++) {
+        var hit = true;
+        for (var k = 0; k < run.length; k++) if (folded[i + k] !== run[k]) { hit = false; break; }
+        if (hit) for (var k2 = 0; k2 < run.length; k2++) marked[i + k2] = true;
+      }
     });
     return marked;
   }
@@ -247,15 +254,15 @@
       i = j;
     }
   }
-  function highlighted(tag, className, text, alts) {
+  function highlighted(tag, className, text, terms) {
     var node = document.createElement(tag), chars = Array.from(text);
     node.className = className;
-    appendMarked(node, chars, marks(chars, alts), 0, chars.length);
+    appendMarked(node, chars, marks(chars, terms), 0, chars.length);
     return node;
   }
   /* The passage around its first match (else its start), the matches marked. */
-  function snippet(text, alts) {
-    var node = document.createElement("p"), chars = Array.from(text), marked = marks(chars, alts);
+  function snippet(text, terms) {
+    var node = document.createElement("p"), chars = Array.from(text), marked = marks(chars, terms);
     node.className = "xz-result__snippet";
     var first = marked.indexOf(true);
     var from = first > BEFORE ? first - BEFORE : 0, to = Math.min(chars.length, from + SNIPPET);
@@ -272,7 +279,7 @@
       .then(function (loaded) { return loaded[0][doc % info.metaChunk].concat([loaded[1][doc % info.metaChunk]]); });
   }
   var KINDS = { item: ["事项", "事項"], "case": ["典型案例", "典型案例"], department: ["实施部门", "實施部門"] };
-  function render(ranked, shown, alts, info) {
+  function render(ranked, shown, terms, info) {
     var slice = ranked.slice(shown, shown + PAGE);
     return Promise.all(slice.map(function (r) { return meta(r[1], info); })).then(function (rows) {
       var list = results.querySelector("ol") || results.appendChild(document.createElement("ol"));
@@ -280,10 +287,10 @@
         var s = hant ? 1 : 0;
         var dept = info.departments[row[6]], mode = info.modes[row[7]];
         var li = document.createElement("li");
-        var link = highlighted("a", "xz-result__title", row[2 + s], alts);
+        var link = highlighted("a", "xz-result__title", row[2 + s], terms);
         link.setAttribute("href", row[1]);
         li.appendChild(link);
-        li.appendChild(snippet(row[9], alts));
+        li.appendChild(snippet(row[9], terms));
         var facts = [label.apply(null, KINDS[row[0]] || KINDS.item)];
         if (row[0] !== "department") facts.push(dept ? dept[1 + s] : "", mode ? mode[1 + s] : "", row[8]);
         var p = document.createElement("p");
@@ -340,14 +347,14 @@
       return matchAll(alts, info).then(function (ranked) {
         return applyFilters(ranked, p);
       }).then(function (ranked) {
-        current = { ranked: ranked, runs: alts, shown: 0 };
+        current = { ranked: ranked, terms: markTerms(alts), shown: 0 };
         if (!ranked.length) {
           status.textContent = label("没有找到与“" + p.q + "”相关的事项或案例。可以换一个词，或按部门浏览。",
             "沒有找到與「" + p.q + "」相關的事項或案例。可以換一個詞，或按部門瀏覽。");
           return;
         }
         status.textContent = label("找到 " + ranked.length + " 条结果。", "找到 " + ranked.length + " 條結果。");
-        return render(ranked, 0, alts, info).then(function (shown) { current.shown = shown; });
+        return render(ranked, 0, current.terms, info).then(function (shown) { current.shown = shown; });
       });
     }).catch(function () {
       status.textContent = label("检索暂时不可用，请稍后再试。", "檢索暫時不可用，請稍後再試。");
@@ -365,7 +372,7 @@
   more.addEventListener("click", function () {
     if (!current) return;
     get("info.json", true).then(function (info) {
-      return render(current.ranked, current.shown, current.runs, info);
+      return render(current.ranked, current.shown, current.terms, info);
     }).then(function (shown) { current.shown = shown; });
   });
   window.addEventListener("popstate", run);
