@@ -1,11 +1,11 @@
 """Build the search index: one folded, sharded index for both versions of the site.
 
-Documents are the published items and cases, numbered newest first (so "ties by date" is
-"lower number first" and the top results of a common query sit in the same metadata file),
-after the department pages (a department's name finds its page first). Every field is folded (``fold``), its normalized form
-(``search_terms.normalize``: citations and synonyms) is added beside it when it differs, and
-the text is cut into runs of word characters; each run contributes
-its character unigrams, bigrams and trigrams. A query of one character looks up unigrams, of
+Documents are the department pages (first: a department's name finds its page before its
+items), then the published items and cases, newest first (so "ties by date" is "lower number
+first" and the top results of a common query sit in the same metadata file). Every field is
+folded (``fold``), its normalized form (``search_terms.normalize``: citations and synonyms) is
+added beside it when it differs, and the text is cut into runs of word characters; each run
+contributes its character unigrams, bigrams and trigrams. A query of one character looks up unigrams, of
 two a bigram, of three or more its overlapping trigrams: requiring them all in the same field
 is an exact phrase test up to three characters and a very close one beyond, without the
 positions that would make the postings of common words too large for a phone.
@@ -77,8 +77,9 @@ def documents(site: PublishedView) -> list[Document]:
 
 
 def _with_normalized(text: str, table: search_terms.Pairs) -> str:
-    normalized = search_terms.normalize(fold(text), table)
-    return text if normalized == fold(text) else f"{text}\n{normalized}"
+    folded = fold(text)
+    normalized = search_terms.normalize(folded, table)
+    return text if normalized == folded else f"{text}\n{normalized}"
 
 
 def _negate(date: str) -> tuple[int, ...]:
