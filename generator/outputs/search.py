@@ -5,9 +5,9 @@ items), then the published items and cases, newest first (so "ties by date" is "
 first" and the top results of a common query sit in the same metadata file). Every field is
 folded (``fold``), its normalized form (``search_terms.normalize``: citations and synonyms) is
 added beside it when it differs, and the text is cut into runs of word characters; each run
-contributes its character unigrams, bigrams and trigrams. A query of one character looks up unigrams, of
-two a bigram, of three or more its overlapping trigrams: requiring them all in the same field
-is an exact phrase test up to three characters and a very close one beyond, without the
+contributes its character unigrams, bigrams and trigrams. A query of one character looks up
+unigrams, of two a bigram, of three or more its overlapping trigrams: requiring them all in the
+same field is an exact phrase test up to three characters and a very close one beyond, without the
 positions that would make the postings of common words too large for a phone.
 
 Files under ``search/`` (see ``site-template/assets/xz/search.js`` for the reader):
