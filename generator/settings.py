@@ -56,6 +56,8 @@ class Settings:
     laws_complete_levels: tuple[str, ...] = ()
     # The maintainers' accounts: must approve every change to the program (generator, CI, …).
     maintainer_reviewers: tuple[str, ...] = ()
+    # A site's own search synonyms: (reader's word, catalog form), beside the shipped table.
+    search_synonyms: tuple[tuple[str, str], ...] = ()
 
     def mode(self, code: str) -> Mode | None:
         return next((m for m in self.modes if m.code == code), None)
@@ -148,6 +150,10 @@ def load(root: Path | Source) -> tuple[Settings | None, list[Finding]]:
     if not (isinstance(complete, list) and all(level in LEVELS for level in complete)):
         problem(msg.LAWS_COMPLETE_LEVELS.format(levels="、".join(LEVELS)), "extra", "laws_complete_levels")
         complete = []
+    synonyms = _search_synonyms(extra.get("search_synonyms") or {})
+    if synonyms is None:
+        problem(msg.SETTINGS_SEARCH_SYNONYMS, "extra", "search_synonyms")
+        synonyms = ()
     maintainers = extra.get("maintainer_reviewers") or []
     if not (isinstance(maintainers, list) and all(isinstance(r, str) and _ACCOUNT.match(r) for r in maintainers)):
         problem(msg.SETTINGS_MAINTAINERS, "extra", "maintainer_reviewers")
@@ -158,6 +164,7 @@ def load(root: Path | Source) -> tuple[Settings | None, list[Finding]]:
         legal_office_reviewers=tuple(legal),
         laws_complete_levels=tuple(complete),
         maintainer_reviewers=tuple(maintainers),
+        search_synonyms=synonyms,
         site_name=data["site_name"],
         site_url=data.get("site_url") or "",
         hant_variant=variant,
@@ -165,3 +172,19 @@ def load(root: Path | Source) -> tuple[Settings | None, list[Finding]]:
         modes=tuple(modes),
         **texts,
     ), unknown
+
+
+def _search_synonyms(value: object) -> tuple[tuple[str, str], ...] | None:
+    """``{catalog form: [reader's word, …]}`` → pairs; None when malformed. A word inside its own
+    catalog form would garble the text it is found in (健康证 → 健康证明 makes 健康证明明)."""
+    if not isinstance(value, dict):
+        return None
+    out = []
+    for canonical, words in value.items():
+        if not (isinstance(canonical, str) and canonical.strip() and isinstance(words, list)):
+            return None
+        for word in words:
+            if not (isinstance(word, str) and word.strip()) or word.strip() in canonical:
+                return None
+            out.append((word.strip(), canonical.strip()))
+    return tuple(out)

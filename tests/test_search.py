@@ -30,6 +30,7 @@ from generator import checks
 from generator.script import Converter
 from generator.view import PublishedView
 from generator.outputs import search as index
+from generator.outputs import search_terms
 from generator.script import fold as fold_module
 from generator.script.fold import fold, table
 
@@ -73,6 +74,7 @@ class IndexFiles:
     info: dict
     postings: dict[str, dict[int, int]]  # gram → {document: mask}
     meta: list[list]  # one row per document, in document order
+    passages: list[tuple[str, str]]  # (simplified, traditional) per document
     rows: list[list[str]]  # d.txt
     files: list[Path]
 
@@ -97,16 +99,22 @@ def read_index(folder: Path) -> IndexFiles:
             postings[gram] = decode_postings(data)
     chunk = info["metaChunk"]
     meta: list[list] = []
+    passages: list[tuple[str, str]] = []
     for n in range(math.ceil(info["documents"] / chunk)):
         path = folder / "m" / f"{n:x}.json"
         expected_files.add(path)
         rows = json.loads(path.read_text(encoding="utf-8"))
         assert len(rows) == min(chunk, info["documents"] - n * chunk), path
         meta.extend(rows)
+        hans, hant = (folder / "p" / f"{n:x}.json", folder / "p" / f"{n:x}-t.json")
+        expected_files |= {hans, hant}
+        pair = [json.loads(path.read_text(encoding="utf-8")) for path in (hans, hant)]
+        assert len(pair[0]) == len(pair[1]) == len(rows), hans
+        passages.extend(zip(*pair))
     rows = [line.split(",") for line in (folder / "d.txt").read_text(encoding="utf-8").split("\n")]
     files = sorted(p for p in folder.rglob("*") if p.is_file())
     assert set(files) == expected_files, f"unexpected or missing files: {set(files) ^ expected_files}"
-    return IndexFiles(info, postings, meta, rows, files)
+    return IndexFiles(info, postings, meta, passages, rows, files)
 
 
 # --- grams recomputed here ------------------------------------------------------------------------
@@ -134,6 +142,14 @@ def my_grams(text: str) -> set[str]:
         for n in (1, 2, 3):
             out.update(run[i:i + n] for i in range(len(run) - n + 1))
     return out
+
+
+def my_normalize(text: str, table: dict[str, str]) -> str:
+    """The search's normalization (generator/outputs/search_terms.py): citations, then synonyms
+    (the rule written out in test_search_terms.scan_rewrite)."""
+    from test_search_terms import scan_rewrite
+
+    return scan_rewrite(search_terms.citations(fold(text)), table)
 
 
 # --- fixtures --------------------------------------------------------------------------------------
@@ -331,7 +347,8 @@ def test_sample_info(built, docs, site):
     assert info["shards"] >= 16 and info["shards"] & (info["shards"] - 1) == 0
     assert [d[0] for d in info["departments"]] == sorted({d.department for d in docs})
     assert [m[0] for m in info["modes"]] == [m.code for m in site.settings.modes]
-    assert info["years"] == sorted({d.date[:4] for d in docs}, reverse=True)
+    assert info["years"] == sorted({d.date[:4] for d in docs if d.date}, reverse=True)
+    assert [tuple(p) for p in info["synonyms"]] == list(search_terms.pairs(site.settings.search_synonyms))
 
 
 def test_sample_fold_file_is_the_table(sample):
@@ -340,19 +357,24 @@ def test_sample_fold_file_is_the_table(sample):
     assert dict(zip(chars[0::2], chars[1::2])) == table()
 
 
-def test_every_published_item_and_case_is_in_the_metadata(built, loaded):
+def test_every_published_item_case_and_department_is_in_the_metadata(built, loaded, sample):
     content, _ = loaded
     expected = {f"items/{i.id}.html" for i in content.published_items()} | {
-        f"cases/{c.id}.html" for c in content.cases}
+        f"cases/{c.id}.html" for c in content.cases} | {f"departments/{d.code}.html" for d in content.departments}
     paths = [row[1] for row in built.meta]
     assert len(paths) == len(set(paths))
     assert set(paths) == expected
     items = {i.id: i for i in content.items()}
     cases = {c.id: c for c in content.cases}
+    departments = {d.code: d for d in content.departments}
     for row in built.meta:
         kind, path = row[0], row[1]
         ident = path.split("/")[1][:-len(".html")]
-        if kind == "item":
+        assert (sample.out / path).is_file() and (sample.out / sitebuild.HANT_DIR / path).is_file(), path
+        if kind == "department":
+            assert path.startswith("departments/") and row[8] == "" and row[7] == -1
+            assert row[2] == departments[ident].name
+        elif kind == "item":
             assert path.startswith("items/") and row[8] == items[ident].effective_date
             assert row[2] == items[ident].name
         else:
@@ -364,8 +386,13 @@ def _date_key(date: str) -> tuple[int, ...]:
     return tuple(int(p) for p in date.split("-"))
 
 
-def test_documents_are_numbered_newest_first(built):
-    dates = [row[8] for row in built.meta]
+def test_documents_are_numbered_newest_first(built, loaded):
+    """Department pages first (a department's name finds its page before its items), then items
+    and cases newest first."""
+    kinds = [row[0] for row in built.meta]
+    count = len(loaded[0].departments)
+    assert kinds[:count] == ["department"] * count and "department" not in kinds[count:]
+    dates = [row[8] for row in built.meta[count:]]
     for n, (newer, older) in enumerate(zip(dates, dates[1:])):
         a, b = _date_key(newer), _date_key(older)
         assert a[:2] >= b[:2], f"document {n} ({newer}) is older than document {n + 1} ({older})"
@@ -378,9 +405,10 @@ def test_filter_rows_agree_with_metadata(built):
     departments = [d[0] for d in built.info["departments"]]
     for n, (row, meta) in enumerate(zip(built.rows, built.meta)):
         dept, mode, kind, year = row
-        assert int(dept) == meta[6] and departments[int(dept)] == meta[1].split("/")[1].split("-")[0], n
-        assert int(mode) == meta[7] and int(mode) >= 0, n
-        assert kind == ("i" if meta[0] == "item" else "c"), n
+        own = re.split(r"[-.]", meta[1].split("/")[1])[0]
+        assert int(dept) == meta[6] and departments[int(dept)] == own, n
+        assert int(mode) == meta[7] and (int(mode) >= 0) == (meta[0] != "department"), n
+        assert kind == {"item": "i", "case": "c", "department": "d"}[meta[0]], n
         assert year == meta[8][:4], n
 
 
@@ -389,6 +417,9 @@ def test_metadata_is_in_both_scripts(built, converter):
         assert row[3] == converter.to_hant(row[2])
         assert row[5] == converter.to_hant(row[4])
         assert row[4] and len(row[4]) <= index.SNIPPET_CHARS + 1
+    for row, (hans, hant) in zip(built.meta, built.passages):
+        assert hant == converter.to_hant(hans) and hans.startswith(row[4].removesuffix("…"))
+        assert len(hans) <= index.PASSAGE_CHARS + 1
 
 
 def test_document_order_matches_metadata(built, docs):
@@ -410,7 +441,8 @@ def test_postings_are_exactly_the_grams_of_each_field(built, docs):
 def test_title_postings_agree_with_displayed_titles(built):
     """Independent of the generator's documents: the title bit is set exactly for the grams of
     the title shown in the results."""
-    title_grams = {n: my_grams(row[2]) for n, row in enumerate(built.meta)}
+    table = dict(built.info["synonyms"])
+    title_grams = {n: my_grams(row[2]) | my_grams(my_normalize(row[2], table)) for n, row in enumerate(built.meta)}
     for gram, postings in built.postings.items():
         for n in range(len(built.meta)):
             has_bit = bool(postings.get(n, 0) & TITLE)

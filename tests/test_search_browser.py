@@ -32,7 +32,7 @@ from generator.script import Converter
 from generator.view import PublishedView
 from generator.outputs import search as index
 from generator.script.fold import fold, table
-from test_search import decode_postings, my_runs, read_index
+from test_search import decode_postings, my_normalize, my_runs, read_index
 
 SEARCH_JS = PROJECT / "site-template" / "assets" / "xz" / "search.js"
 HANS, HANT = "zh-Hans", "zh-Hant"
@@ -102,16 +102,57 @@ JS_DECODE = """\
     }
     return { docs: docs, masks: masks };
   }"""
+JS_TERMS = """\
+  var DIGIT = { "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9 };
+  var UNIT = { "十": 10, "百": 100, "千": 1000 };
+  function toInt(text) {
+    if (/^[0-9]+$/.test(text)) return parseInt(text, 10);
+    var total = 0, digit = null;
+    for (var i = 0; i < text.length; i++) {
+      var c = text.charAt(i);
+      if (c in DIGIT) {
+        if (digit !== null && digit !== 0) return null;
+        digit = DIGIT[c];
+      } else if (c in UNIT) {
+        total += (digit === null ? 1 : digit) * UNIT[c];
+        digit = null;
+      } else return null;
+    }
+    return total + (digit || 0);
+  }
+  function citations(text) {
+    text = text.split("中华人民共和国").join("").replace(/([法例定则》])([0-9〇零一二两三四五六七八九十百千]+)条/g, "$1第$2条");
+    text = text.replace(/第([0-9〇零一二两三四五六七八九十百千]+)([条款项])/g, function (m, n, unit) {
+      var value = toInt(n);
+      return value === null ? m : "第" + value + unit;
+    });
+    return text.replace(/[《》]/g, "");
+  }
+  var synonyms = null;
+  function rewrite(text) {
+    if (!synonyms.pattern) return text;
+    return text.replace(synonyms.pattern, function (word) { return synonyms.lookup.get(word); });
+  }
+  function loadSynonyms(pairs) {
+    if (synonyms) return;
+    var escaped = pairs.map(function (p) { return p[0].replace(/[.*+?^${}()|[\\]\\\\]/g, "\\\\$&"); });
+    synonyms = { lookup: new Map(pairs), pattern: pairs.length ? new RegExp(escaped.join("|"), "g") : null };
+  }
+  function normalize(text) {
+    return rewrite(citations(text));
+  }"""
 JS_COPIES = {"ALPHABET": JS_ALPHABET, "digits": JS_DIGITS, "fold map": JS_FOLD_MAP, "foldChar": JS_FOLD_CHAR,
              "fold": JS_FOLD, "isWord": JS_IS_WORD, "runs": JS_RUNS, "gramsOf": JS_GRAMS_OF,
-             "shardOf": JS_SHARD_OF, "decode": JS_DECODE}
+             "shardOf": JS_SHARD_OF, "decode": JS_DECODE,
+             "citations and synonyms": JS_TERMS}
 
 # In the page: fetch the fold table and define search.js's functions exactly as it does.
 JS_HARNESS = ("async (arg) => {\n"
               "  const text = await (await fetch('search/fold.txt')).text();\n"
               "  var foldMap = null, digits = {};\n"
               f"{JS_ALPHABET}\n{JS_DIGITS}\n{JS_FOLD_MAP}\n{JS_FOLD_CHAR}\n{JS_FOLD}\n{JS_IS_WORD}\n"
-              f"{JS_RUNS}\n{JS_GRAMS_OF}\n{JS_SHARD_OF}\n{JS_DECODE}\n"
+              f"{JS_RUNS}\n{JS_GRAMS_OF}\n{JS_SHARD_OF}\n{JS_DECODE}\n{JS_TERMS}\n"
+              "  loadSynonyms((await (await fetch('search/info.json')).json()).synonyms);\n"
               "  /*BODY*/\n"
               "}")
 
@@ -192,6 +233,43 @@ QUERIES = [
 ]
 assert len(QUERIES) >= 30
 
+# What residents type (issue 13): everyday words the catalogs write differently (the synonym
+# table, generator/outputs/search_synonyms.yaml), department names and their old or popular
+# names, item and power-list codes, citations in any form. Each finds the page in the first 5,
+# on both versions, typed in either script (test_query). A department page's id is its code.
+READER_QUERIES = [
+    ("免罚", "rssj-008"),  # a 劝导警示 item with 不罚清单 entries
+    ("轻微免罚", "rssj-008"),
+    ("不予处罚", "yjgl-004"),
+    ("个体户", "scjg-002"),
+    ("餐馆", "zhzf-2024-01"),
+    ("饭店", "scjg-2024-01"),
+    ("饭馆", "scjg-007"),
+    ("书面意见", "rssj-011"),
+    ("欠薪", "rssj-004"),
+    ("社保", "rssj-006"),
+    ("噪音", "sthj-007"),
+    ("环评", "sthj-001"),
+    ("危废", "sthj-2024-01"),
+    ("开店", "scjg-002"),
+    ("摆摊", "zhzf-005"),
+    ("煤气", "yjgl-010"),
+    ("店招", "zhzf-2025-01"),
+    ("城管", "zhzf"),
+    ("市场监管局", "scjg"),
+    ("示例区市场监督管理局", "scjg"),
+    ("区卫健局", "wsjk"),
+    ("人社局", "rssj"),
+    ("环保局", "sthj"),
+    ("scjg-004", "scjg-004"),
+    ("370303000SC-CF-0126", "scjg-004"),
+    ("处罚法33条", "rssj-008"),
+    ("行政处罚法第三十三条", "rssj-008"),
+    ("《中华人民共和国行政处罚法》第三十三条", "rssj-008"),
+    ("劳动合同法第三十条", "rssj-004"),
+]
+assert len(READER_QUERIES) >= 20
+
 
 # --- the local servers --------------------------------------------------------------------------------
 
@@ -205,6 +283,11 @@ def loaded(sample):
 @pytest.fixture(scope="session")
 def converter(loaded) -> Converter:
     return Converter(loaded[1].hant_variant)
+
+
+@pytest.fixture(scope="session")
+def site(loaded) -> PublishedView:
+    return PublishedView.of(*loaded)
 
 
 @pytest.fixture(scope="session")
@@ -458,7 +541,7 @@ def test_js_query_grams_shards_and_postings_equal_python(new_tab, search_files):
 
 # --- 2. queries on the sample --------------------------------------------------------------------------
 
-@pytest.mark.parametrize("query, expected", QUERIES)
+@pytest.mark.parametrize("query, expected", QUERIES + READER_QUERIES)
 def test_query(shared_tabs, sample, converter, query, expected):
     tab = shared_tabs["root"]
     tab.watch.reset()
@@ -501,27 +584,34 @@ def reference(loaded):
     return [(d.path, [fold(f) for f in d.fields]) for d in index.documents(site)]
 
 
-def expected_ranking(reference, query: str) -> list[str]:
-    """Every run of the folded query occurs in a field (a phrase); title > key fields > body
-    (the best field holding all runs), then document order (newer first)."""
-    runs = my_runs(fold(query))
-    ranked = []
-    for number, (path, fields) in enumerate(reference):
-        per_run = [{bit for bit, text in zip((1, 2, 4), fields) if run in text} for run in runs]
-        if not runs or not all(per_run):
-            continue
-        common = set.intersection(*per_run)
-        ranked.append((min(common) if common else 8, number, path))
-    return [path for _, _, path in sorted(ranked)]
+def expected_ranking(reference, query: str, table: dict[str, str]) -> list[str]:
+    """The query as typed (folded) and normalized (citations, synonyms) are searched; every run
+    of one of them occurs in a field (a phrase). Matches of the query as typed come first, then
+    those found only through the normalized query; within each, title > key fields > body (the
+    best field holding all runs), then document order (departments, then newer first)."""
+    typed = fold(query)
+    alternatives = [typed] + [n for n in [my_normalize(query, table)] if n != typed]
+    best: dict[int, tuple[int, str]] = {}
+    for k, alternative in enumerate(alternatives):
+        runs = my_runs(alternative)
+        for number, (path, fields) in enumerate(reference):
+            per_run = [{bit for bit, text in zip((1, 2, 4), fields) if run in text} for run in runs]
+            if not runs or not all(per_run):
+                continue
+            common = set.intersection(*per_run)
+            score = k * 16 + (min(common) if common else 8)
+            if number not in best or best[number][0] > score:
+                best[number] = (score, path)
+    return [path for _, _, path in sorted((score, number, path) for number, (score, path) in best.items())]
 
 
-@pytest.mark.parametrize("query", [q[0] for q in QUERIES if not hasattr(q, "marks")])
-def test_ranking_matches_the_rules(shared_tabs, reference, query):
+@pytest.mark.parametrize("query", [q[0] for q in QUERIES + READER_QUERIES])
+def test_ranking_matches_the_rules(shared_tabs, reference, search_files, query):
     """Title matches first, then key fields, then body; ties newer first — for every result."""
     tab = shared_tabs["root"]
     tab.watch.reset()
     result = search(tab, HANS, {"q": query}, all_pages=True)
-    want = expected_ranking(reference, query)
+    want = expected_ranking(reference, query, dict(search_files.info["synonyms"]))
     assert result.hrefs == want, f"{query}: got {result.ids}\n want {[p.split('/')[1] for p in want]}"
     assert (result.count or 0) == len(want)
     tab.watch.assert_clean()
@@ -704,7 +794,8 @@ def test_a_query_loads_only_its_own_shards(new_tab, search_files):
     loaded = sorted(unquote(u[len(search_base):]) for u in tab.watch.requests if u.startswith(search_base))
     want_g = {f"g/{index.shard_of(g, shards):x}.txt" for g in grams}
     numbers = {path: n for n, path in enumerate(row[1] for row in search_files.meta)}
-    want_m = {f"m/{numbers[h] // search_files.info['metaChunk']:x}.json" for h in result.hrefs}
+    chunks = {numbers[h] // search_files.info['metaChunk'] for h in result.hrefs}
+    want_m = {f"m/{n:x}.json" for n in chunks} | {f"p/{n:x}.json" for n in chunks}  # passages: own script only
     assert set(loaded) == {"info.json", "fold.txt"} | want_g | want_m, loaded
     assert len(loaded) == len(set(loaded)), f"files fetched twice: {loaded}"
     assert "d.txt" not in loaded  # only for filters
@@ -775,3 +866,146 @@ def test_no_noscript_message_when_javascript_is_on(new_tab):
     assert tab.page.locator(".xz-search__noscript").count() == 0 or not tab.page.locator(
         ".xz-search__noscript").is_visible()
     tab.watch.assert_clean()
+
+
+# --- 9. readers' words: the normalization in the browser, citations, snippets, switch, file:// -------
+
+def test_js_normalization_equals_python(new_tab, search_files, reference):
+    """search.js rewrites the query with the same rule the index was built with."""
+    from generator.outputs import search_terms
+
+    table = tuple(tuple(p) for p in search_files.info["synonyms"])
+    words = [w for pair in table for w in pair]
+    texts = words + ["".join(words[i:i + 4]) for i in range(0, len(words), 3)] + [
+        "处罚法33条", "行政处罚法第三十三条", "《中华人民共和国行政处罚法》第三十三条", "條例第一百零八條第二項",
+        "第十条之一", "第二三条", "一条龙", "3条建议", "第〇条", "第两百条", "法第0033条", "《食品安全法》第三十四条第一款",
+        "首違不罰", "個體戶開店", "ＳＣＪＧ－００１", "轻微免罚和免罚", "城管局城管"]
+    texts += [field for _, fields in reference for field in fields]
+    tab = new_tab()
+    tab.page.goto(tab.server.base + "search.html", wait_until="load")
+    got = tab.page.evaluate(harness("return arg.map(t => normalize(fold(t).join('')));"), texts)
+    want = [search_terms.normalize(fold(t), table) for t in texts]
+    wrong = [(t, g, w) for t, g, w in zip(texts, got, want) if g != w]
+    assert not wrong, f"{len(wrong)} texts normalize differently, e.g. {wrong[:3]}"
+    # a site's own words may hold characters that mean something in a regular expression
+    hostile = (("a(b", "x"), ("[c]", "y"), ("d.e", "z"), ("f\\g", "w"), ("$h^", "v"), ("i|j", "u"), ("k+?", "t"))
+    text = "a(b [c] d.e dxe f\\g $h^ i|j i j k+? kk ab c"
+    got = tab.page.evaluate(harness("synonyms = null; loadSynonyms(arg.pairs); return rewrite(arg.text);"),
+                            {"pairs": [list(p) for p in hostile], "text": text})
+    assert got == search_terms.rewrite(text, tuple(sorted(hostile, key=lambda p: (-len(p[0]), p[0]))))
+    assert got == "x y z dxe w v u i j t kk ab c"
+    tab.watch.assert_clean()
+
+
+def test_citation_forms_find_the_same_items(shared_tabs, loaded):
+    """处罚法33条, 行政处罚法第三十三条 and 《中华人民共和国行政处罚法》第三十三条: the same list,
+    holding every item that cites that article."""
+    content, _ = loaded
+    citing = {f"items/{i.id}.html" for i in content.published_items()
+              if any(b.law.endswith("行政处罚法") and any(p.article == 33 for p in b.provisions) for b in i.basis)}
+    assert len(citing) >= 3
+    tab = shared_tabs["root"]
+    tab.watch.reset()
+    for version in VERSIONS:
+        lists = [search(tab, version, q, all_pages=True).hrefs
+                 for q in ("处罚法33条", "行政处罚法第三十三条", "《中华人民共和国行政处罚法》第三十三条", "處罰法第33條")]
+        assert all(hrefs == lists[0] for hrefs in lists), (version, lists)
+        assert citing <= set(lists[0]), (version, citing - set(lists[0]))
+    tab.watch.assert_clean()
+
+
+def test_first_violation_lists_items_with_no_penalty_entries(shared_tabs, site):
+    """首违不罚 finds the cases tagged so first, and every item whose page lists 不罚清单 entries."""
+    with_entries = {f"items/{i.id}.html" for i in site.items if site.entries_of(i)}
+    assert len(with_entries) >= 5
+    tab = shared_tabs["root"]
+    tab.watch.reset()
+    for version in VERSIONS:
+        result = search(tab, version, "首违不罚", all_pages=True)
+        assert with_entries <= set(result.hrefs), (version, with_entries - set(result.hrefs))
+        tagged = [h for h in result.hrefs if h.startswith("cases/")][:3]
+        assert result.hrefs[:len(tagged)] == tagged, result.ids[:5]
+    tab.watch.assert_clean()
+
+
+SNIPPETS = """() => Array.from(document.querySelectorAll('#search-results li')).map(li => {
+  const p = li.querySelector('.xz-result__snippet');
+  return {href: li.querySelector('a').getAttribute('href'), text: p.textContent,
+          marks: Array.from(p.querySelectorAll('mark')).map(m => m.textContent),
+          elements: Array.from(p.querySelectorAll('*')).map(e => e.tagName + e.attributes.length)};
+})"""
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_snippet_is_the_passage_around_the_match_highlighted(shared_tabs, search_files, version, converter):
+    tab = shared_tabs["root"]
+    tab.watch.reset()
+    passages = {row[1]: pair[0 if version == HANS else 1] for row, pair in zip(search_files.meta, search_files.passages)}
+    cut = 0
+    table = search_files.info["synonyms"]
+    for query, canonical in [("燃气", "燃气"), ("免罚", "不罚"), ("噪音", "噪声"), ("整改", "整改"), ("個體戶", "个体工商户")]:
+        # the query's words: as normalized, and every reader's word the table maps onto them
+        words = {canonical} | {word for word, target in table if target == canonical}
+        tab.page.goto(search_url(tab.server, version, {"q": query}), wait_until="load")
+        wait_done(tab.page)
+        for row in tab.page.evaluate(SNIPPETS):
+            passage = passages[row["href"]]
+            text = row["text"]
+            assert set(row["elements"]) <= {"MARK0"}, row  # text and bare <mark> only
+            inner = text.removeprefix("…").removesuffix("…")
+            assert inner and inner in passage, (query, row)
+            assert len(inner) <= 90, row
+            if any(w in fold(passage) for w in words):
+                assert row["marks"] and all(any(w in fold(m) for w in words) for m in row["marks"]), (query, row)
+                assert any(w in fold(inner) for w in words), (query, row)
+            cut += text.startswith("…") and not passage.startswith(inner)
+    assert cut >= 3, "snippets should start at the match, not at the passage's start"
+    tab.watch.assert_clean()
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_language_switch_keeps_the_query(new_tab, version):
+    tab = new_tab()
+    page = tab.page
+    other = HANT if version == HANS else HANS
+    params = {"q": "个体户", "kind": "item"}
+    page.goto(search_url(tab.server, version, params), wait_until="load")
+    here = read_results(page)
+    with page.expect_navigation(wait_until="load"):
+        page.locator("a.xz-lang").click()
+    assert urlsplit(page.url).path.endswith(("" if other == HANS else HANT_DIR + "/") + "search.html"), page.url
+    assert parse_qs(urlsplit(page.url).query) == {k: [v] for k, v in params.items()}, page.url
+    there = read_results(page)
+    assert there.hrefs == here.hrefs and there.count == here.count
+    assert page.locator("#xz-q").input_value() == "个体户"
+    # a new query typed on the page: the switch follows it
+    page.locator("#xz-q").fill("煤气")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.querySelector('a.xz-lang').getAttribute('href').includes('q=%E7%85%A4')")
+    assert page.locator("a.xz-lang").get_attribute("href").endswith("search.html?q=%E7%85%A4%E6%B0%94&kind=item")
+    tab.watch.assert_clean()
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_opened_from_a_file_the_page_says_it_must_be_served(browser, sample, version):
+    context = browser.new_context(java_script_enabled=True)
+    try:
+        page = context.new_page()
+        errors: list[str] = []
+        requests: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("request", lambda r: requests.append(r.url))
+        path = page_file(sample, version, "search.html")
+        page.goto(path.as_uri() + "?q=" + "免罚", wait_until="load")
+        message = page.locator("#search-file")
+        message.wait_for(state="visible")
+        text = message.inner_text()
+        assert ("网址" if version == HANS else "網址") in text, text
+        assert not page.locator("#xz-search form").is_visible()
+        assert "不可用" not in page.locator("#search-status").inner_text()
+        link = message.locator("a").first
+        assert (path.parent / link.get_attribute("href")).is_file()
+        assert not errors, errors
+        assert all(u.startswith("file://") for u in requests), requests
+    finally:
+        context.close()

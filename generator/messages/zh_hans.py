@@ -806,3 +806,8 @@ NOTICE_BAD_DATE = "--date 的“{date}”不是有效日期。请写成 YYYY-MM-
 NOTICE_UNKNOWN_DEPARTMENT = "没有代码为“{code}”的部门。可选的部门代码：{allowed}。"
 NOTICE_CONTENT_BROKEN = "内容有错误（见上），没有生成公示。请先改正，或运行 python -m generator check 查看全部问题。"
 NOTICE_WRITTEN = "已生成 {out}（部门 {department}，{items} 个公开事项，{script}，版本日期 {date}）。请用 A4 纸打印，不要缩放。"
+
+# --- search (issue 13: search that understands readers) ---
+# mkdocs.yml: extra.search_synonyms is not a mapping of catalog words to lists of words (E801 {detail}).
+SETTINGS_SEARCH_SYNONYMS = ("extra.search_synonyms 应是“规范写法: [读者的说法, …]”的对照表，"
+                            "如 不罚: [首违免罚, 初犯不罚]；说法不能为空，也不能是规范写法的一部分（如 健康证 之于 健康证明）。")

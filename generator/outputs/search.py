@@ -1,21 +1,29 @@
 """Build the search index: one folded, sharded index for both versions of the site.
 
-Documents are the published items and cases, numbered newest first (so "ties by date" is
-"lower number first" and the top results of a common query sit in the same metadata file).
-Every field is folded (``fold``) and cut into runs of word characters; each run contributes
-its character unigrams, bigrams and trigrams. A query of one character looks up unigrams, of
-two a bigram, of three or more its overlapping trigrams: requiring them all in the same field
-is an exact phrase test up to three characters and a very close one beyond, without the
+Documents are the department pages (first: a department's name finds its page before its
+items), then the published items and cases, newest first (so "ties by date" is "lower number
+first" and the top results of a common query sit in the same metadata file). Every field is
+folded (``fold``), its normalized form (``search_terms.normalize``: citations and synonyms) is
+added beside it when it differs, and the text is cut into runs of word characters; each run
+contributes its character unigrams, bigrams and trigrams. A query of one character looks up
+unigrams, of two a bigram, of three or more its overlapping trigrams: requiring them all in the
+same field is an exact phrase test up to three characters and a very close one beyond, without the
 positions that would make the postings of common words too large for a phone.
 
 Files under ``search/`` (see ``site-template/assets/xz/search.js`` for the reader):
-- ``info.json`` — counts, shard count, departments, modes and years for the filters.
+- ``info.json`` — counts, shard count, departments, modes and years for the filters, and the
+  synonym table (``synonyms``: [reader's word, catalog form] pairs in the order they are tried).
 - ``fold.txt`` — the fold table as pairs of characters (the browser folds queries with it).
 - ``g/<shard>.txt`` — ``gram<TAB>postings`` lines; a gram with long postings points to its
   own file ``g/<shard>-<n>.txt`` instead (``gram<TAB>@n``) so shards stay small.
-- ``m/<chunk>.json`` — display metadata of ``META_CHUNK`` documents: title and snippet in both
-  scripts, path, department, mode, kind, date.
-- ``d.txt`` — one line per document: department, mode, kind, year (loaded only for filters).
+- ``m/<chunk>.json`` — display metadata of ``META_CHUNK`` documents: kind (item, case or
+  department), path, title and the passage's first ``SNIPPET_CHARS`` in both scripts,
+  department, mode (-1: none), date ("" for a department).
+- ``p/<chunk>.json`` and ``p/<chunk>-t.json`` — the passages of the same documents in simplified
+  and in traditional script (the text the browser cuts the snippet around the match from, at
+  most ``PASSAGE_CHARS``); a reader's browser loads only its own script's file.
+- ``d.txt`` — one line per document: department, mode, kind (i, c, d), year (loaded only for
+  filters).
 
 Postings are (document-number delta × 8 + field mask) as base-32 varints in 64 URL-safe
 characters: a digit below 32 ends a number. Field mask: 1 title, 2 key fields, 4 body.
@@ -26,11 +34,12 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .. import layout, script
-from ..model import Case, Item
+from . import search_terms
+from ..model import Case, Department, Item
 from ..view import PublishedView
 from ..script.fold import WORD_RUN, fold, table
 
@@ -40,24 +49,37 @@ META_CHUNK = 4
 SHARD_TARGET_BYTES = 4_000
 OWN_FILE_BYTES = 1_000  # postings longer than this get their own file
 SNIPPET_CHARS = 90
+PASSAGE_CHARS = 400  # snippets are cut from this much of a document's main text
+NO_PENALTY_LIST = "不罚清单"  # a key word of the items whose page lists 不罚清单 entries
 _MARKDOWN = re.compile(r"[#>*_`|\[\]()!-]+")
 
 
 @dataclass(frozen=True)
 class Document:
-    kind: str  # item | case
+    kind: str  # item | case | department
     path: str  # page path relative to a version's root, e.g. items/scjg-001.html
     title: str  # simplified, marks resolved
-    snippet: str
+    passage: str  # the text snippets are cut from
     department: str
     mode: str
-    date: str  # YYYY-MM-DD or YYYY-MM
+    date: str  # YYYY-MM-DD or YYYY-MM; "" for a department
     fields: tuple[str, str, str]  # title, key fields, body (simplified)
 
 
 def documents(site: PublishedView) -> list[Document]:
+    """The department pages (first: a department's name finds its page before its items), then
+    items and cases newest first; every field with its normalized form beside it."""
     docs = [_item_document(site, i) for i in site.items] + [_case_document(site, c) for c in site.cases]
-    return sorted(docs, key=lambda d: (_negate(d.date), d.kind, d.path))
+    docs.sort(key=lambda d: (_negate(d.date), d.kind, d.path))
+    docs[:0] = [_department_document(site, d) for d in site.departments]
+    table = search_terms.pairs(site.settings.search_synonyms)
+    return [replace(d, fields=tuple(_with_normalized(f, table) for f in d.fields)) for d in docs]
+
+
+def _with_normalized(text: str, table: search_terms.Pairs) -> str:
+    folded = fold(text)
+    normalized = search_terms.normalize(folded, table)
+    return text if normalized == folded else f"{text}\n{normalized}"
 
 
 def _negate(date: str) -> tuple[int, ...]:
@@ -66,14 +88,17 @@ def _negate(date: str) -> tuple[int, ...]:
 
 def _item_document(site: PublishedView, item: Item) -> Document:
     department = site.department_by_code[item.department]
-    laws = " ".join(f"{b.law} {b.article or ''}" for b in item.basis)
+    laws = " ".join(f"{b.law}{b.article_label or ''}" for b in item.basis)
     provisions = " ".join(b.text or "" for b in item.basis)
+    entries = site.entries_of(item)
     key = " ".join([laws, department.name, department.short_name or "", site.mode_label(item.mode),
-                    item.office, item.subjects, item.id])
-    entries = " ".join(f"{e.violation} {e.field}" for e in site.entries_of(item))
-    body = " ".join([item.situations, item.content, *item.procedure, *item.rights, provisions, entries,
+                    item.office, item.subjects, item.id, *item.power_codes, NO_PENALTY_LIST if entries else ""])
+    entry_text = " ".join(" ".join([e.violation, e.field, *e.conditions, e.violation_basis, e.penalty_basis])
+                       for e in entries)
+    body = " ".join([item.situations, item.content, *item.procedure, *item.rights, provisions, entry_text,
                      item.note or ""])
-    return Document("item", layout.url(layout.item(item.id)), script.plain(item.name), _snippet(item.content),
+    passage = " ".join([item.content, item.situations, *item.procedure, *item.rights])
+    return Document("item", layout.url(layout.item(item.id)), script.plain(item.name), _passage(passage),
                     item.department, item.mode, item.effective_date,
                     (script.plain(item.name), script.plain(key), script.plain(body)))
 
@@ -83,15 +108,28 @@ def _case_document(site: PublishedView, case: Case) -> Document:
     names = [department.name, department.short_name or ""] if department else []
     key = " ".join([*case.tags, *names, site.mode_label(case.mode), case.counterpart, case.region])
     body = _MARKDOWN.sub(" ", script.plain(case.body))
-    first = next((line for line in case.body.splitlines() if line.strip() and not line.startswith("#")), "")
-    return Document("case", layout.url(layout.case(case.id)), script.plain(case.title), _snippet(first),
-                    case.department, case.mode, case.month,
+    text = " ".join(line for line in case.body.splitlines() if not line.startswith("#"))
+    return Document("case", layout.url(layout.case(case.id)), script.plain(case.title),
+                    _passage(_MARKDOWN.sub(" ", text)), case.department, case.mode, case.month,
                     (script.plain(case.title), script.plain(key), body))
 
 
-def _snippet(text: str) -> str:
+def _department_document(site: PublishedView, department: Department) -> Document:
+    """A department's page: found by its full and short name and its code."""
+    key = " ".join([department.short_name or "", department.code])
+    passage = " ".join([department.short_name or "", department.address, department.office_phone])
+    return Document("department", layout.url(layout.department(department.code)), script.plain(department.name),
+                    _passage(passage), department.code, "", "",
+                    (script.plain(department.name), script.plain(key), ""))
+
+
+def _start(passage: str) -> str:
+    return passage if len(passage) <= SNIPPET_CHARS else passage[:SNIPPET_CHARS] + "…"
+
+
+def _passage(text: str) -> str:
     text = " ".join(script.plain(text).split())
-    return text if len(text) <= SNIPPET_CHARS else text[:SNIPPET_CHARS] + "…"
+    return text if len(text) <= PASSAGE_CHARS else text[:PASSAGE_CHARS] + "…"
 
 
 def grams(text: str) -> set[str]:
@@ -162,6 +200,7 @@ def write(site: PublishedView, out: Path) -> dict[str, int]:
         shards *= 2
     (out / "g").mkdir(parents=True, exist_ok=True)
     (out / "m").mkdir(parents=True, exist_ok=True)
+    (out / "p").mkdir(parents=True, exist_ok=True)
     lines: dict[int, list[str]] = defaultdict(list)
     own_files: dict[int, int] = defaultdict(int)
     for gram in sorted(encoded):
@@ -179,14 +218,17 @@ def write(site: PublishedView, out: Path) -> dict[str, int]:
     modes = [m.code for m in site.settings.modes]
     for start in range(0, len(docs), META_CHUNK):
         chunk = [
-            [d.kind, d.path, d.title, converter.to_hant(d.title), d.snippet, converter.to_hant(d.snippet),
+            [d.kind, d.path, d.title, converter.to_hant(d.title), _start(d.passage), converter.to_hant(_start(d.passage)),
              departments.index(d.department), modes.index(d.mode) if d.mode in modes else -1, d.date]
             for d in docs[start:start + META_CHUNK]
         ]
         _json(out / "m" / f"{start // META_CHUNK:x}.json", chunk)
+        passages = [d.passage for d in docs[start:start + META_CHUNK]]
+        _json(out / "p" / f"{start // META_CHUNK:x}.json", passages)
+        _json(out / "p" / f"{start // META_CHUNK:x}-t.json", [converter.to_hant(t) for t in passages])
     (out / "d.txt").write_text("\n".join(
         f"{departments.index(d.department)},{modes.index(d.mode) if d.mode in modes else -1},"
-        f"{'i' if d.kind == 'item' else 'c'},{d.date[:4]}" for d in docs), encoding="utf-8")
+        f"{d.kind[0]},{d.date[:4]}" for d in docs), encoding="utf-8")
     names = {d.code: d.short_name or d.name for d in site.departments}
     _json(out / "info.json", {
         "version": 1,
@@ -195,7 +237,8 @@ def write(site: PublishedView, out: Path) -> dict[str, int]:
         "metaChunk": META_CHUNK,
         "departments": [[code, names.get(code, code), converter.to_hant(names.get(code, code))] for code in departments],
         "modes": [[m.code, m.label, converter.to_hant(m.label)] for m in site.settings.modes],
-        "years": sorted({d.date[:4] for d in docs}, reverse=True),
+        "years": sorted({d.date[:4] for d in docs if d.date}, reverse=True),
+        "synonyms": search_terms.pairs(site.settings.search_synonyms),
     })
     (out / "fold.txt").write_text("".join(k + v for k, v in sorted(table().items())), encoding="utf-8")
     return {"documents": len(docs), "grams": len(encoded), "shards": shards}

@@ -1,6 +1,7 @@
-/* 站内检索。读取 generator/search/index.py 生成的索引（search/ 文件夹），只向本站请求文件。
- * 查询与索引用同一张逐字折叠表（search/fold.txt），所以简体、繁体输入得到相同的结果。
- * Hand-written, no framework; see generator/search/index.py for the file formats. */
+/* 站内检索。读取 generator/outputs/search.py 生成的索引（search/ 文件夹），只向本站请求文件。
+ * 查询与索引用同一张逐字折叠表（search/fold.txt），所以简体、繁体输入得到相同的结果；
+ * 引用条文的写法和同义词按 generator/outputs/search_terms.py 的同一规则统一（citations、rewrite）。
+ * Hand-written, no framework; see generator/outputs/search.py for the file formats. */
 (function () {
   "use strict";
 
@@ -69,6 +70,53 @@
     return out;
   }
 
+  /* ---- citations and synonyms: the rule of generator/outputs/search_terms.py ---- */
+  var DIGIT = { "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9 };
+  var UNIT = { "十": 10, "百": 100, "千": 1000 };
+  function toInt(text) {
+    if (/^[0-9]+$/.test(text)) return parseInt(text, 10);
+    var total = 0, digit = null;
+    for (var i = 0; i < text.length; i++) {
+      var c = text.charAt(i);
+      if (c in DIGIT) {
+        if (digit !== null && digit !== 0) return null;
+        digit = DIGIT[c];
+      } else if (c in UNIT) {
+        total += (digit === null ? 1 : digit) * UNIT[c];
+        digit = null;
+      } else return null;
+    }
+    return total + (digit || 0);
+  }
+  function citations(text) {
+    text = text.split("中华人民共和国").join("").replace(/([法例定则》])([0-9〇零一二两三四五六七八九十百千]+)条/g, "$1第$2条");
+    text = text.replace(/第([0-9〇零一二两三四五六七八九十百千]+)([条款项])/g, function (m, n, unit) {
+      var value = toInt(n);
+      return value === null ? m : "第" + value + unit;
+    });
+    return text.replace(/[《》]/g, "");
+  }
+  var synonyms = null;
+  function rewrite(text) {
+    if (!synonyms.pattern) return text;
+    return text.replace(synonyms.pattern, function (word) { return synonyms.lookup.get(word); });
+  }
+  function loadSynonyms(pairs) {
+    if (synonyms) return;
+    var escaped = pairs.map(function (p) { return p[0].replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); });
+    synonyms = { lookup: new Map(pairs), pattern: pairs.length ? new RegExp(escaped.join("|"), "g") : null };
+  }
+  function normalize(text) {
+    return rewrite(citations(text));
+  }
+  /* The query as typed (folded) and normalized: a document matching either is found. */
+  function alternatives(query) {
+    var folded = fold(query).join(""), normalized = normalize(folded);
+    return (normalized === folded ? [folded] : [folded, normalized]).map(function (text) {
+      return runs(Array.from(text));
+    }).filter(function (r) { return r.length; });
+  }
+
   /* ---- index files ---- */
   function shardOf(gram, shards) {
     var bytes = new TextEncoder().encode(gram), h = 0x811c9dc5;
@@ -135,6 +183,22 @@
         var tier = value.all & 1 ? 0 : value.all & 2 ? 1 : value.all & 4 ? 2 : 3;
         ranked.push([tier, doc]);
       });
+      return ranked;
+    });
+  }
+  /* Every alternative of the query: documents matching the query as typed first, then those
+   * found only through the normalized query; within each, by tier; ties: lower number first. */
+  function matchAll(alts, info) {
+    return Promise.all(alts.map(function (queryRuns) { return match(queryRuns, info); })).then(function (lists) {
+      var best = new Map();
+      lists.forEach(function (list, k) {
+        list.forEach(function (r) {
+          var score = k * 4 + r[0];
+          if (!best.has(r[1]) || best.get(r[1]) > score) best.set(r[1], score);
+        });
+      });
+      var ranked = [];
+      best.forEach(function (tier, doc) { ranked.push([tier, doc]); });
       ranked.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
       return ranked;
     });
@@ -155,34 +219,67 @@
     });
   }
 
-  /* ---- display ---- */
-  function escapeHtml(s) {
-    return s.replace(/[&<>"']/g, function (c) {
-      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+  /* ---- display: DOM nodes and textContent only, never markup from the index ---- */
+  var SNIPPET = 90, BEFORE = 24;
+  /* What to mark in the results: the runs of every alternative, and the readers' words the
+   * synonym table turns into a normalized run (免罚 marks 不予行政处罚 too). */
+  function markTerms(alts) {
+    var terms = [].concat.apply([], alts), normalized = alts[alts.length - 1].map(function (r) { return r.join(""); });
+    synonyms.lookup.forEach(function (canonical, word) {
+      if (normalized.some(function (run) { return run.indexOf(canonical) >= 0; })) terms.push(Array.from(word));
     });
+    return terms;
   }
-  function highlight(text, queryRuns) {
-    var chars = Array.from(text), folded = chars.map(foldChar), marked = new Array(chars.length);
-    queryRuns.forEach(function (run) {
+  /* Which characters of text match a term (compared folded). */
+  function marks(chars, terms) {
+    var folded = chars.map(foldChar), marked = new Array(chars.length);
+    terms.forEach(function (run) {
       for (var i = 0; i + run.length <= folded.length; i++) {
         var hit = true;
         for (var k = 0; k < run.length; k++) if (folded[i + k] !== run[k]) { hit = false; break; }
         if (hit) for (var k2 = 0; k2 < run.length; k2++) marked[i + k2] = true;
       }
     });
-    var html = "", open = false;
-    chars.forEach(function (c, i) {
-      if (marked[i] && !open) { html += "<mark>"; open = true; }
-      if (!marked[i] && open) { html += "</mark>"; open = false; }
-      html += escapeHtml(c);
-    });
-    return html + (open ? "</mark>" : "");
+    return marked;
   }
+  /* Append chars[from, to) to parent, the marked ones inside <mark>. */
+  function appendMarked(parent, chars, marked, from, to) {
+    var i = from;
+    while (i < to) {
+      var j = i;
+      while (j < to && !!marked[j] === !!marked[i]) j++;
+      var text = document.createTextNode(chars.slice(i, j).join(""));
+      if (marked[i]) { var mark = document.createElement("mark"); mark.appendChild(text); parent.appendChild(mark); }
+      else parent.appendChild(text);
+      i = j;
+    }
+  }
+  function highlighted(tag, className, text, terms) {
+    var node = document.createElement(tag), chars = Array.from(text);
+    node.className = className;
+    appendMarked(node, chars, marks(chars, terms), 0, chars.length);
+    return node;
+  }
+  /* The passage around its first match (else its start), the matches marked. */
+  function snippet(text, terms) {
+    var node = document.createElement("p"), chars = Array.from(text), marked = marks(chars, terms);
+    node.className = "xz-result__snippet";
+    var first = marked.indexOf(true);
+    var from = first > BEFORE ? first - BEFORE : 0, to = Math.min(chars.length, from + SNIPPET);
+    if (to === chars.length) from = Math.max(0, Math.min(from, to - SNIPPET));
+    if (from > 0) node.appendChild(document.createTextNode("…"));
+    appendMarked(node, chars, marked, from, to);
+    if (to < chars.length) node.appendChild(document.createTextNode("…"));
+    return node;
+  }
+  /* A document's metadata row, with its passage in the reader's script appended. */
   function meta(doc, info) {
-    var chunk = Math.floor(doc / info.metaChunk);
-    return get("m/" + chunk.toString(16) + ".json", true).then(function (rows) { return rows[doc % info.metaChunk]; });
+    var chunk = Math.floor(doc / info.metaChunk).toString(16);
+    return Promise.all([get("m/" + chunk + ".json", true), get("p/" + chunk + (hant ? "-t" : "") + ".json", true)])
+      .then(function (loaded) { return loaded[0][doc % info.metaChunk].concat([loaded[1][doc % info.metaChunk]]); });
   }
-  function render(ranked, shown, queryRuns, info) {
+  var KINDS = { item: ["事项", "事項"], "case": ["典型案例", "典型案例"], department: ["实施部门", "實施部門"] };
+  function render(ranked, shown, terms, info) {
     var slice = ranked.slice(shown, shown + PAGE);
     return Promise.all(slice.map(function (r) { return meta(r[1], info); })).then(function (rows) {
       var list = results.querySelector("ol") || results.appendChild(document.createElement("ol"));
@@ -190,12 +287,16 @@
         var s = hant ? 1 : 0;
         var dept = info.departments[row[6]], mode = info.modes[row[7]];
         var li = document.createElement("li");
-        li.innerHTML =
-          '<a class="xz-result__title" href="' + escapeHtml(row[1]) + '">' + highlight(row[2 + s], queryRuns) + "</a>" +
-          '<p class="xz-result__snippet">' + highlight(row[4 + s], queryRuns) + "</p>" +
-          '<p class="xz-result__meta">' + (row[0] === "item" ? label("事项", "事項") : label("典型案例", "典型案例")) +
-          " · " + escapeHtml(dept ? dept[1 + s] : "") + " · " + escapeHtml(mode ? mode[1 + s] : "") +
-          " · " + escapeHtml(row[8]) + "</p>";
+        var link = highlighted("a", "xz-result__title", row[2 + s], terms);
+        link.setAttribute("href", row[1]);
+        li.appendChild(link);
+        li.appendChild(snippet(row[9], terms));
+        var facts = [label.apply(null, KINDS[row[0]] || KINDS.item)];
+        if (row[0] !== "department") facts.push(dept ? dept[1 + s] : "", mode ? mode[1 + s] : "", row[8]);
+        var p = document.createElement("p");
+        p.className = "xz-result__meta";
+        p.textContent = facts.join(" · ");
+        li.appendChild(p);
         list.appendChild(li);
       });
       var total = shown + slice.length;
@@ -222,31 +323,38 @@
     if (!select || select.options.length > 1) return;
     options.forEach(function (o) { select.add(new Option(o[1], o[0])); });
   }
+  /* The language switch leads to the same query on the other version's search page. */
+  function keepQueryAcrossSwitch() {
+    var other = document.querySelector("a.xz-lang");
+    if (other) other.setAttribute("href", other.getAttribute("href").split("?")[0] + location.search);
+  }
   var current = null;
   function run() {
     var p = params();
     ["q", "dept", "mode", "kind", "year"].forEach(function (k) { if (form.elements[k]) form.elements[k].value = p[k]; });
-    results.innerHTML = "";
+    keepQueryAcrossSwitch();
+    results.textContent = "";
     more.hidden = true;
     var info;
     return Promise.all([get("info.json", true), loadFold()]).then(function (loaded) {
       info = loaded[0];
+      loadSynonyms(info.synonyms);
       fillFilters(info);
       ["dept", "mode", "year"].forEach(function (k) { if (form.elements[k]) form.elements[k].value = p[k]; });
-      var queryRuns = runs(fold(p.q.trim()));
-      if (!queryRuns.length) { status.textContent = p.q ? label("请输入汉字、字母或数字。", "請輸入漢字、字母或數字。") : ""; return; }
+      var alts = alternatives(p.q.trim());
+      if (!alts.length) { status.textContent = p.q ? label("请输入汉字、字母或数字。", "請輸入漢字、字母或數字。") : ""; return; }
       status.textContent = label("正在检索……", "正在檢索……");
-      return match(queryRuns, info).then(function (ranked) {
+      return matchAll(alts, info).then(function (ranked) {
         return applyFilters(ranked, p);
       }).then(function (ranked) {
-        current = { ranked: ranked, runs: queryRuns, shown: 0 };
+        current = { ranked: ranked, terms: markTerms(alts), shown: 0 };
         if (!ranked.length) {
           status.textContent = label("没有找到与“" + p.q + "”相关的事项或案例。可以换一个词，或按部门浏览。",
             "沒有找到與「" + p.q + "」相關的事項或案例。可以換一個詞，或按部門瀏覽。");
           return;
         }
         status.textContent = label("找到 " + ranked.length + " 条结果。", "找到 " + ranked.length + " 條結果。");
-        return render(ranked, 0, queryRuns, info).then(function (shown) { current.shown = shown; });
+        return render(ranked, 0, current.terms, info).then(function (shown) { current.shown = shown; });
       });
     }).catch(function () {
       status.textContent = label("检索暂时不可用，请稍后再试。", "檢索暫時不可用，請稍後再試。");
@@ -264,10 +372,15 @@
   more.addEventListener("click", function () {
     if (!current) return;
     get("info.json", true).then(function (info) {
-      return render(current.ranked, current.shown, current.runs, info);
+      return render(current.ranked, current.shown, current.terms, info);
     }).then(function (shown) { current.shown = shown; });
   });
   window.addEventListener("popstate", run);
+  if (location.protocol === "file:") {  // browsers refuse to read the index from a local file
+    document.getElementById("search-file").hidden = false;
+    form.hidden = true;
+    return;
+  }
   root.classList.add("xz-search--ready");
   run();
 })();
