@@ -1,0 +1,135 @@
+"""The legality review of one changed item by its five elements: 主体, 权限, 依据, 程序, 内容.
+
+For each element the report says what the machine verified (or found wrong) and what only the
+reviewer can judge. What is verified comes from the same places ``check`` uses — the findings
+of the checks that fall inside the item's lines, the statute library, the department's 权责清单
+— so the report never contradicts the automatic check; the procedure and rights are read for
+the steps and rights a lawful guidance must name (words in ``messages``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..findings import Finding
+from ..laws.library import Library
+from ..load import Loaded
+from ..messages import current as msg
+from ..model import Department, Item
+from .basis import cited
+
+ELEMENTS = ("body", "power", "basis", "procedure", "content")
+# Which findings inside an item's lines belong to which element.
+BASIS_CODES = ("E404", "E906", "E907", "E908", "E909", "W905", "W910", "W911", "W912", "W913", "W914")
+CONTENT_CODES = ("W501", "E401", "E403", "E405")
+POWER_CODES = ("W918",)
+
+
+@dataclass(frozen=True)
+class Element:
+    name: str  # one of ELEMENTS
+    verified: tuple[str, ...]  # what the machine found in order
+    problems: tuple[str, ...]  # what the machine found wrong
+    judge: str  # what the reviewer must decide
+
+
+def item_findings(loaded: Loaded, findings: list[Finding]) -> dict[str, list[Finding]]:
+    """item id → the findings on its lines (an item runs to the next item of the same file)."""
+    starts: dict[str, list[tuple[int, str]]] = {}
+    for item in loaded.content.items():
+        line = loaded.locate(item.origin.path, item.origin.pointer)[0]
+        starts.setdefault(item.origin.path, []).append((line, item.id))
+    out: dict[str, list[Finding]] = {}
+    for path, spans in starts.items():
+        spans.sort()
+        for k, (line, ident) in enumerate(spans):
+            end = spans[k + 1][0] if k + 1 < len(spans) else float("inf")
+            out[ident] = [f for f in findings if f.path == path and line <= f.line < end]
+    return out
+
+
+def review(item: Item, department: Department | None, library: Library | None, findings: list[Finding],
+           powers: dict[str, str] | None) -> tuple[Element, ...]:
+    """The five elements of ``item`` (as it is after the request)."""
+    facts = msg.REVIEW_ELEMENT_FACTS
+    judge = msg.REVIEW_ELEMENT_JUDGE
+    if not item.published:
+        return (Element("body", (), (facts["withheld"],), judge["body"]),)
+
+    def noted(codes: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(facts["finding"].format(code=f.code, line=f.line) for f in findings if f.code in codes)
+
+    body = [facts["department"].format(name=department.name if department else item.department),
+            facts["office"].format(office=item.office),
+            facts["unit"].format(unit=item.review.unit, date=item.review.date,
+                                 filing=item.review.filing_no or msg.REVIEW_EMPTY_VALUE)]
+    return (
+        Element("body", tuple(body), (), judge["body"]),
+        Element("power", *_powers(item, powers, noted(POWER_CODES)), judge["power"]),
+        Element("basis", *_basis(item, library, findings, noted(BASIS_CODES)), judge["basis"]),
+        Element("procedure", *_procedure(item), judge["procedure"]),
+        Element("content", *_content(findings, noted(CONTENT_CODES)), judge["content"]),
+    )
+
+
+def _powers(item: Item, powers: dict[str, str] | None, noted: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    facts = msg.REVIEW_ELEMENT_FACTS
+    if not item.power_codes:
+        return (), (facts["no_powers"],)
+    if powers is None:
+        return (), (facts["powers_unchecked"].format(codes="、".join(item.power_codes)),)
+    found = tuple(facts["power_found"].format(code=c, name=powers[c]) for c in item.power_codes if c in powers)
+    unknown = tuple(facts["power_unknown"].format(code=c) for c in item.power_codes if c not in powers)
+    return found, unknown + noted
+
+
+def _basis(item: Item, library: Library | None, findings: list[Finding],
+           noted: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    facts = msg.REVIEW_ELEMENT_FACTS
+    if library is None:
+        return (), (facts["no_library"],) + noted
+    mismatched = any(f.code == "E908" for f in findings)
+    verified, problems = [], []
+    for basis in item.basis:
+        c = cited(basis, library)
+        if not c.text:
+            problems.append(facts["uncited"].format(label=c.label, note=c.note))
+            continue
+        law = library.find(basis.law)
+        assert law is not None  # a text was found in it
+        version = next(v for v in law.versions if v.date == c.version)
+        line = facts["cited"].format(label=c.label, version=msg.REVIEW_BASIS_VERSION.format(version=c.version),
+                                     level=law.level, status=version.status)
+        if basis.text is None:
+            line += facts["not_quoted"]
+        elif not mismatched:
+            line += facts["quoted"]
+        verified.append(line)
+    return tuple(verified), tuple(problems) + noted
+
+
+def _mentions(steps: tuple[str, ...], needs: dict[str, tuple[tuple[str, ...], ...]]) -> tuple[list[str], list[str]]:
+    has, lacks = [], []
+    for label, alternatives in needs.items():
+        found = any(all(word in step for word in words) for step in steps for words in alternatives)
+        (has if found else lacks).append(label)
+    return has, lacks
+
+
+def _procedure(item: Item) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    facts = msg.REVIEW_ELEMENT_FACTS
+    verified, problems = [], []
+    for steps, needs, has_key, lacks_key in ((item.procedure, msg.REVIEW_PROCEDURE_NEEDS, "procedure_has", "procedure_lacks"),
+                                             (item.rights, msg.REVIEW_RIGHTS_NEEDS, "rights_has", "rights_lacks")):
+        has, lacks = _mentions(steps, needs)
+        if has:
+            verified.append(facts[has_key].format(what="、".join(has)))
+        if lacks:
+            problems.append(facts[lacks_key].format(what="、".join(lacks)))
+    return tuple(verified), tuple(problems)
+
+
+def _content(findings: list[Finding], noted: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    if any(f.code == "W501" for f in findings):
+        return (), noted
+    return (msg.REVIEW_ELEMENT_FACTS["no_coercion"],), noted
