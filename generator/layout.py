@@ -73,6 +73,13 @@ def mode(code: str) -> str:
     return f"modes/{code}.md"
 
 
+def law(slug: str) -> str:
+    return f"laws/{slug}.md"
+
+
+LAW_INDEX = "laws/index.md"  # 依据索引: the laws the published items cite (not in the navigation)
+
+
 def stage(name: str) -> str:
     return f"stages/{STAGE_SLUGS[name]}.md"
 

@@ -876,3 +876,5 @@ REVIEW_LAW_CHANGED = "《{law}》：现行版本由 {old} 版改为 {new} 版。
 REVIEW_LAW_WITHHELD = "另有不予公开的事项引用了有变化的条文：{ids}。报告不显示其内容，请在仓库文件中核对。"
 REVIEW_LAW_ROW = "{id}（{kind}）：{label} —— {change}"
 REVIEW_LAW_ARTICLES = ("条文", "{version} 版（修改前）", "{version} 版（修改后）")
+# The 依据索引 pages (laws/index.md and one page per cited law).
+LAW_INDEX_TITLE = "依据索引"
