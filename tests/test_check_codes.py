@@ -885,6 +885,41 @@ def _(make):
     return Expect(with_laws(make(catalog=text)), "W914", line=line_of(text, "text: |"))
 
 
+# --- powers/: the departments' 权责清单 (generator/powers.py) ------------------------------------
+
+POWERS = """\
+# yaml-language-server: $schema=../generator/schema/powers.schema.json
+department: demo
+powers:
+  - code: 370303000CG-XK-0001
+    name: 户外广告设施设置审批
+    kind: 行政许可
+"""
+
+
+@scenario("clean", "power_list")
+def _(make):
+    return Expect(write_powers(make(), POWERS), None)
+
+
+@scenario("W918")
+def _(make):
+    text = cat('    power_codes: ["370303000CG-XK-0001"]\n', '    power_codes: ["370303000CG-XK-0001", "370303000CG-XK-0099"]\n')
+    return Expect(write_powers(make(catalog=text), POWERS), "W918", line=line_of(text, "370303000CG-XK-0099"),
+                  in_message=("370303000CG-XK-0099", "示例区城市管理局"))
+
+
+@scenario("W919")
+def _(make):
+    text = replace_once(POWERS, "department: demo", "department: ghost")
+    return Expect(write_powers(make(), text), "W919", path="powers/ghost.yaml", line=line_of(text, "department:"))
+
+
+def write_powers(root: Path, text: str) -> Path:
+    write(root, f"powers/{text.split('department: ')[1].split()[0]}.yaml", text)
+    return root
+
+
 # --- documents/: guidance-document settings and Word templates (generator/documents/config.py) ----
 
 def documents(make, kinds: str = documentsfixture.KINDS) -> Path:

@@ -21,6 +21,7 @@ CAT = fixtures.CATALOG_PATH
 REVIEW_LAW = "法律/行政复议法"
 PENALTY_33_1 = "违法行为轻微并及时改正，没有造成危害后果的，不予行政处罚。"
 PENALTY_33_2 = "当事人有证据足以证明没有主观过错的，不予行政处罚。"
+POWERS = "department: demo\npowers:\n  - code: 370303000CG-XK-0001\n    name: 户外广告设施设置审批\n"
 
 
 def _catalog() -> str:
@@ -52,6 +53,8 @@ def repo(tmp_path_factory) -> Repo:
     before = replace_once(meta, "  - file: 行政复议法(2023-09-01).md\n    status: 现行有效\n", "")
     (root / "laws/法律/行政复议法.yaml").write_text(replace_once(before, "status: 已修改", "status: 现行有效"),
                                                    encoding="utf-8")
+    (root / "powers").mkdir()
+    (root / "powers/demo.yaml").write_text(POWERS, encoding="utf-8")
     repo = Repo(root)
     repo.git("init", "-q", "-b", "main")
     repo.commit("示例区城市管理局目录清单和法规库", "2024-05-06T09:00:00+08:00")
@@ -152,3 +155,9 @@ def test_json_carries_the_desk(as_json):
     assert PENALTY_33_1 in row["old"]["text"] and PENALTY_33_2 in row["new"]["text"]
     assert [c["law"] for c in desk["law_changes"]] == ["中华人民共和国行政复议法"]
     assert len(desk["law_changes"][0]["citing"]) == 4
+
+
+def test_power_codes_are_shown_with_the_names_of_the_department_list(report):
+    part = section(report, "#### 新增　demo-004")
+    row = next(line for line in part.splitlines() if line.startswith("| 权限 |"))
+    assert "✔ 权责事项 370303000CG-XK-0001：户外广告设施设置审批" in row and "✘" not in row

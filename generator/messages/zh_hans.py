@@ -105,6 +105,9 @@ MESSAGES: dict[str, str] = {
     # W915–W916 — the legal office's review (python -m generator review): said of a request, not of one file
     "W915": "事项 {id} 的{fields}有修改，但审查信息（审查日期、备案号）没有变化。修改后的内容需要重新进行合法性审查：请在审查后更新审查日期和备案号；确实不需要重新审查的，请在请求中说明理由。",
     "W916": "新增的事项 {id} 与本请求删除的事项 {old} 内容相同，像是改了编号。事项编号一经发布就不再改变（网址、引用和案例都依赖它）：请恢复原编号 {old}。",
+    # W918–W919 — the departments' 权责清单 (powers/)
+    "W918": "关联权责事项编码“{code}”不在{department}的权责清单（powers/）中。请对照权责清单核对编码；权责清单有更新的，请同时更新 powers/ 中的文件。",
+    "W919": "权责清单的部门代码“{code}”没有对应的目录清单（catalogs/{code}.yaml），这个文件不会被使用。请核对部门代码。",
 }
 
 # What E701–E705 name (the markup the sanitizer removes from a case body).

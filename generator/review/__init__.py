@@ -125,7 +125,8 @@ def _legality(changes: ChangeSet, old: Snapshot, new: Snapshot, findings: list[F
     shown = [c for c in changes.of(diff.ITEM) if c.action in (diff.ADDED, diff.CHANGED) and not c.withheld]
     on_item = elements.item_findings(new.loaded, findings)
     items = {i.id: i for i in new.content.items()}
-    five = {c.id: elements.review(items[c.id], departments.get(c.department), library, on_item.get(c.id, []), None)
+    five = {c.id: elements.review(items[c.id], departments.get(c.department), library, on_item.get(c.id, []),
+                                  new.loaded.powers.get(c.department))
             for c in shown if c.id in items}
     bases = basis.changed_bases(old.content, new.content, [c.id for c in shown if c.action == diff.CHANGED],
                                 old_library, library)
