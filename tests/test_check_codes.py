@@ -995,7 +995,7 @@ def runs(request, tmp_path_factory) -> dict[str, tuple[Expect, tuple[int, str, s
 # Codes that only ``build`` reports (the scan of the built site): tested in test_egress.py.
 BUILD_CODES = {"E660"}
 # Codes that only ``review`` reports (two revisions compared): tested in test_review_lawdesk.py.
-REVIEW_CODES = {"W915", "W916"}
+REVIEW_CODES = {"W915", "W916", "W917"}
 
 
 def test_every_code_has_a_scenario() -> None:

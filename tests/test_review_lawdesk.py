@@ -148,7 +148,7 @@ def test_a_library_change_lists_the_items_citing_changed_articles(repo, report):
 
 
 def test_json_carries_the_desk(as_json):
-    assert {f["code"] for f in as_json["findings"]} == {"W915", "W916"}
+    assert sorted(f["code"] for f in as_json["findings"]) == ["W915", "W916", "W917"]
     desk = as_json["legality"]
     assert [e["element"] for e in desk["elements"]["demo-002"]] == ["body", "power", "basis", "procedure", "content"]
     [row] = desk["bases"]["demo-002"]
@@ -161,3 +161,24 @@ def test_power_codes_are_shown_with_the_names_of_the_department_list(report):
     part = section(report, "#### 新增　demo-004")
     row = next(line for line in part.splitlines() if line.startswith("| 权限 |"))
     assert "✔ 权责事项 370303000CG-XK-0001：户外广告设施设置审批" in row and "✘" not in row
+
+
+def test_a_review_older_than_20_working_days_is_flagged(repo, report):
+    """demo-004 is new, reviewed 2024-02-20; the request's last commit is of 2024-05-09. demo-002
+    keeps its review date (W915 says so): W917 is for the reviews the request brings."""
+    text = repo.read(CAT)
+    block = text[text.index("  - id: demo-004\n"):]
+    line = text[:text.index("  - id: demo-004\n")].count("\n") + line_of(block, "      date: 2024-02-20")
+    flagged = _finding(report, "W917")
+    assert f"`{CAT}:{line}:" in flagged and "demo-004" in flagged and "2024-05-09" in flagged
+    assert report.count("**W917 ") == 1
+
+
+def test_working_days_follow_the_official_holiday_calendar():
+    from generator.workdays import working_days
+
+    assert working_days("2024-09-30", "2024-10-08") == 1  # 国庆节 1–7 October
+    assert working_days("2024-02-20", "2024-03-01") == 8
+    assert working_days("2024-09-27", "2024-09-30") == 2  # Sunday 29 September was a working day
+    assert working_days("2024-03-01", "2024-02-01") == 0
+    assert working_days("2099-01-01", "2099-02-01") is None  # no table for that year: not guessed

@@ -91,7 +91,8 @@ def run(root: Path, base: str, head: str = "HEAD", preview_url: str = "") -> Rev
     changes = diff.compare(old.content, new.content, diff.mode_labels(new.settings, old.settings),
                            old.settings, new.settings)
     changes = _unreadable(changes, new)
-    findings = new.findings + _compared(changes, old, new)
+    day = git.run(repo.root, "show", "-s", "--format=%cI", head_sha).decode("ascii").strip()[:10]
+    findings = new.findings + _compared(changes, old, new, day)
     findings = sorted(findings, key=lambda f: (f.severity != "error", f))
     allowed = public_names.allowed_everywhere(new.loaded)
     earlier = _earlier_personal_data(repo, start, head_sha, findings, allowed)
@@ -108,11 +109,13 @@ def run(root: Path, base: str, head: str = "HEAD", preview_url: str = "") -> Rev
     )
 
 
-def _compared(changes: ChangeSet, old: Snapshot, new: Snapshot) -> list[Finding]:
-    """What only the two revisions together show: stale review records, renumbered items."""
+def _compared(changes: ChangeSet, old: Snapshot, new: Snapshot, day: str) -> list[Finding]:
+    """What only the two revisions together show: stale review records, renumbered items, and
+    reviews that would be published late if merged on ``day`` (the request's last commit)."""
     if new.loaded is None:
         return []
-    return flags.stale_reviews(changes, new.loaded) + flags.renumbered(changes, old.content, new.loaded)
+    return (flags.stale_reviews(changes, new.loaded) + flags.renumbered(changes, old.content, new.loaded)
+            + flags.late(changes, new.loaded, day))
 
 
 def _legality(changes: ChangeSet, old: Snapshot, new: Snapshot, findings: list[Finding],
