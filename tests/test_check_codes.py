@@ -915,6 +915,13 @@ def _(make):
     return Expect(write_powers(make(), text), "W919", path="powers/ghost.yaml", line=line_of(text, "department:"))
 
 
+@scenario("E603", "power_list")
+def _(make):
+    text = replace_once(POWERS, "    kind: 行政许可\n", "    kind: 行政许可 联系人手机 13912345678\n")
+    return Expect(write_powers(make(), text), "E603", path="powers/demo.yaml", line=line_of(text, "13912345678"),
+                  not_in_output=("13912345678",))
+
+
 def write_powers(root: Path, text: str) -> Path:
     write(root, f"powers/{text.split('department: ')[1].split()[0]}.yaml", text)
     return root
