@@ -182,3 +182,26 @@ def test_working_days_follow_the_official_holiday_calendar():
     assert working_days("2024-09-27", "2024-09-30") == 2  # Sunday 29 September was a working day
     assert working_days("2024-03-01", "2024-02-01") == 0
     assert working_days("2099-01-01", "2099-02-01") is None  # no table for that year: not guessed
+
+
+def test_a_quotation_slip_is_a_problem_of_that_basis_only(tmp_path):
+    """demo-002 quotes 第三十三条第一款 with one character changed and the first sentence of 第二款
+    faithfully (elided): its 依据 row names E908 at the first quotation's line and verifies the second."""
+    slip = PENALTY_33_1.replace("及时改正", "即时改正")
+    text = replace_once(fixtures.CATALOG, "        article: 第三十三条第一款\n",
+                        f"        article: 第三十三条第一款\n        text: {slip}\n"
+                        f"      - law: 行政处罚法\n        article: 第33条第2款\n        text: {PENALTY_33_2}……\n")
+    root = with_laws(build_repo(tmp_path / "repo"), *FIXTURE_LAWS)
+    repo = Repo(root)
+    repo.git("init", "-q", "-b", "main")
+    repo.commit("目录清单", "2024-05-06T09:00:00+08:00")
+    repo.git("checkout", "-q", "-b", "pr")
+    repo.write(CAT, replace_once(text, "date: 2024-03-15", "date: 2024-05-07"))
+    repo.commit("demo-002 引用条文", "2024-05-07T10:00:00+08:00")
+    code, out, err = run_generator("review", "--root", str(root), "--base", "main", "--head", "pr")
+    assert code == 1 and "Traceback" not in err, err
+    row = next(line for line in section(out, "#### 修改　demo-002").splitlines() if line.startswith("| 依据 |"))
+    line = line_of(repo.read(CAT), f"text: {slip}")
+    assert f"✘ 《中华人民共和国行政处罚法》第三十三条第一款：E908（第 {line} 行）" in row
+    assert "✔ 《中华人民共和国行政处罚法》第三十三条第二款（2021-01-22 版）：法规库中有（法律，现行有效），条款存在，引文与正式文本一致" in row
+    assert row.count("✘") == 1

@@ -129,7 +129,7 @@ def _legality(changes: ChangeSet, old: Snapshot, new: Snapshot, findings: list[F
     on_item = elements.item_findings(new.loaded, findings)
     items = {i.id: i for i in new.content.items()}
     five = {c.id: elements.review(items[c.id], departments.get(c.department), library, on_item.get(c.id, []),
-                                  new.loaded.powers.get(c.department))
+                                  new.loaded.powers.get(c.department), elements.basis_lines(new.loaded, items[c.id]))
             for c in shown if c.id in items}
     bases = basis.changed_bases(old.content, new.content, [c.id for c in shown if c.action == diff.CHANGED],
                                 old_library, library)

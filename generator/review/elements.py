@@ -22,7 +22,6 @@ ELEMENTS = ("body", "power", "basis", "procedure", "content")
 # Which findings inside an item's lines belong to which element.
 BASIS_CODES = ("E404", "E906", "E907", "E908", "E909", "W905", "W910", "W911", "W912", "W913", "W914")
 CONTENT_CODES = ("W501", "E401", "E403", "E405")
-POWER_CODES = ("W918",)
 
 
 @dataclass(frozen=True)
@@ -48,9 +47,14 @@ def item_findings(loaded: Loaded, findings: list[Finding]) -> dict[str, list[Fin
     return out
 
 
+def basis_lines(loaded: Loaded, item: Item) -> list[int]:
+    return [loaded.locate(item.origin.path, item.origin.pointer + ("basis", n))[0] for n in range(len(item.basis))]
+
+
 def review(item: Item, department: Department | None, library: Library | None, findings: list[Finding],
-           powers: dict[str, str] | None) -> tuple[Element, ...]:
-    """The five elements of ``item`` (as it is after the request)."""
+           powers: dict[str, str] | None, basis_lines: list[int]) -> tuple[Element, ...]:
+    """The five elements of ``item`` (as it is after the request); ``findings``: those on its
+    lines; ``basis_lines``: the line each of its bases starts on."""
     facts = msg.REVIEW_ELEMENT_FACTS
     judge = msg.REVIEW_ELEMENT_JUDGE
     if not item.published:
@@ -65,14 +69,14 @@ def review(item: Item, department: Department | None, library: Library | None, f
                                  filing=item.review.filing_no or msg.REVIEW_EMPTY_VALUE)]
     return (
         Element("body", tuple(body), (), judge["body"]),
-        Element("power", *_powers(item, powers, noted(POWER_CODES)), judge["power"]),
-        Element("basis", *_basis(item, library, findings, noted(BASIS_CODES)), judge["basis"]),
+        Element("power", *_powers(item, powers), judge["power"]),
+        Element("basis", *_basis(item, library, findings, basis_lines), judge["basis"]),
         Element("procedure", *_procedure(item), judge["procedure"]),
         Element("content", *_content(findings, noted(CONTENT_CODES)), judge["content"]),
     )
 
 
-def _powers(item: Item, powers: dict[str, str] | None, noted: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _powers(item: Item, powers: dict[str, str] | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
     facts = msg.REVIEW_ELEMENT_FACTS
     if not item.power_codes:
         return (), (facts["no_powers"],)
@@ -80,32 +84,32 @@ def _powers(item: Item, powers: dict[str, str] | None, noted: tuple[str, ...]) -
         return (), (facts["powers_unchecked"].format(codes="、".join(item.power_codes)),)
     found = tuple(facts["power_found"].format(code=c, name=powers[c]) for c in item.power_codes if c in powers)
     unknown = tuple(facts["power_unknown"].format(code=c) for c in item.power_codes if c not in powers)
-    return found, unknown + noted
+    return found, unknown
 
 
 def _basis(item: Item, library: Library | None, findings: list[Finding],
-           noted: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+           starts: list[int]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Each basis as the library reads it; the check's findings on its lines, as problems."""
     facts = msg.REVIEW_ELEMENT_FACTS
     if library is None:
-        return (), (facts["no_library"],) + noted
-    mismatched = any(f.code == "E908" for f in findings)
+        return (), (facts["no_library"],)
     verified, problems = [], []
-    for basis in item.basis:
+    bounds = [*starts, float("inf")]
+    for n, basis in enumerate(item.basis):
         c = cited(basis, library)
-        if not c.text:
+        own = [f for f in findings if f.code in BASIS_CODES and bounds[n] <= f.line < bounds[n + 1]]
+        if own:
+            problems += [f"{c.label}：" + facts["finding"].format(code=f.code, line=f.line) for f in own]
+        elif not c.text:
             problems.append(facts["uncited"].format(label=c.label, note=c.note))
-            continue
-        law = library.find(basis.law)
-        assert law is not None  # a text was found in it
-        version = next(v for v in law.versions if v.date == c.version)
-        line = facts["cited"].format(label=c.label, version=msg.REVIEW_BASIS_VERSION.format(version=c.version),
-                                     level=law.level, status=version.status)
-        if basis.text is None:
-            line += facts["not_quoted"]
-        elif not mismatched:
-            line += facts["quoted"]
-        verified.append(line)
-    return tuple(verified), tuple(problems) + noted
+        else:
+            law = library.find(basis.law)
+            assert law is not None  # a text was found in it
+            status = next(v.status for v in law.versions if v.date == c.version)
+            line = facts["cited"].format(label=c.label, version=msg.REVIEW_BASIS_VERSION.format(version=c.version),
+                                         level=law.level, status=status)
+            verified.append(line + (facts["not_quoted"] if basis.text is None else facts["quoted"]))
+    return tuple(verified), tuple(problems)
 
 
 def _mentions(steps: tuple[str, ...], needs: dict[str, tuple[tuple[str, ...], ...]]) -> tuple[list[str], list[str]]:
