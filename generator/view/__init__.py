@@ -19,8 +19,8 @@ from ..history.record import NOT_READ, History
 from ..model import Case, Content, Department, Item, MediaFile, NoPenaltyEntry
 from ..script import Converter
 from ..settings import Settings
-from . import laws, shown
-from .laws import LawIndex
+from . import shown
+from .laws import LawIndex, build as law_index
 
 if TYPE_CHECKING:
     from ..laws.library import Library
@@ -57,7 +57,7 @@ class PublishedView:
         view = cls(settings, departments, items, cases, history, converter or Converter(settings.hant_variant),
                    content.media)
         view.item_by_id = {i.id: i for i in items}
-        view.laws = laws.build(items, library)
+        view.laws = law_index(items, library)
         view.department_by_code = {d.code: d for d in departments}
         view.entry_by_id = {e.id: e for d in departments for e in d.no_penalty}
         for case in cases:
