@@ -46,7 +46,8 @@ def with_powers(loaded: Loaded, root: Source, settings: Settings) -> Loaded:
             continue
         data = doc.parsed.data
         if data["department"] not in known:
-            findings.append(finding(rel, *doc.position(("department",)), "W919", code=data["department"]))
+            if not loaded.unreadable:  # a catalog that does not load is reported already
+                findings.append(finding(rel, *doc.position(("department",)), "W919", code=data["department"]))
             continue
         own = lists.setdefault(data["department"], {})
         for power in data["powers"]:
