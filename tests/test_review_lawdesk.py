@@ -21,6 +21,7 @@ CAT = fixtures.CATALOG_PATH
 REVIEW_LAW = "法律/行政复议法"
 PENALTY_33_1 = "违法行为轻微并及时改正，没有造成危害后果的，不予行政处罚。"
 PENALTY_33_2 = "当事人有证据足以证明没有主观过错的，不予行政处罚。"
+COERCIVE = "经营者必须接受指导并当场将商品收回店内"
 POWERS = "department: demo\npowers:\n  - code: 370303000CG-XK-0001\n    name: 户外广告设施设置审批\n"
 
 
@@ -60,6 +61,7 @@ def repo(tmp_path_factory) -> Repo:
     repo.commit("示例区城市管理局目录清单和法规库", "2024-05-06T09:00:00+08:00")
     repo.git("checkout", "-q", "-b", "pr")
     repo.replace_in_item(CAT, "demo-002", "article: 第三十三条第一款", "article: 第三十三条第二款")
+    repo.replace_in_item(CAT, "demo-002", "建议当场将商品收回店内", COERCIVE)
     repo.commit("demo：修改 demo-002 的指导依据", "2024-05-07T10:00:00+08:00")
     repo.replace_in_item(CAT, "demo-003", "  - id: demo-003\n", "  - id: demo-004\n")
     repo.commit("demo：事项改编号", "2024-05-08T10:00:00+08:00")
@@ -119,7 +121,7 @@ def test_renumbered_item_is_flagged_and_told_ids_are_permanent(repo, report):
     assert "demo-004" in flagged and "恢复原编号 demo-003" in flagged
 
 
-def test_each_changed_item_is_reviewed_by_the_five_elements(report):
+def test_each_changed_item_is_reviewed_by_the_five_elements(repo, report):
     part = section(report, "#### 修改　demo-002")
     table = part[part.index("合法性审查五要素"):]
     rows = {line.split(" | ")[0].strip("| "): line for line in table.splitlines() if line.startswith("| ")}
@@ -129,7 +131,8 @@ def test_each_changed_item_is_reviewed_by_the_five_elements(report):
     assert "✔ 《中华人民共和国行政处罚法》第三十三条第二款（2021-01-22 版）：法规库中有（法律，现行有效）" in rows["依据"]
     assert "✘ 指导程序中没有找到：记录归档" in rows["程序"]  # demo-002 names no record keeping
     assert "✔ 相对人权利写明了：知情权、参与权、救济权、可以拒绝指导" in rows["程序"]
-    assert "✔ 没有发现读起来像强制的用语" in rows["内容"]
+    content_line = line_of(repo.read(CAT), COERCIVE)
+    assert rows["内容"].startswith(f"| 内容 | ✘ W501（第 {content_line} 行）") and "✔" not in rows["内容"]
     assert all(line.count(" | ") == 2 for line in rows.values())  # the reviewer's question in every row
 
 
@@ -148,7 +151,7 @@ def test_a_library_change_lists_the_items_citing_changed_articles(repo, report):
 
 
 def test_json_carries_the_desk(as_json):
-    assert sorted(f["code"] for f in as_json["findings"]) == ["W915", "W916", "W917"]
+    assert sorted(f["code"] for f in as_json["findings"]) == ["W501", "W915", "W916", "W917"]
     desk = as_json["legality"]
     assert [e["element"] for e in desk["elements"]["demo-002"]] == ["body", "power", "basis", "procedure", "content"]
     [row] = desk["bases"]["demo-002"]
@@ -205,3 +208,10 @@ def test_a_quotation_slip_is_a_problem_of_that_basis_only(tmp_path):
     assert f"✘ 《中华人民共和国行政处罚法》第三十三条第一款：E908（第 {line} 行）" in row
     assert "✔ 《中华人民共和国行政处罚法》第三十三条第二款（2021-01-22 版）：法规库中有（法律，现行有效），条款存在，引文与正式文本一致" in row
     assert row.count("✘") == 1
+
+
+def test_an_item_without_problems_is_verified_in_every_element(report):
+    part = section(report, "#### 新增　demo-004")
+    rows = [line for line in part[part.index("合法性审查五要素"):].splitlines() if line.startswith("| ") and "---" not in line][1:]
+    assert [r.split(" | ")[0] for r in rows] == ["| 主体", "| 权限", "| 依据", "| 程序", "| 内容"]
+    assert "✔ 没有发现读起来像强制的用语（W501）" in rows[4] and "✔ 指导程序写明了：表明身份或说明来意、告知目的、依据和内容、应要求出具书面意见、记录归档" in rows[3]

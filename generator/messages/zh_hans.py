@@ -855,7 +855,6 @@ REVIEW_ELEMENT_FACTS = {
     "rights_has": "相对人权利写明了：{what}",
     "rights_lacks": "相对人权利中没有找到：{what}",
     "no_coercion": "没有发现读起来像强制的用语（W501）",
-    "withheld": "不予公开的事项：报告不显示其内容，请在仓库文件中逐项审查",
 }
 # What a complete procedure and a complete list of rights must mention: label → words, any of
 # which counts (every word of a tuple inside one step for the procedure's notification).

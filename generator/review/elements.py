@@ -53,16 +53,11 @@ def basis_lines(loaded: Loaded, item: Item) -> list[int]:
 
 def review(item: Item, department: Department | None, library: Library | None, findings: list[Finding],
            powers: dict[str, str] | None, basis_lines: list[int]) -> tuple[Element, ...]:
-    """The five elements of ``item`` (as it is after the request); ``findings``: those on its
-    lines; ``basis_lines``: the line each of its bases starts on."""
+    """The five elements of a published ``item`` (as it is after the request; an exempt item's
+    content stays out of the report); ``findings``: those on its lines; ``basis_lines``: the line
+    each of its bases starts on."""
     facts = msg.REVIEW_ELEMENT_FACTS
     judge = msg.REVIEW_ELEMENT_JUDGE
-    if not item.published:
-        return (Element("body", (), (facts["withheld"],), judge["body"]),)
-
-    def noted(codes: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(facts["finding"].format(code=f.code, line=f.line) for f in findings if f.code in codes)
-
     body = [facts["department"].format(name=department.name if department else item.department),
             facts["office"].format(office=item.office),
             facts["unit"].format(unit=item.review.unit, date=item.review.date,
@@ -72,7 +67,7 @@ def review(item: Item, department: Department | None, library: Library | None, f
         Element("power", *_powers(item, powers), judge["power"]),
         Element("basis", *_basis(item, library, findings, basis_lines), judge["basis"]),
         Element("procedure", *_procedure(item), judge["procedure"]),
-        Element("content", *_content(findings, noted(CONTENT_CODES)), judge["content"]),
+        Element("content", *_content(findings), judge["content"]),
     )
 
 
@@ -133,7 +128,9 @@ def _procedure(item: Item) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(verified), tuple(problems)
 
 
-def _content(findings: list[Finding], noted: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _content(findings: list[Finding]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    facts = msg.REVIEW_ELEMENT_FACTS
+    noted = tuple(facts["finding"].format(code=f.code, line=f.line) for f in findings if f.code in CONTENT_CODES)
     if any(f.code == "W501" for f in findings):
         return (), noted
-    return (msg.REVIEW_ELEMENT_FACTS["no_coercion"],), noted
+    return (facts["no_coercion"],), noted
