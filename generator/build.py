@@ -25,6 +25,7 @@ from .outputs import sitemap
 from .outputs.pages import Pages, render
 from .history import changelog
 from .history.record import NOT_READ, History
+from .laws.library import Library
 from .findings import Finding, has_errors
 from .messages import current as msg
 from .load import Loaded, Memo
@@ -72,7 +73,7 @@ def publish(root: Path, loaded: Loaded, settings: Settings, findings: list[Findi
     work = Path(tempfile.mkdtemp(prefix=".build-", dir=out.parent))
     try:
         with _locked(cache or work / "cache") as projects:
-            pages = generate(loaded.content, settings, work, projects, history)
+            pages = generate(loaded.content, settings, work, projects, history, loaded.library)
         leaks = _personal_data_in_output(work / "site", out, root, loaded)
         if leaks:
             return BuildResult(False, findings + leaks, files)
@@ -108,14 +109,14 @@ def _locked(folder: Path) -> Iterator[Path]:
 
 
 def generate(content: Content, settings: Settings, work: Path, projects: Path,
-             history: History = NOT_READ) -> list[render.Page]:
+             history: History = NOT_READ, library: Library | None = None) -> list[render.Page]:
     """Build every output from the published view; the finished site is ``work/site``.
 
     With a git history, dates come from it (publication dates on pages, SOURCE_DATE_EPOCH =
     the newest content commit); without one, from the content's own dates. The data files
     (exports, search index, feed) are written by a second process meanwhile: while this one
     renders and converts pages, the second core would otherwise wait for the engines."""
-    view = PublishedView.of(content, settings, history, Converter(settings.hant_variant))
+    view = PublishedView.of(content, settings, history, Converter(settings.hant_variant), library)
     site = work / "site"  # the data files and both engines' pages share no path
     data = Forked(lambda: _write(outputs.BESIDE_PAGES, view, site))
     try:
@@ -195,7 +196,8 @@ class Preview:
         link = self.site / layout.HANT_DIR
         if link.is_symlink():
             link.unlink()  # a clean MkDocs build would refuse to empty a folder holding a link
-        view = PublishedView.of(loaded.content, settings, self.history, Converter(settings.hant_variant))
+        view = PublishedView.of(loaded.content, settings, self.history, Converter(settings.hant_variant),
+                                loaded.library)
         with _locked(self.cache) as projects:
             pages, running = Pages(projects, self.memo).start(view)
             running.wait()

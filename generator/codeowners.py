@@ -25,7 +25,7 @@ from pathlib import Path
 
 from . import sources
 from .findings import Finding, finding
-from .layout import CASES_DIR, CATALOG_DIR, CONFIG_FILE, LAWS_DIR
+from .layout import CASES_DIR, CATALOG_DIR, CONFIG_FILE, LAWS_DIR, POWERS_DIR
 from .load import Loaded
 from .messages import current as msg
 from .model import Department
@@ -35,7 +35,8 @@ from .sources import Source
 GITHUB = ".github/CODEOWNERS"
 GITLAB = "CODEOWNERS"
 # Content, and the files that decide how content is reviewed and published.
-LEGAL_PATHS = (f"/{CATALOG_DIR}/", f"/{CASES_DIR}/", f"/{LAWS_DIR}/", f"/{CONFIG_FILE}", "/CODEOWNERS", "/.github/",
+LEGAL_PATHS = (f"/{CATALOG_DIR}/", f"/{CASES_DIR}/", f"/{LAWS_DIR}/", f"/{POWERS_DIR}/", f"/{CONFIG_FILE}", "/CODEOWNERS",
+               "/.github/",
                "/.gitlab/", "/.gitlab-ci.yml")
 # The program, and what decides what a build or a CI run does.
 CODE_PATHS = ("/generator/", "/site-template/", "/.ci/", "/Makefile", "/requirements.in", "/requirements.lock",

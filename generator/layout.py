@@ -15,6 +15,7 @@ CONFIG_FILE = "mkdocs.yml"  # the site settings an operator edits
 CATALOG_DIR = "catalogs"  # catalogs/<department>.yaml
 CASES_DIR = "typical-cases"  # typical-cases/<department>/<case>.md, and images beside them
 LAWS_DIR = "laws"  # the statute library: laws/<level>/
+POWERS_DIR = "powers"  # the departments' 权责清单: powers/<department>.yaml (optional)
 # Every folder whose files are content: published with the repository, scanned byte by byte.
 CONTENT_DIRS = (CATALOG_DIR, CASES_DIR)
 # What the loader reads (a git revision's content is these paths at that commit).
@@ -22,7 +23,7 @@ CONTENT_PATHS = (CONFIG_FILE, *CONTENT_DIRS)
 CODEOWNERS_FILES = ("CODEOWNERS", ".github/CODEOWNERS")
 # Files ``check`` reads beside the content: the code owners it compares with the catalogs and
 # the statute library it checks citations against.
-EXTRA_PATHS = (*CODEOWNERS_FILES, LAWS_DIR)
+EXTRA_PATHS = (*CODEOWNERS_FILES, LAWS_DIR, POWERS_DIR)
 SITE_DIR = "site"  # build's default output folder
 CACHE_DIR = ".build-cache"  # build's MkDocs projects, kept between builds
 
@@ -71,6 +72,13 @@ def case(case_id: str) -> str:
 
 def mode(code: str) -> str:
     return f"modes/{code}.md"
+
+
+def law(slug: str) -> str:
+    return f"laws/{slug}.md"
+
+
+LAW_INDEX = "laws/index.md"  # 依据索引: the laws the published items cite (not in the navigation)
 
 
 def stage(name: str) -> str:

@@ -17,10 +17,10 @@ from pathlib import Path
 from mkdocs.livereload import LiveReloadServer
 
 from . import build, report
-from .layout import CONFIG_FILE, CONTENT_DIRS, LAWS_DIR, TEMPLATE_DIR
+from .layout import CONFIG_FILE, CONTENT_DIRS, LAWS_DIR, POWERS_DIR, TEMPLATE_DIR
 from .messages import current as msg
 
-WATCHED = (*CONTENT_DIRS, LAWS_DIR, CONFIG_FILE)
+WATCHED = (*CONTENT_DIRS, LAWS_DIR, POWERS_DIR, CONFIG_FILE)
 
 
 def serve(root: Path, host: str, port: int) -> None:

@@ -34,7 +34,7 @@ def test_both_files_are_written_from_the_catalog_metadata(repo):
     # GitLab: required sections for the legal office and the maintainers, an optional one per department
     legal = gitlab[gitlab.index("[法制审核][1] @legal-office\n"):]
     assert legal.split("\n\n")[0].splitlines()[1:] == [
-        "/catalogs/", "/typical-cases/", "/laws/", "/mkdocs.yml", "/CODEOWNERS", "/.github/", "/.gitlab/", "/.gitlab-ci.yml"]
+        "/catalogs/", "/typical-cases/", "/laws/", "/powers/", "/mkdocs.yml", "/CODEOWNERS", "/.github/", "/.gitlab/", "/.gitlab-ci.yml"]
     code = gitlab[gitlab.index("[程序维护][1] @site-maintainers\n"):]
     assert code.split("\n\n")[0].splitlines()[1:] == [
         "/generator/", "/site-template/", "/.ci/", "/Makefile", "/requirements.in", "/requirements.lock",

@@ -131,3 +131,41 @@ def test_pages_are_in_both_navigations(site):
         for label in labels:
             assert label in html, (page, label)
         assert 'href="stats.html"' in html and 'href="data.html"' in html
+
+
+# --- 发布时效: working days from review to publication, from git ---------------------------------
+
+def test_timeliness_by_department_counts_working_days_from_review_to_publication(tmp_path):
+    """demo-001 (reviewed 2024-02-20) and demo-002 (2024-03-15) are published on 2024-03-25:
+    24 and 6 working days. A new review date of demo-002 counts to its own first publication."""
+    import fixtures
+    from conftest import build_repo
+    from gitrepo import Repo
+    from generator.history import changelog
+
+    repo = Repo(build_repo(tmp_path / "repo", case=None))
+    repo.git("init", "-q", "-b", "main")
+    repo.commit("首次发布", "2024-03-25T10:00:00+08:00")
+
+    def rows():
+        loaded, settings, findings = checks.run(repo.root)
+        assert loaded is not None and settings is not None, findings
+        site = PublishedView.of(loaded.content, settings, changelog.read(repo.root, loaded.content))
+        return site, [(r.department.code, r.within, r.late, r.unknown, r.longest) for r in stats.timeliness(site)]
+
+    site, found = rows()
+    assert found == [("demo", 1, 1, 0, 24)]
+    page = next(p for p in render.render(site) if p.path == "stats.md")
+    assert "<td>1</td><td>1</td><td>0</td><td>24</td>" in page.body
+    repo.replace_in_item(fixtures.CATALOG_PATH, "demo-002", "date: 2024-03-15", "date: 2024-05-06")
+    repo.commit("demo-002 重新审查", "2024-07-01T10:00:00+08:00")
+    repo.replace_in_item(fixtures.CATALOG_PATH, "demo-002", "name: 店外超出门窗经营劝导警示", "name: 店外经营劝导警示")
+    repo.commit("demo-002 改名", "2024-09-02T10:00:00+08:00")
+    # 2024-05-06 → 07-01: 40 working days (Saturday 11 May worked, 端午节 10 June off); the later
+    # rename is not a publication of the review
+    assert rows()[1] == [("demo", 0, 2, 0, 40)]
+
+
+def test_timeliness_needs_a_change_history(model):
+    _, _, _, site = model
+    assert stats.timeliness(site) == ()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .. import schema as schemas
 from .. import settings as settings_module
-from .. import codeowners, public_names, sources
+from .. import codeowners, powers, public_names, sources
 from ..documents import config as documents_config
 from ..findings import Finding, finding
 from ..laws.library import with_library
@@ -24,7 +24,7 @@ def run(where: Path | Source, memo: Memo | None = None) -> tuple[Loaded | None, 
     settings, settings_findings = settings_module.load(root)
     if settings is None:  # nothing can be loaded; the committed bytes are still published
         return None, None, sorted(set(settings_findings + filescan.scan(root, None, ())))
-    loaded = with_library(load(root, settings, memo), root, settings, memo)
+    loaded = powers.with_powers(with_library(load(root, settings, memo), root, settings, memo), root, settings)
     findings = settings_findings + list(loaded.findings)
     for doc in loaded.documents:
         findings += _scan(doc) if memo is None else memo.derived(doc, "textscan", lambda: _scan(doc))
@@ -32,6 +32,7 @@ def run(where: Path | Source, memo: Memo | None = None) -> tuple[Loaded | None, 
     findings += openness.check(loaded, settings)
     findings += filescan.scan(root, loaded, public_names.allowed_everywhere(loaded))
     findings += citations.check(loaded, settings)
+    findings += powers.check(loaded)
     findings += markup.check(loaded)
     findings += _schema_files(settings)
     findings += codeowners.check(root, loaded, settings)

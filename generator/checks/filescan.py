@@ -17,7 +17,7 @@ from .. import egress, privacy, sources
 from ..findings import Finding, finding
 from ..load import Loaded
 from ..load import yamlsource
-from ..layout import CONFIG_FILE, CONTENT_DIRS
+from ..layout import CONFIG_FILE, CONTENT_DIRS, POWERS_DIR
 from ..load.files import MAX_FILE_BYTES
 from ..messages import current as msg
 from ..sources import Source
@@ -27,9 +27,10 @@ MAX_STRAY_BYTES = 4 * MAX_FILE_BYTES
 
 
 def committed_files(source: Source) -> list[str]:
-    """Every file and folder under the content folders (hidden ones too), and the settings."""
+    """Every file and folder under the content folders and the power lists (hidden ones too),
+    and the settings: all are published with the repository."""
     found = [CONFIG_FILE] if source.kind(CONFIG_FILE, follow=True) == sources.FILE else []
-    for folder in CONTENT_DIRS:
+    for folder in (*CONTENT_DIRS, POWERS_DIR):
         if source.kind(folder, follow=True) != sources.FOLDER:
             continue
         found += [rel for rel in _walk(source, folder)]

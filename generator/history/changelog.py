@@ -89,6 +89,7 @@ def _walk(repo: Repo) -> tuple[History, Content]:
     settings: Settings | None = None
     entries: list[Entry] = []
     dates: dict[tuple[str, str], Dates] = {}
+    reviewed: dict[str, tuple[str, str]] = {}
     for commit, changed in _log(repo):
         for path, oid in changed:
             if oid is None:
@@ -117,8 +118,9 @@ def _walk(repo: Repo) -> tuple[History, Content]:
         if changes:
             entries.append(Entry(commit, changes))
             _date(dates, commit.date, changes)
+            _reviewed(reviewed, commit.date, changes)
     final = _content(objects.values())
-    return History(_as_today(entries, final, cache.names), None, dates), final
+    return History(_as_today(entries, final, cache.names), None, dates, reviewed), final
 
 
 # Fields that never appear on the site: a change to them alone is not a publication.
@@ -180,6 +182,14 @@ def _date(dates: dict[tuple[str, str], Dates], day: str, changes: diff.ChangeSet
             dates[key] = Dates(known.first or day, day)
         elif change.action == diff.CHANGED:
             dates[key] = Dates(known.first or day, day)
+
+
+def _reviewed(reviewed: dict[str, tuple[str, str]], day: str, changes: diff.ChangeSet) -> None:
+    """The day each review date was first published: the end of its 20 working days."""
+    for change in changes.of(diff.ITEM):
+        review = change.field("review.date")
+        if change.action != diff.REMOVED and review is not None and review.new:
+            reviewed[change.id] = (review.new[0], day)
 
 
 def _forget_uncommitted(history: History, final: Content, current: Content) -> None:

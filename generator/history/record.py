@@ -68,6 +68,8 @@ class History:
     entries: tuple[Entry, ...] = ()  # oldest first
     problem: str | None = None  # why there is no history, in Chinese
     dates: dict[tuple[str, str], Dates] = field(default_factory=dict)  # (kind, id) → dates
+    # item id → (its current review date, the day the item was first published with it)
+    reviewed: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     @property
     def available(self) -> bool:

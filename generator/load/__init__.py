@@ -66,6 +66,8 @@ class Loaded:
     unreadable: list[str] = field(default_factory=list)  # catalogs that could not be parsed
     # The statute library (laws/), added by ``laws.library.with_library``; None when there is none.
     library: Library | None = None
+    # The departments' 权责清单 (powers/): department code → power code → name; see ``powers``.
+    powers: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def locate(self, path: str, pointer: tuple) -> tuple[int, int]:
         """Line and column of ``pointer`` inside the file ``path`` (nearest enclosing node)."""

@@ -103,6 +103,13 @@ MESSAGES: dict[str, str] = {
     "W912": "法律法规名称不要加书名号：网站会自动加上《》，写了会显示成《《…》》。请删去书名号。",
     "W913": "条款“{value}”的写法无法识别，无法核对。请写成“第三十三条”“第三十五条第一款”“第九条第三项”这样的形式，几条之间用顿号隔开，如“第三十三条、第三十四条”。",
     "W914": "写了条文内容，但没有写条款（article），无法核对条文。请补上条款，如“第三十三条第一款”。",
+    # W915–W917 — the legal office's review (python -m generator review): said of a request, not of one file
+    "W915": "事项 {id} 的{fields}有修改，但审查信息（审查日期、备案号）没有变化。修改后的内容需要重新进行合法性审查：请在审查后更新审查日期和备案号；确实不需要重新审查的，请在请求中说明理由。",
+    "W916": "新增的事项 {id} 与本请求删除的事项 {old} 内容相同，像是改了编号。事项编号一经发布就不再改变（网址、引用和案例都依赖它）：请恢复原编号 {old}。",
+    "W917": "事项 {id} 的审查日期是 {date}，到本请求最近一次提交（{day}）已过 {days} 个工作日（按法定节假日计算）。政府信息应当在形成或者变更之日起 {limit} 个工作日内公开（政府信息公开条例第二十六条）：请尽快审查合并；审查日期填错的，请改正。",
+    # W918–W919 — the departments' 权责清单 (powers/)
+    "W918": "关联权责事项编码“{code}”不在{department}的权责清单（powers/）中。请对照权责清单核对编码；权责清单有更新的，请同时更新 powers/ 中的文件。",
+    "W919": "权责清单的部门代码“{code}”没有对应的目录清单（catalogs/{code}.yaml），这个文件不会被使用。请核对部门代码。",
 }
 
 # What E701–E705 name (the markup the sanitizer removes from a case body).
@@ -811,3 +818,75 @@ NOTICE_WRITTEN = "已生成 {out}（部门 {department}，{items} 个公开事�
 # mkdocs.yml: extra.search_synonyms is not a mapping of catalog words to lists of words (E801 {detail}).
 SETTINGS_SEARCH_SYNONYMS = ("extra.search_synonyms 应是“规范写法: [读者的说法, …]”的对照表，"
                             "如 不罚: [首违免罚, 初犯不罚]；说法不能为空，也不能是规范写法的一部分（如 健康证 之于 健康证明）。")
+
+# --- The legal office's desk (issue 14): the review by the five elements, law texts side by side --
+# Where the official text of a cited provision cannot be shown in the review.
+REVIEW_BASIS_NO_LIBRARY = "（这一版本的仓库没有法规库 laws/，无法显示条文）"
+REVIEW_BASIS_NOT_IN_LIBRARY = "（法规库中没有这部法规，无法显示条文）"
+REVIEW_BASIS_NO_VERSION = "（法规库中没有这部法规的 {version} 版）"
+REVIEW_BASIS_NOT_UNDERSTOOD = "（条款的写法无法识别，无法显示条文）"
+REVIEW_BASIS_WHOLE_LAW = "（引用整部法规，没有指明条款）"
+REVIEW_BASIS_NO_ARTICLE = "（{version} 版中没有这一条款）"
+REVIEW_BASIS_HEADING = "**指导依据的条文（修改前后对照）**"
+REVIEW_BASIS_INTRO = "修改前的条文取自修改前版本的法规库（{old}），修改后的取自修改后版本的法规库（{new}）。"
+REVIEW_BASIS_COLUMNS = ("修改前", "修改后")
+REVIEW_BASIS_NONE = "（无）"
+REVIEW_BASIS_VERSION = "（{version} 版）"
+# The five elements of a legality review (合法性审查), in the order lawyers ask them.
+REVIEW_ELEMENTS_HEADING = "**合法性审查五要素**"
+REVIEW_ELEMENTS_COLUMNS = ("要素", "程序已核对", "请审查人判断")
+REVIEW_ELEMENTS = {"body": "主体", "power": "权限", "basis": "依据", "procedure": "程序", "content": "内容"}
+REVIEW_ELEMENT_OK = "✔ "
+REVIEW_ELEMENT_PROBLEM = "✘ "
+REVIEW_ELEMENT_JUDGE = {
+    "body": "该部门是否依法享有这一领域的行政执法职权；承办科室是否为其内设机构；审查单位是否有权审查。",
+    "power": "事项是否属于所关联的权责事项，有没有超越本部门的职权。",
+    "basis": "依据的位阶是否足以支持这一事项；所引条文是否确实规定了所指导的内容；有没有遗漏更直接的依据。",
+    "procedure": "程序是否可行、与实际做法一致；有没有设置法定以外的环节或期限。",
+    "content": "内容是否合法、必要、适当；有没有给相对人增加法定以外的义务，或把接受指导作为条件；相对人可以拒绝。",
+}
+REVIEW_ELEMENT_FACTS = {
+    "department": "实施部门：{name}",
+    "office": "承办科室：{office}",
+    "unit": "审查单位：{unit}，审查日期 {date}，备案号 {filing}",
+    "no_powers": "没有填写关联权责事项编码，无法核对是否属于本部门的权责清单",
+    "powers_unchecked": "关联权责事项编码 {codes}；本部门没有提供权责清单，编码未核对",
+    "power_found": "权责事项 {code}：{name}",
+    "power_unknown": "权责事项编码 {code} 不在本部门的权责清单中",
+    "cited": "{label}{version}：法规库中有（{level}，{status}），条款存在",
+    "quoted": "，引文与正式文本一致",
+    "not_quoted": "，没有引用条文（网站显示法规库中的条文）",
+    "uncited": "{label}：{note}",
+    "no_library": "仓库没有法规库（laws/），依据无法核对",
+    "finding": "{code}（第 {line} 行）：见“自动检查结果”",
+    "procedure_has": "指导程序写明了：{what}",
+    "procedure_lacks": "指导程序中没有找到：{what}",
+    "rights_has": "相对人权利写明了：{what}",
+    "rights_lacks": "相对人权利中没有找到：{what}",
+    "no_coercion": "没有发现读起来像强制的用语（W501）",
+}
+# What a complete procedure and a complete list of rights must mention: label → words, any of
+# which counts (every word of a tuple inside one step for the procedure's notification).
+REVIEW_PROCEDURE_NEEDS = {
+    "表明身份或说明来意": (("身份",), ("证件",), ("来意",), ("咨询",), ("预约",)),
+    "告知目的、依据和内容": (("目的", "依据", "内容"),),
+    "应要求出具书面意见": (("书面",),),
+    "记录归档": (("记录",), ("归档",)),
+}
+REVIEW_RIGHTS_NEEDS = {
+    "知情权": (("知情",), ("了解",)),
+    "参与权": (("参与",), ("陈述",), ("申辩",), ("意见",)),
+    "救济权": (("救济",), ("复议",), ("诉讼",), ("投诉",)),
+    "可以拒绝指导": (("拒绝",), ("自主",), ("自愿",), ("不接受",), ("不采纳",)),
+}
+# When a request changes the statute library (laws/).
+REVIEW_LAWS_HEADING = "## 法规库的修改"
+REVIEW_LAWS_INTRO = "本请求修改了法规库（laws/）。下面按法规列出现行版本的变化，以及引用了有变化条文的事项和不罚清单条目：这些依据需要重新核对。"
+REVIEW_LAW_NEW = "《{law}》：新加入法规库（{version} 版，{status}）。"
+REVIEW_LAW_REMOVED = "《{law}》：从法规库中删除。引用它的条款不能再核对，自动检查会报 W905。"
+REVIEW_LAW_CHANGED = "《{law}》：现行版本由 {old} 版改为 {new} 版。"
+REVIEW_LAW_WITHHELD = "另有不予公开的事项引用了有变化的条文：{ids}。报告不显示其内容，请在仓库文件中核对。"
+REVIEW_LAW_ROW = "{id}（{kind}）：{label} —— {change}"
+REVIEW_LAW_ARTICLES = ("条文", "{version} 版（修改前）", "{version} 版（修改后）")
+# The 依据索引 pages (laws/index.md and one page per cited law).
+LAW_INDEX_TITLE = "依据索引"

@@ -20,7 +20,10 @@ from ..public_names import PublicName
 from ..history import diff, git
 from ..history.diff import ChangeSet
 from ..history.git import GitError, Repo
-from . import checklist
+from . import amendments, basis, checklist, elements, flags
+from .amendments import LawChange
+from .basis import BasisRow
+from .elements import Element
 from .snapshot import Snapshot, checked_revision
 from ..layout import CONTENT_PATHS
 
@@ -55,6 +58,9 @@ class Review:
     preview_url: str = ""
     public_names: list[PublicName] = field(default_factory=list)  # new or changed listings
     allowed: frozenset[str] = frozenset()  # every listed name of the newer version
+    bases: dict[str, list[BasisRow]] = field(default_factory=dict)  # item id → old/new article texts
+    elements: dict[str, tuple[Element, ...]] = field(default_factory=dict)  # item id → five elements
+    law_changes: list[LawChange] = field(default_factory=list)  # when the request changes laws/
 
     @property
     def blocked(self) -> bool:
@@ -85,7 +91,9 @@ def run(root: Path, base: str, head: str = "HEAD", preview_url: str = "") -> Rev
     changes = diff.compare(old.content, new.content, diff.mode_labels(new.settings, old.settings),
                            old.settings, new.settings)
     changes = _unreadable(changes, new)
-    findings = sorted(new.findings, key=lambda f: (f.severity != "error", f))
+    day = git.run(repo.root, "show", "-s", "--format=%cI", head_sha).decode("ascii").strip()[:10]
+    findings = new.findings + _compared(changes, old, new, day)
+    findings = sorted(findings, key=lambda f: (f.severity != "error", f))
     allowed = public_names.allowed_everywhere(new.loaded)
     earlier = _earlier_personal_data(repo, start, head_sha, findings, allowed)
     listed = _listed_names(old, new)
@@ -97,8 +105,37 @@ def run(root: Path, base: str, head: str = "HEAD", preview_url: str = "") -> Rev
         head_readable=new.settings is not None, earlier=earlier,
         checklist=checklist.build(changes, findings, [f for _, f in earlier], len(listed)),
         departments=departments, preview_url=preview_url.rstrip("/"),
-        public_names=listed, allowed=allowed,
+        public_names=listed, allowed=allowed, **_legality(changes, old, new, findings, departments),
     )
+
+
+def _compared(changes: ChangeSet, old: Snapshot, new: Snapshot, day: str) -> list[Finding]:
+    """What only the two revisions together show: stale review records, renumbered items, and
+    reviews that would be published late if merged on ``day`` (the request's last commit)."""
+    if new.loaded is None:
+        return []
+    return (flags.stale_reviews(changes, new.loaded) + flags.renumbered(changes, old.content, new.loaded)
+            + flags.late(changes, new.loaded, day))
+
+
+def _legality(changes: ChangeSet, old: Snapshot, new: Snapshot, findings: list[Finding],
+              departments: dict[str, Department]) -> dict:
+    """The legal office's desk: five elements per item, the basis texts, the library's changes."""
+    if new.loaded is None:
+        return {}
+    old_library = old.loaded.library if old.loaded else None
+    library = new.loaded.library
+    shown = [c for c in changes.of(diff.ITEM) if c.action in (diff.ADDED, diff.CHANGED) and not c.withheld]
+    on_item = elements.item_findings(new.loaded, findings)
+    items = {i.id: i for i in new.content.items()}
+    five = {c.id: elements.review(items[c.id], departments.get(c.department), library, on_item.get(c.id, []),
+                                  new.loaded.powers.get(c.department), elements.basis_lines(new.loaded, items[c.id]))
+            for c in shown if c.id in items}
+    bases = basis.changed_bases(old.content, new.content, [c.id for c in shown if c.action == diff.CHANGED],
+                                old_library, library)
+    law_changes = (amendments.changes(old_library, library, new.loaded)
+                   if amendments.library_changed(old.files, new.files) else [])
+    return {"elements": five, "bases": bases, "law_changes": law_changes}
 
 
 def _unreadable(changes: ChangeSet, new: Snapshot) -> ChangeSet:

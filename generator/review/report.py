@@ -23,7 +23,11 @@ from ..findings import Finding
 from ..report import SEVERITY_WORDS
 from ..messages import current as msg
 from . import Review
+from .basis import BasisRow, Cited
+from .elements import Element
 from ..history import diff, textdiff
+from ..laws import impact
+from ..laws.citation import labels
 from ..history.diff import ADDED, CHANGED, REMOVED, Change, FieldChange
 
 TEMPLATE = Path(__file__).with_name("report.md.j2")
@@ -159,7 +163,87 @@ def change_markdown(change: Change, review: Review) -> str:
         if hidden:
             lines.append(f"- {msg.REVIEW_HIDDEN_FIELDS.format(labels='、'.join(hidden))}")
         lines += ["", msg.REVIEW_WITHHELD_NOTE.format(path=change.path)]
+        return "\n".join(lines)
+    if change.id in review.bases:
+        lines += ["", *basis_table(review.bases[change.id], review)]
+    if change.id in review.elements:
+        lines += ["", *elements_table(review.elements[change.id])]
     return "\n".join(lines)
+
+
+def _cell(text: str) -> str:
+    """Content text for one table cell: masked, escaped, paragraphs as line breaks."""
+    return "<br>".join(quote(part) for part in text.split("\n") if part.strip())
+
+
+def _cited_cell(c: Cited | None) -> str:
+    if c is None:
+        return msg.REVIEW_BASIS_NONE
+    version = msg.REVIEW_BASIS_VERSION.format(version=c.version) if c.version and c.text else ""
+    return f"**{quote(c.label)}**{escape(version)}<br>" + (_cell(c.text) if c.text else escape(c.note))
+
+
+def basis_table(rows: list[BasisRow], review: Review) -> list[str]:
+    """The cited provisions before and after, side by side, each from its revision's library."""
+    old, new = msg.REVIEW_BASIS_COLUMNS
+    lines = [msg.REVIEW_BASIS_HEADING, "",
+             msg.REVIEW_BASIS_INTRO.format(old=review.compared_from[:8], new=review.head.short), "",
+             f"| {old} | {new} |", "|---|---|"]
+    return lines + [f"| {_cited_cell(r.old)} | {_cited_cell(r.new)} |" for r in rows]
+
+
+def law_changes_markdown(review: Review) -> str:
+    """The library's changes and the items citing what changed (``laws impact`` in the review)."""
+    if not review.law_changes:
+        return ""
+    lines = [msg.REVIEW_LAWS_HEADING, "", msg.REVIEW_LAWS_INTRO]
+    for change in review.law_changes:
+        law = escape(change.law.title)
+        lines.append("")
+        if change.new is None:
+            lines.append("#### " + msg.REVIEW_LAW_REMOVED.format(law=law))
+            continue
+        if change.old is None or change.comparison is None:
+            lines.append("#### " + msg.REVIEW_LAW_NEW.format(law=law, version=change.new.date, status=change.new.status))
+            continue
+        old, new, comparison = change.old, change.new, change.comparison
+        lines += ["#### " + msg.REVIEW_LAW_CHANGED.format(law=law, old=old.date, new=new.date), "",
+                  escape(msg.LAWS_IMPACT_SUMMARY.format(
+                      old=old.date, new=new.date, old_count=len(old.statute.articles),
+                      new_count=len(new.statute.articles), changed=comparison.count(impact.CHANGED),
+                      moved=comparison.count(impact.MOVED) + comparison.count(impact.MOVED_CHANGED),
+                      removed=comparison.count(impact.REMOVED), added=len(comparison.added))), ""]
+        if not change.citing and not change.withheld:
+            lines.append(msg.LAWS_IMPACT_NONE)
+            continue
+        if change.citing:
+            lines += [msg.LAWS_IMPACT_CITING.format(count=len(change.citing)), ""]
+        for row in change.citing:
+            lines.append(f"- {code(f'{row.path}:{row.line}')} " + escape(msg.REVIEW_LAW_ROW.format(
+                id=row.id, kind=msg.LAWS_IMPACT_KINDS[row.kind], label=labels(row.provisions),
+                change="；".join(impact.describe(c) for c in row.changes))))
+        if change.withheld:
+            lines += ["", msg.REVIEW_LAW_WITHHELD.format(ids="、".join(escape(i) for i in change.withheld))]
+        shown = dict.fromkeys(c for row in change.citing for c in row.changes)
+        if shown:
+            title, before, after = msg.REVIEW_LAW_ARTICLES
+            lines += ["", f"| {title} | {before.format(version=old.date)} | {after.format(version=new.date)} |",
+                      "|---|---|---|"]
+            for c in sorted(shown, key=lambda c: (c.old.number, c.old.sub)):
+                lines.append(f"| {escape(impact.describe(c))} | {_cell(c.old.text)} | "
+                             f"{_cell(c.new.text) if c.new else msg.REVIEW_BASIS_NONE} |")
+    return "\n".join(lines)
+
+
+def elements_table(found: tuple[Element, ...]) -> list[str]:
+    """主体 / 权限 / 依据 / 程序 / 内容: what the machine verified, what the reviewer judges."""
+    name, verified, judge = msg.REVIEW_ELEMENTS_COLUMNS
+    lines = [msg.REVIEW_ELEMENTS_HEADING, "", f"| {name} | {verified} | {judge} |", "|---|---|---|"]
+    for e in found:
+        said = [msg.REVIEW_ELEMENT_PROBLEM + quote(p) for p in e.problems]
+        said += [msg.REVIEW_ELEMENT_OK + quote(v) for v in e.verified]
+        lines.append(f"| {msg.REVIEW_ELEMENTS[e.name]} | {'<br>'.join(said)} | {escape(e.judge)} |")
+    return lines
 
 
 def preview_links(change: Change, review: Review) -> dict[str, str]:
@@ -201,6 +285,7 @@ def _markdown(review: Review, changes: list[Change], omitted: int) -> str:
         review=review, marker=Markup(MARKER), sections=[s for s in sections if s[2]], summary=summary,
         reviewers=reviewers, omitted=omitted, truncated=msg.REVIEW_TRUNCATED.format(count=omitted),
         severity=SEVERITY_WORDS, head_unreadable=msg.REVIEW_HEAD_UNREADABLE,
+        law_changes=Markup(law_changes_markdown(review)),
     )
     return re.sub(r"\n{3,}", "\n\n", text)
 
@@ -235,4 +320,25 @@ def to_json(review: Review) -> dict[str, Any]:
                          for p in review.public_names],
         "blocked": review.blocked,
         "checklist": review.checklist,
+        "legality": _legality_json(review),
+    }
+
+
+def _legality_json(review: Review) -> dict[str, Any]:
+    def cited(c: Cited | None) -> dict[str, str] | None:
+        return None if c is None else {"label": c.label, "version": c.version, "text": privacy.redact(c.text),
+                                       "note": c.note}
+
+    return {
+        "elements": {ident: [{"element": e.name, "label": msg.REVIEW_ELEMENTS[e.name],
+                              "verified": [privacy.redact(v) for v in e.verified],
+                              "problems": [privacy.redact(p) for p in e.problems], "judge": e.judge}
+                             for e in found] for ident, found in review.elements.items()},
+        "bases": {ident: [{"old": cited(r.old), "new": cited(r.new)} for r in rows]
+                  for ident, rows in review.bases.items()},
+        "law_changes": [{"law": c.law.title, "old": c.old.date if c.old else None, "new": c.new.date if c.new else None,
+                         "citing": [{"path": r.path, "line": r.line, "id": r.id, "kind": r.kind,
+                                     "provisions": labels(r.provisions),
+                                     "changes": [impact.describe(x) for x in r.changes]} for r in c.citing],
+                         "withheld": list(c.withheld)} for c in review.law_changes],
     }

@@ -13,12 +13,17 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from ..history.record import NOT_READ, History
 from ..model import Case, Content, Department, Item, MediaFile, NoPenaltyEntry
 from ..script import Converter
 from ..settings import Settings
 from . import shown
+from .laws import LawIndex, build as law_index
+
+if TYPE_CHECKING:
+    from ..laws.library import Library
 
 
 @dataclass
@@ -38,10 +43,11 @@ class PublishedView:
     entry_by_id: dict[str, NoPenaltyEntry] = field(default_factory=dict)
     cases_by_item: dict[str, list[Case]] = field(default_factory=lambda: defaultdict(list))
     items_by_entry: dict[str, list[Item]] = field(default_factory=lambda: defaultdict(list))
+    laws: LawIndex = field(default_factory=LawIndex)  # the 依据索引: cited laws with their texts
 
     @classmethod
     def of(cls, content: Content, settings: Settings, history: History = NOT_READ,
-           converter: Converter | None = None) -> "PublishedView":
+           converter: Converter | None = None, library: Library | None = None) -> "PublishedView":
         departments = sorted(content.departments, key=lambda d: d.code)
         items = [i for d in departments for i in sorted(d.items, key=lambda i: i.id) if i.published]
         published = {i.id for i in items}
@@ -51,6 +57,7 @@ class PublishedView:
         view = cls(settings, departments, items, cases, history, converter or Converter(settings.hant_variant),
                    content.media)
         view.item_by_id = {i.id: i for i in items}
+        view.laws = law_index(items, library)
         view.department_by_code = {d.code: d for d in departments}
         view.entry_by_id = {e.id: e for d in departments for e in d.no_penalty}
         for case in cases:
@@ -84,8 +91,10 @@ class PublishedView:
         """This view with every author text resolved for the pages, in its own script
         (``shown.Shown``): what the page templates read."""
         resolved = shown.content(Content(tuple(self.departments), tuple(self.cases), self.media), self.converter)
-        return PublishedView.of(resolved, self.settings, shown.history(self.history, self.departments, self.converter),
+        view = PublishedView.of(resolved, self.settings, shown.history(self.history, self.departments, self.converter),
                                 self.converter)
+        view.laws = self.laws  # built from the texts as written, which the library matches
+        return view
 
     @property
     def content_date(self) -> str:

@@ -135,7 +135,8 @@ def render(view: PublishedView, memo: Memo | None = None) -> list[Page]:
         d = site.department_by_code[item.department]
         name = view.department_by_code[item.department].name
         dates = history.dates_of("item", item.id)
-        inputs = (item, d, site.entries_of(item), site.cases_by_item.get(item.id), dates)
+        inputs = (item, d, site.entries_of(item), site.cases_by_item.get(item.id), dates,
+                  [site.laws.of(item, n) for n in range(len(item.basis))], bool(site.laws.pages))
         add(layout.item(item.id), "item.md.j2", view.item_by_id[item.id].name, sections["items"], inputs, item=item,
             department=d, dates=dates,
             meta={"source": name, **_date_meta(dates, item.effective_date, msg.DATE_EFFECTIVE)})
@@ -156,6 +157,7 @@ def render(view: PublishedView, memo: Memo | None = None) -> list[Page]:
         items = [i for i in site.items if stage in i.stages]
         add(layout.stage(stage), "stage.md.j2", msg.STAGE_PAGE_TITLE.format(stage=stage), sections["modes"], items,
             stage=stage, items=items)
+    _law_pages(site, add)
     fixed(layout.SEARCH)
     fixed(layout.STATS, stats=statistics.compute(site))
     fixed(layout.DATA, **exports.page_context(site.departments))
@@ -166,6 +168,17 @@ def render(view: PublishedView, memo: Memo | None = None) -> list[Page]:
     fixed(layout.ABOUT)
     fixed(layout.ACCESSIBILITY)
     return pages
+
+
+def _law_pages(site: PublishedView, add: Any) -> None:
+    """依据索引: one page per cited law of the library, and their index (when any law is cited)."""
+    index = site.laws
+    if not index.pages:
+        return
+    add(layout.LAW_INDEX, "laws.md.j2", msg.LAW_INDEX_TITLE, msg.LAW_INDEX_TITLE, index.pages, laws=index.pages)
+    for page in index.pages:
+        items = [site.item_by_id[i] for i in dict.fromkeys([*page.whole, *(i for c in page.provisions for i in c.items)])]
+        add(page.path, "law.md.j2", page.law.title, msg.LAW_INDEX_TITLE, (page, items), law_page=page)
 
 
 def _date_meta(dates: Dates, fallback: str, fallback_label: str) -> dict[str, str]:
@@ -243,6 +256,7 @@ def _environment(site: PublishedView, converter: Converter, images: dict[str, ca
     env.filters["mode_label"] = site.mode_label
     env.filters["stage_slug"] = STAGE_SLUGS.get
     env.filters["phone"] = phone_link
+    env.filters["item_of"] = site.item_by_id.__getitem__
 
     @jinja2.pass_context
     def link(context: jinja2.runtime.Context, target: str) -> str:

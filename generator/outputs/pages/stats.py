@@ -14,7 +14,7 @@ from html import escape
 
 from markupsafe import Markup
 
-from ... import layout
+from ... import layout, workdays
 from ...model import STAGES, Department, Item
 from ...script import Converter
 from ...view import PublishedView
@@ -60,6 +60,37 @@ class Stats:
     cases_by_mode: Chart
     without_case: tuple[Item, ...]
     without_case_by_department: Chart
+    timeliness: tuple[Timeliness, ...] = ()  # by department; empty without a change history
+
+
+@dataclass(frozen=True)
+class Timeliness:
+    """How soon a department's items were published after their legality review."""
+
+    department: Department
+    within: int  # published within ``workdays.LIMIT`` working days of the review date
+    late: int
+    unknown: int  # no record of the publication, or a year the holiday calendar lacks
+    longest: int | None  # the most working days any item took
+
+
+def timeliness(site: PublishedView) -> tuple[Timeliness, ...]:
+    """Working days from each item's review date to the first publication with that date."""
+    if not site.history.available:
+        return ()
+    rows = []
+    for department in site.departments:
+        spans = []
+        for item in site.items_of(department):
+            published = site.history.reviewed.get(item.id)
+            same = published is not None and published[0] == item.review.date
+            spans.append(workdays.working_days(item.review.date, published[1]) if same else None)
+        known = [s for s in spans if s is not None]
+        if spans:
+            rows.append(Timeliness(department, sum(1 for s in known if s <= workdays.LIMIT),
+                                   sum(1 for s in known if s > workdays.LIMIT), len(spans) - len(known),
+                                   max(known, default=None)))
+    return tuple(rows)
 
 
 def compute(site: PublishedView) -> Stats:
@@ -98,6 +129,7 @@ def compute(site: PublishedView) -> Stats:
         without_case=lonely,
         without_case_by_department=chart("chart-without-case", "各部门尚无典型案例的事项数", "项",
                                          department_bars(lonely_per_department)),
+        timeliness=timeliness(site),
     )
 
 
