@@ -802,3 +802,9 @@ NOTICE_BAD_DATE = "--date 的“{date}”不是有效日期。请写成 YYYY-MM-
 NOTICE_UNKNOWN_DEPARTMENT = "没有代码为“{code}”的部门。可选的部门代码：{allowed}。"
 NOTICE_CONTENT_BROKEN = "内容有错误（见上），没有生成公示。请先改正，或运行 python -m generator check 查看全部问题。"
 NOTICE_WRITTEN = "已生成 {out}（部门 {department}，{items} 个公开事项，{script}，版本日期 {date}）。请用 A4 纸打印，不要缩放。"
+
+# --- Archive of versions: version pages and withdrawn items (issue 15) ----------------------------
+ARCHIVE_VERSION_TITLE = "{name}（{date} 版本）"
+ARCHIVE_VERSION_DATE = "本版本发布日期"
+ARCHIVE_WITHDRAWN_TITLE = "{name}（已移出目录）"
+ARCHIVE_WITHDRAWN_DATE = "移出目录日期"

@@ -1,0 +1,121 @@
+"""The archive of versions (issue 15), built from a real git repository with three commits.
+
+On the default branch: the sample content (2025-01-06); then one commit that edits item
+scjg-003 (its new text holding a mobile number by mistake), removes scjg-002 and makes scjg-001
+exempt (2025-02-10); then a second edit of scjg-003 that takes the number out again
+(2025-03-10). The site is built with ``python -m generator build`` as a subprocess.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator import egress
+from gitrepo import Repo, run_generator, sample_repo
+from sitebuild import files_of, parse, visible_text
+
+SCJG = "catalogs/scjg.yaml"
+FIRST, SECOND, THIRD = "2025-01-06T09:00:00+08:00", "2025-02-10T10:00:00+08:00", "2025-03-10T15:00:00+08:00"
+MOBILE = "13912345678"  # fictional; a mobile number needs no checksum
+EXEMPT_NAME = "食品经营许可申请政策辅导"
+EXEMPT_TEXT = "帮助经营者区分需要申请许可、只需备案和无需许可的情形"
+ONLY_IN_SECOND = "临期食品集中陈列、单独标示"
+ONLY_IN_THIRD = "上门走访和公众号推送等方式"
+REMOVED_NAME = "个体工商户和小微企业登记注册政策指引"
+
+
+def build_archive_repo(root: Path) -> tuple[Repo, list[str]]:
+    repo = sample_repo(root, FIRST)
+    repo.replace_in_item(SCJG, "scjg-003", "临期食品集中陈列并明确提示", f"临期食品集中陈列、单独标示，咨询可拨打 {MOBILE}")
+    repo.remove_item(SCJG, "scjg-002")
+    repo.replace_in_item(SCJG, "scjg-001", "disclosure: 公开", "disclosure: 商业秘密\n    exemption_reason: "
+                         "指导材料涉及申请人未公开的经营方案，依照《中华人民共和国政府信息公开条例》第十五条不予公开。")
+    second = repo.commit("scjg：修改 scjg-003，删除 scjg-002，scjg-001 不再公开", SECOND)
+    repo.replace_in_item(SCJG, "scjg-003", f"临期食品集中陈列、单独标示，咨询可拨打 {MOBILE}", "临期食品集中陈列、单独标示")
+    repo.replace_in_item(SCJG, "scjg-003", "上门走访等方式", "上门走访和公众号推送等方式")
+    third = repo.commit("scjg：再次修改 scjg-003", THIRD)
+    return repo, [repo.git("rev-parse", "HEAD~2"), second, third]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    base = tmp_path_factory.mktemp("archive")
+    repo, commits = build_archive_repo(base / "repo")
+    out = base / "site"
+    code, stdout, stderr = run_generator("build", "--root", str(repo.root), "--out", str(out))
+    assert code == 0, stdout + stderr
+    return out, commits
+
+
+def version(date: str, sha: str) -> str:
+    return f"{date}-{sha[:8]}"
+
+
+@pytest.mark.parametrize("prefix", ["", "zh-Hant/"])
+def test_item_page_links_each_earlier_version_newest_first(built, prefix):
+    site, commits = built
+    page = parse(site / prefix / "items" / "scjg-003.html")
+    links = [a.get("href") for a in page.find("a") if "/v/" in (a.get("href") or "")]
+    assert links == [f"scjg-003/v/{version('2025-02-10', commits[1])}.html",
+                     f"scjg-003/v/{version('2025-01-06', commits[0])}.html"]
+    assert all((site / prefix / "items" / link).is_file() for link in links)
+    assert ("历史版本" if not prefix else "歷史版本") in visible_text(site / prefix / "items" / "scjg-003.html")
+
+
+def test_first_version_shows_the_text_then_and_what_changed_next(built):
+    site, commits = built
+    path = site / "items" / "scjg-003" / "v" / f"{version('2025-01-06', commits[0])}.html"
+    text = visible_text(path)
+    assert "历史版本，仅供查阅" in text and "2025-01-06" in text
+    assert "临期食品集中陈列并明确提示" in text  # the text as it was
+    html = path.read_text(encoding="utf-8")
+    assert re.search(r"<ins>[^<]*单独标示", html) and re.search(r"<del>[^<]*并明确提示", html)
+    assert parse(path).meta("robots") == "noindex"
+    assert 'href="../../scjg-003.html"' in html  # to the current version
+
+
+def test_second_version_masks_the_mobile_number_it_held(built):
+    site, commits = built
+    name = f"{version('2025-02-10', commits[1])}.html"
+    for prefix in ("", "zh-Hant/"):
+        text = visible_text(site / prefix / "items" / "scjg-003" / "v" / name)
+        assert "139****5678" in text and MOBILE not in text
+        assert ("单独标示" if not prefix else "單獨標示") in text
+        full_text = text.split("本版本全文" if not prefix else "本版本全文".replace("问", "問"))[-1]
+        assert "上门走访等方式" in full_text or "上門走訪等方式" in full_text
+    html = (site / "items" / "scjg-003" / "v" / name).read_text(encoding="utf-8")
+    assert re.search(r"<ins>[^<]*公众号推送", html)
+
+
+def test_the_current_page_is_not_a_version_and_versions_stay_out_of_the_sitemap(built):
+    site, commits = built
+    assert not list((site / "items" / "scjg-003" / "v").glob(f"2025-03-10-*.html"))
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/v/" not in sitemap and "items/scjg-003.html" in sitemap
+
+
+@pytest.mark.parametrize("prefix, words", [("", ("本事项已不在行政指导事项目录中", "移出目录日期")),
+                                           ("zh-Hant/", ("本事項已不在行政指導事項目錄中", "移出目錄日期"))])
+def test_removed_item_keeps_a_page_saying_since_when_with_its_last_text(built, prefix, words):
+    site, _ = built
+    path = site / prefix / "items" / "scjg-002.html"
+    text = visible_text(path)
+    for word in words:
+        assert word in text
+    assert "2025-02-10" in text and "部门没有登记移出的原因" in text or "部門沒有登記移出的原因" in text
+    assert "促进个体工商户发展条例" in text or "促進個體工商戶發展條例" in text  # the last published text
+    department = visible_text(site / prefix / "departments" / "scjg.html")
+    assert "scjg-002" not in department
+
+
+def test_exempt_item_is_in_no_output_file(built):
+    site, _ = built
+    for path in files_of(site):
+        for member, text in egress.texts_of(str(path), path.read_bytes()):
+            for secret in (EXEMPT_NAME, EXEMPT_TEXT, MOBILE):
+                assert secret not in text, (member, secret)
+    assert not (site / "items" / "scjg-001.html").exists()
+    assert not (site / "items" / "scjg-001").exists()
