@@ -8,9 +8,13 @@ exempt (2025-02-10); then a second edit of scjg-003 that takes the number out ag
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import re
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from generator import egress
@@ -119,3 +123,18 @@ def test_exempt_item_is_in_no_output_file(built):
                 assert secret not in text, (member, secret)
     assert not (site / "items" / "scjg-001.html").exists()
     assert not (site / "items" / "scjg-001").exists()
+
+
+def test_exports_carry_first_and_last_publication_dates_from_git(built):
+    site, _ = built
+    data = json.loads((site / "data" / "catalog.json").read_text(encoding="utf-8"))
+    items = {i["id"]: i for d in data["departments"] for i in d["items"]}
+    assert (items["scjg-003"]["first_published"], items["scjg-003"]["last_changed"]) == ("2025-01-06", "2025-03-10")
+    assert (items["scjg-004"]["first_published"], items["scjg-004"]["last_changed"]) == ("2025-01-06", "2025-01-06")
+    rows = list(csv.DictReader(io.StringIO((site / "data" / "scjg.csv").read_text(encoding="utf-8-sig"))))
+    row = next(r for r in rows if r["事项编号"] == "scjg-003")
+    assert (row["首次发布日期"], row["最近更新日期"]) == ("2025-01-06", "2025-03-10")
+    sheet = openpyxl.load_workbook(site / "data" / "catalog.xlsx", read_only=True)["区市场监管局"]
+    header, *cells = [list(r) for r in sheet.iter_rows(values_only=True)]
+    row = next(r for r in cells if r[0] == "scjg-003")
+    assert (row[header.index("首次发布日期")], row[header.index("最近更新日期")]) == ("2025-01-06", "2025-03-10")
