@@ -1,9 +1,11 @@
 """The archive of versions (issue 15), built from a real git repository with three commits.
 
 On the default branch: the sample content (2025-01-06); then one commit that edits item
-scjg-003 (its new text holding a mobile number by mistake), removes scjg-002 and makes scjg-001
-exempt (2025-02-10); then a second edit of scjg-003 that takes the number out again
-(2025-03-10). The site is built with ``python -m generator build`` as a subprocess.
+scjg-003 (its new text holding a mobile number by mistake), removes scjg-002 and scjg-010 and
+makes scjg-001 exempt (2025-02-10); then a second edit of scjg-003 that takes the number out
+again and records in the catalog's ``withdrawn:`` list that scjg-002 was merged into scjg-003
+(2025-03-10); scjg-010 has no recorded reason. The site is built with ``python -m generator
+build`` as a subprocess.
 """
 
 from __future__ import annotations
@@ -28,18 +30,27 @@ EXEMPT_NAME = "食品经营许可申请政策辅导"
 EXEMPT_TEXT = "帮助经营者区分需要申请许可、只需备案和无需许可的情形"
 ONLY_IN_SECOND = "临期食品集中陈列、单独标示"
 ONLY_IN_THIRD = "上门走访和公众号推送等方式"
-REMOVED_NAME = "个体工商户和小微企业登记注册政策指引"
+WITHDRAWN = """
+withdrawn:
+  - id: scjg-002
+    date: 2025-02-01
+    reason: 合并
+    merged_into: scjg-003
+    note: 登记注册的政策辅导改在政务服务中心统一提供。
+"""
 
 
 def build_archive_repo(root: Path) -> tuple[Repo, list[str]]:
     repo = sample_repo(root, FIRST)
     repo.replace_in_item(SCJG, "scjg-003", "临期食品集中陈列并明确提示", f"临期食品集中陈列、单独标示，咨询可拨打 {MOBILE}")
     repo.remove_item(SCJG, "scjg-002")
+    repo.remove_item(SCJG, "scjg-010")
     repo.replace_in_item(SCJG, "scjg-001", "disclosure: 公开", "disclosure: 商业秘密\n    exemption_reason: "
                          "指导材料涉及申请人未公开的经营方案，依照《中华人民共和国政府信息公开条例》第十五条不予公开。")
     second = repo.commit("scjg：修改 scjg-003，删除 scjg-002，scjg-001 不再公开", SECOND)
     repo.replace_in_item(SCJG, "scjg-003", f"临期食品集中陈列、单独标示，咨询可拨打 {MOBILE}", "临期食品集中陈列、单独标示")
     repo.replace_in_item(SCJG, "scjg-003", "上门走访等方式", "上门走访和公众号推送等方式")
+    repo.write(SCJG, repo.read(SCJG) + WITHDRAWN)
     third = repo.commit("scjg：再次修改 scjg-003", THIRD)
     return repo, [repo.git("rev-parse", "HEAD~2"), second, third]
 
@@ -101,18 +112,27 @@ def test_the_current_page_is_not_a_version_and_versions_stay_out_of_the_sitemap(
     assert "/v/" not in sitemap and "items/scjg-003.html" in sitemap
 
 
-@pytest.mark.parametrize("prefix, words", [("", ("本事项已不在行政指导事项目录中", "移出目录日期")),
-                                           ("zh-Hant/", ("本事項已不在行政指導事項目錄中", "移出目錄日期"))])
-def test_removed_item_keeps_a_page_saying_since_when_with_its_last_text(built, prefix, words):
+@pytest.mark.parametrize("prefix", ["", "zh-Hant/"])
+def test_removed_item_without_a_recorded_reason_says_since_when_with_its_last_text(built, prefix):
+    site, _ = built
+    text = visible_text(site / prefix / "items" / "scjg-010.html")
+    expected = (("本事项于2025-02-10移出目录", "部门没有登记移出的原因", "经营主体年度报告公示提示提醒") if not prefix
+                else ("本事項於2025-02-10移出目錄", "部門沒有登記移出的原因", "經營主體年度報告公示提示提醒"))
+    for words in expected:  # since when (from git), no reason recorded, its last published title
+        assert words in text
+    assert "scjg-010" not in visible_text(site / prefix / "departments" / "scjg.html")
+
+
+@pytest.mark.parametrize("prefix", ["", "zh-Hant/"])
+def test_removed_item_with_a_recorded_merge_links_the_item_that_took_it_over(built, prefix):
     site, _ = built
     path = site / prefix / "items" / "scjg-002.html"
     text = visible_text(path)
-    for word in words:
-        assert word in text
-    assert "2025-02-10" in text and "部门没有登记移出的原因" in text or "部門沒有登記移出的原因" in text
-    assert "促进个体工商户发展条例" in text or "促進個體工商戶發展條例" in text  # the last published text
-    department = visible_text(site / prefix / "departments" / "scjg.html")
-    assert "scjg-002" not in department
+    assert ("自2025-02-01起并入食品经营进货查验和贮存管理提示提醒，于2025-02-10移出目录" if not prefix
+            else "自2025-02-01起併入食品經營進貨查驗和貯存管理提示提醒，於2025-02-10移出目錄") in text
+    assert ("登记注册的政策辅导改在政务服务中心统一提供" if not prefix else "登記註冊的政策輔導改在政務服務中心統一提供") in text
+    assert ("促进个体工商户发展条例" if not prefix else "促進個體工商戶發展條例") in text  # the last published text
+    assert 'href="scjg-003.html"' in path.read_text(encoding="utf-8")
 
 
 def test_exempt_item_is_in_no_output_file(built):

@@ -28,7 +28,7 @@ def add_pages(view: PublishedView, add: Add) -> None:
         _versions(add, history, diff.ITEM, item.id, item, modes, names)
     for case in view.cases:
         _versions(add, history, diff.CASE, case.id, case, modes, names)
-    records: dict[str, Any] = {}
+    records = {w.id: w for d in view.departments for w in d.withdrawn}
     for ident, withdrawal in sorted(history.withdrawn.items()):
         if ident in view.item_by_id:
             continue  # published again under the same id, not yet committed
