@@ -4,7 +4,7 @@ On the default branch: the sample content (2025-01-06); then one commit that edi
 scjg-003 (its new text holding a mobile number by mistake), removes scjg-002 and scjg-010 and
 makes scjg-001 exempt (2025-02-10); then a second edit of scjg-003 that takes the number out
 again and records in the catalog's ``withdrawn:`` list that scjg-002 was merged into scjg-003
-(2025-03-10); scjg-010 has no recorded reason. The site is built with ``python -m generator
+(2025-03-10), and edits a typical case; scjg-010 has no recorded reason. The site is built with ``python -m generator
 build`` as a subprocess.
 """
 
@@ -24,6 +24,7 @@ from gitrepo import Repo, run_generator, sample_repo
 from sitebuild import files_of, parse, visible_text
 
 SCJG = "catalogs/scjg.yaml"
+CASE = "typical-cases/scjg/scjg-2024-01.md"
 FIRST, SECOND, THIRD = "2025-01-06T09:00:00+08:00", "2025-02-10T10:00:00+08:00", "2025-03-10T15:00:00+08:00"
 MOBILE = "13912345678"  # fictional; a mobile number needs no checksum
 EXEMPT_NAME = "食品经营许可申请政策辅导"
@@ -51,6 +52,7 @@ def build_archive_repo(root: Path) -> tuple[Repo, list[str]]:
     repo.replace_in_item(SCJG, "scjg-003", f"临期食品集中陈列、单独标示，咨询可拨打 {MOBILE}", "临期食品集中陈列、单独标示")
     repo.replace_in_item(SCJG, "scjg-003", "上门走访等方式", "上门走访和公众号推送等方式")
     repo.write(SCJG, repo.read(SCJG) + WITHDRAWN)
+    repo.replace(CASE, "并在后厨张贴了晨检记录表", "并在后厨张贴了晨检记录表和健康证明公示栏")
     third = repo.commit("scjg：再次修改 scjg-003", THIRD)
     return repo, [repo.git("rev-parse", "HEAD~2"), second, third]
 
@@ -103,6 +105,19 @@ def test_second_version_masks_the_mobile_number_it_held(built):
         assert "上门走访等方式" in full_text or "上門走訪等方式" in full_text
     html = (site / "items" / "scjg-003" / "v" / name).read_text(encoding="utf-8")
     assert re.search(r"<ins>[^<]*公众号推送", html)
+
+
+@pytest.mark.parametrize("prefix", ["", "zh-Hant/"])
+def test_case_page_links_its_earlier_version_with_the_body_as_it_was(built, prefix):
+    site, commits = built
+    page = site / prefix / "cases" / "scjg-2024-01.html"
+    [link] = [a.get("href") for a in parse(page).find("a") if "/v/" in (a.get("href") or "")]
+    assert link == f"scjg-2024-01/v/{version('2025-01-06', commits[0])}.html"
+    old = site / prefix / "cases" / link
+    text = visible_text(old)
+    assert ("并在后厨张贴了晨检记录表。" if not prefix else "並在後廚張貼了晨檢記錄表。") in text
+    assert re.search(r"<ins>[^<]*(和健康证明公示栏|和健康證明公示欄)", old.read_text(encoding="utf-8"))
+    assert "李某" in text and ("张某" if not prefix else "張某") in text  # de-identified names are not masked again
 
 
 def test_the_current_page_is_not_a_version_and_versions_stay_out_of_the_sitemap(built):
