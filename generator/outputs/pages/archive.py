@@ -35,7 +35,7 @@ def add_pages(view: PublishedView, add: Add) -> None:
         last = withdrawal.last
         if last:
             _versions(add, history, diff.ITEM, ident, last.obj, modes, names, withdrawn=True)
-        title = versions.masked(last.obj.name, names) if last else ident
+        title = _title(diff.ITEM, last.obj, last.obj, names) if last else ident
         record = records.get(ident)
         merged = record.merged_into if record and record.merged_into in view.item_by_id else None
         add(layout.item(ident), "withdrawn.md.j2", msg.ARCHIVE_WITHDRAWN_TITLE.format(name=title),
@@ -54,8 +54,8 @@ def _versions(add: Add, history: History, kind: str, ident: str, current: Any, m
     earlier = history.earlier(kind, ident)
     for n, version in enumerate(earlier):
         following = earlier[n + 1].obj if n + 1 < len(earlier) else current
-        name = version.obj.name if kind == diff.ITEM else version.obj.title
-        title = msg.ARCHIVE_VERSION_TITLE.format(name=versions.masked(name, names), date=version.commit.date)
+        title = msg.ARCHIVE_VERSION_TITLE.format(name=_title(kind, version.obj, current, names),
+                                                 date=version.commit.date)
         page = layout.item(ident) if kind == diff.ITEM else layout.case(ident)
         add(version_page(kind, ident, version), "version.md.j2", title, msg.SECTIONS["items" if kind == diff.ITEM else "cases"],
             (version, following), obj=version.obj, kind=kind, ident=ident, version=version, current_page=page,
@@ -63,6 +63,17 @@ def _versions(add: Add, history: History, kind: str, ident: str, current: Any, m
             text=versions.text_of(kind, version.obj, modes, names),
             changes=versions.changes_between(kind, version.obj, following, modes, names),
             meta={"date": version.commit.date, "date_label": msg.ARCHIVE_VERSION_DATE, "noindex": True})
+
+
+def _title(kind: str, old: Any, current: Any, names: frozenset[str]) -> str:
+    """An old title as it passes today's checks, as the change history shows it: one that held
+    personal data gives way to the current title, or to a neutral word when that is not clean
+    either (a masked title would also leave a misleading heading anchor: 王** → 王)."""
+    for obj in (old, current):
+        name = obj.name if kind == diff.ITEM else obj.title
+        if versions.masked(name, names) == name:
+            return name
+    return msg.HISTORY_TITLE_WITHHELD
 
 
 def version_page(kind: str, ident: str, version: Version) -> str:
