@@ -27,6 +27,7 @@ SCJG = "catalogs/scjg.yaml"
 CASE = "typical-cases/scjg/scjg-2024-01.md"
 FIRST, SECOND, THIRD = "2025-01-06T09:00:00+08:00", "2025-02-10T10:00:00+08:00", "2025-03-10T15:00:00+08:00"
 MOBILE = "13912345678"  # fictional; a mobile number needs no checksum
+MARKUP = "<script>alert(1)</script>"  # old text is never checked again: it must be shown as text
 EXEMPT_NAME = "食品经营许可申请政策辅导"
 EXEMPT_TEXT = "帮助经营者区分需要申请许可、只需备案和无需许可的情形"
 ONLY_IN_SECOND = "临期食品集中陈列、单独标示"
@@ -43,13 +44,13 @@ withdrawn:
 
 def build_archive_repo(root: Path) -> tuple[Repo, list[str]]:
     repo = sample_repo(root, FIRST)
-    repo.replace_in_item(SCJG, "scjg-003", "临期食品集中陈列并明确提示", f"临期食品集中陈列、单独标示，咨询可拨打 {MOBILE}")
+    repo.replace_in_item(SCJG, "scjg-003", "临期食品集中陈列并明确提示", f"临期食品集中陈列、单独标示，咨询可拨打 {MOBILE}{MARKUP}")
     repo.remove_item(SCJG, "scjg-002")
     repo.remove_item(SCJG, "scjg-010")
     repo.replace_in_item(SCJG, "scjg-001", "disclosure: 公开", "disclosure: 商业秘密\n    exemption_reason: "
                          "指导材料涉及申请人未公开的经营方案，依照《中华人民共和国政府信息公开条例》第十五条不予公开。")
     second = repo.commit("scjg：修改 scjg-003，删除 scjg-002，scjg-001 不再公开", SECOND)
-    repo.replace_in_item(SCJG, "scjg-003", f"临期食品集中陈列、单独标示，咨询可拨打 {MOBILE}", "临期食品集中陈列、单独标示")
+    repo.replace_in_item(SCJG, "scjg-003", f"临期食品集中陈列、单独标示，咨询可拨打 {MOBILE}{MARKUP}", "临期食品集中陈列、单独标示")
     repo.replace_in_item(SCJG, "scjg-003", "上门走访等方式", "上门走访和公众号推送等方式")
     repo.write(SCJG, repo.read(SCJG) + WITHDRAWN)
     repo.replace(CASE, "并在后厨张贴了晨检记录表", "并在后厨张贴了晨检记录表和健康证明公示栏")
@@ -105,6 +106,7 @@ def test_second_version_masks_the_mobile_number_it_held(built):
         assert "上门走访等方式" in full_text or "上門走訪等方式" in full_text
     html = (site / "items" / "scjg-003" / "v" / name).read_text(encoding="utf-8")
     assert re.search(r"<ins>[^<]*公众号推送", html)
+    assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
 @pytest.mark.parametrize("prefix", ["", "zh-Hant/"])
