@@ -60,7 +60,7 @@ class Archive:
 
 def text_of(kind: str, obj: Any, modes: Mapping[str, str], names: Collection[str]) -> list[tuple[str, list[str]]]:
     """(field label, display lines) of a version, personal data masked; empty fields left out."""
-    values = _values(kind, obj, modes)
+    values = diff.display_values(kind, obj, modes)
     return [(diff.label(kind, f), [masked(line, names) for line in values[f]])
             for f in _order(kind) if values.get(f)]
 
@@ -69,7 +69,7 @@ def changes_between(kind: str, old: Any, new: Any, modes: Mapping[str, str],
                     names: Collection[str]) -> list[tuple[str, list[textdiff.LineDiff]]]:
     """(field label, line diff) of every field that differs from ``old`` to ``new``, masked
     before comparing, so a masked number is never half shown by a word diff."""
-    before, after = _values(kind, old, modes), _values(kind, new, modes)
+    before, after = diff.display_values(kind, old, modes), diff.display_values(kind, new, modes)
     out = []
     for f in _order(kind):
         a = [masked(line, names) for line in before.get(f, ())]
@@ -88,11 +88,8 @@ def _order(kind: str) -> tuple[str, ...]:
     return tuple(f for f in fields if f not in _SKIPPED)
 
 
-def _values(kind: str, obj: Any, modes: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
-    return diff.display_values(kind, obj, modes)
-
-
 def masked(text: str, names: Collection[str]) -> str:
+    """``text`` with what ``check`` flags masked, and every personal name an old version held."""
     text = privacy.redact(text)
     for name in sorted(names, key=len, reverse=True):
         if name in text:

@@ -57,9 +57,9 @@ def _versions(add: Add, history: History, kind: str, ident: str, current: Any, m
         title = msg.ARCHIVE_VERSION_TITLE.format(name=_title(kind, version.obj, current, names),
                                                  date=version.commit.date)
         page = layout.item(ident) if kind == diff.ITEM else layout.case(ident)
-        add(version_page(kind, ident, version), "version.md.j2", title, msg.SECTIONS["items" if kind == diff.ITEM else "cases"],
-            (version, following), obj=version.obj, kind=kind, ident=ident, version=version, current_page=page,
-            withdrawn=withdrawn, number=n + 1, total=len(earlier),
+        column = msg.SECTIONS["items" if kind == diff.ITEM else "cases"]
+        add(version_page(kind, ident, version), "version.md.j2", title, column, (version, following),
+            obj=version.obj, kind=kind, ident=ident, version=version, current_page=page, withdrawn=withdrawn, number=n + 1, total=len(earlier),
             text=versions.text_of(kind, version.obj, modes, names),
             changes=versions.changes_between(kind, version.obj, following, modes, names),
             meta={"date": version.commit.date, "date_label": msg.ARCHIVE_VERSION_DATE, "noindex": True})
@@ -77,4 +77,5 @@ def _title(kind: str, old: Any, current: Any, names: frozenset[str]) -> str:
 
 
 def version_page(kind: str, ident: str, version: Version) -> str:
+    """The page of ``version`` of item or case ``ident`` (a path under docs/)."""
     return layout.item_version(ident, version.key) if kind == diff.ITEM else layout.case_version(ident, version.key)
