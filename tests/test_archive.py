@@ -20,6 +20,7 @@ import openpyxl
 import pytest
 
 from generator import egress
+from generator.history import changelog
 from gitrepo import Repo, run_generator, sample_repo
 from sitebuild import files_of, parse, visible_text
 
@@ -175,3 +176,32 @@ def test_exports_carry_first_and_last_publication_dates_from_git(built):
     header, *cells = [list(r) for r in sheet.iter_rows(values_only=True)]
     row = next(r for r in cells if r[0] == "scjg-003")
     assert (row[header.index("首次发布日期")], row[header.index("最近更新日期")]) == ("2025-01-06", "2025-03-10")
+
+
+# --- the record itself (history only, no site) -----------------------------------------------------
+
+def test_an_item_removed_and_added_again_has_no_withdrawn_page_and_keeps_its_versions(tmp_path):
+    repo = sample_repo(tmp_path / "repo", FIRST)
+    block = repo.read(SCJG)
+    repo.remove_item(SCJG, "scjg-002")
+    repo.commit("删除 scjg-002", SECOND)
+    repo.write(SCJG, block.replace("个体工商户和小微企业登记注册政策指引", "个体工商户和小微企业登记注册政策辅导"))
+    repo.commit("恢复 scjg-002", THIRD)
+    history = changelog.read(repo.root)
+    assert "scjg-002" not in history.withdrawn
+    assert [v.commit.date for v in history.versions[("item", "scjg-002")]] == ["2025-01-06", "2025-03-10"]
+    assert [v.commit.date for v in history.earlier("item", "scjg-002")] == ["2025-01-06"]
+
+
+def test_an_item_exempt_for_a_while_shows_no_version_from_before_its_exemption(tmp_path):
+    repo = sample_repo(tmp_path / "repo", FIRST)
+    repo.replace_in_item(SCJG, "scjg-001", "disclosure: 公开", "disclosure: 商业秘密\n    exemption_reason: "
+                         "指导材料涉及申请人未公开的经营方案，依照《中华人民共和国政府信息公开条例》第十五条不予公开。")
+    repo.commit("scjg-001 不再公开", SECOND)
+    exempt = changelog.read(repo.root)
+    assert ("item", "scjg-001") not in exempt.versions and ("item", "scjg-001") not in exempt.dates
+    assert all(c.id != "scjg-001" for e in exempt.entries for c in e.changes.changes)  # not even when first added
+    repo.git("revert", "--no-edit", "HEAD", date=THIRD)
+    public_again = changelog.read(repo.root)
+    assert [v.commit.date for v in public_again.versions[("item", "scjg-001")]] == ["2025-03-10"]
+    assert public_again.earlier("item", "scjg-001") == ()
