@@ -205,3 +205,17 @@ def test_an_item_exempt_for_a_while_shows_no_version_from_before_its_exemption(t
     public_again = changelog.read(repo.root)
     assert [v.commit.date for v in public_again.versions[("item", "scjg-001")]] == ["2025-03-10"]
     assert public_again.earlier("item", "scjg-001") == ()
+
+
+def test_an_item_removed_then_added_back_exempt_has_no_page_and_no_history(tmp_path):
+    repo = sample_repo(tmp_path / "repo", FIRST)
+    block = repo.read(SCJG)
+    repo.remove_item(SCJG, "scjg-002")
+    repo.commit("删除 scjg-002", SECOND)
+    repo.write(SCJG, block)
+    repo.replace_in_item(SCJG, "scjg-002", "disclosure: 公开", "disclosure: 商业秘密\n    exemption_reason: "
+                         "指导材料涉及申请人未公开的经营方案，依照《中华人民共和国政府信息公开条例》第十五条不予公开。")
+    repo.commit("scjg-002 恢复但不公开", THIRD)
+    history = changelog.read(repo.root)
+    assert "scjg-002" not in history.withdrawn and ("item", "scjg-002") not in history.versions
+    assert all(c.id != "scjg-002" for e in history.entries for c in e.changes.changes)

@@ -122,6 +122,7 @@ def _walk(repo: Repo) -> tuple[History, Content]:
             entries.append(Entry(commit, changes))
             _date(dates, commit.date, changes)
     final = _content(objects.values())
+    archive.finish(final)
     entries = [_without_items(e, archive.exempt) for e in entries]
     history = History(_as_today([e for e in entries if e.changes], final, cache.names), None,
                       {k: v for k, v in dates.items() if not (k[0] == diff.ITEM and k[1] in archive.exempt)})

@@ -52,6 +52,15 @@ class Archive:
                 known = self.versions.get(key)
                 self.withdrawn[change.id] = Withdrawal(commit, known[-1] if known else None)
 
+    def finish(self, final: Content) -> None:
+        """An item exempt at the end of the walk is treated as made exempt, however it got there
+        (removed while public, then added back exempt: no withdrawn page may name it)."""
+        for item in final.items():
+            if not item.published:
+                self.versions.pop((diff.ITEM, item.id), None)
+                self.withdrawn.pop(item.id, None)
+                self.exempt.add(item.id)
+
     def into(self, history: History, names: Collection[str]) -> None:
         history.versions = {key: tuple(v) for key, v in self.versions.items()}
         history.withdrawn = dict(self.withdrawn)

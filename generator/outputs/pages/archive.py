@@ -29,9 +29,10 @@ def add_pages(view: PublishedView, add: Add) -> None:
     for case in view.cases:
         _versions(add, history, diff.CASE, case.id, case, modes, names)
     records = {w.id: w for d in view.departments for w in d.withdrawn}
+    in_catalog = {i.id for d in view.departments for i in d.items}  # exempt ones too
     for ident, withdrawal in sorted(history.withdrawn.items()):
-        if ident in view.item_by_id:
-            continue  # published again under the same id, not yet committed
+        if ident in in_catalog:
+            continue  # back in the catalog, not yet committed: published, or exempt (then nothing shows)
         last = withdrawal.last
         if last:
             _versions(add, history, diff.ITEM, ident, last.obj, modes, names, withdrawn=True)
