@@ -208,7 +208,7 @@ class Preview:
 
     def _data_files(self, view: PublishedView, pages: list[render.Page]) -> None:
         _write(outputs.BESIDE_PAGES + outputs.AFTER_PAGES, view, self.site)
-        sitemap.write(self.site, [p.url for p in pages], view.settings.site_url)
+        sitemap.write(self.site, [p.url for p in pages if not p.meta.get("noindex")], view.settings.site_url)
 
 
 def _personal_data_in_output(site: Path, out: Path, root: Path, loaded: Loaded) -> list[Finding]:

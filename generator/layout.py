@@ -70,6 +70,15 @@ def case(case_id: str) -> str:
     return f"cases/{case_id}.md"
 
 
+def item_version(item_id: str, version: str) -> str:
+    """An earlier published version of an item (``record.Version.key``: date and commit)."""
+    return f"items/{item_id}/v/{version}.md"
+
+
+def case_version(case_id: str, version: str) -> str:
+    return f"cases/{case_id}/v/{version}.md"
+
+
 def mode(code: str) -> str:
     return f"modes/{code}.md"
 

@@ -990,6 +990,63 @@ def _(make):
     return Expect(documents(make, text), "W951", path=documentsfixture.KINDS_PATH, line=line_of(text, "ghost:"))
 
 
+
+# --- E99x: the catalog's withdrawn: list (items taken out of the catalog) ----------------------
+
+def withdrawn(*entries: str) -> str:
+    """The fixture catalog with a withdrawn: list of ``entries`` (each the lines of one entry)."""
+    return fixtures.CATALOG.rstrip("\n") + "\n\nwithdrawn:\n" + "".join(entries)
+
+
+MERGED_003 = "  - id: demo-003\n    date: 2025-02-01\n    reason: 合并\n    merged_into: demo-001\n"
+
+
+@scenario("clean", "withdrawn-list")
+def _(make):
+    return Expect(make(catalog=withdrawn(MERGED_003, "  - id: demo-004\n    date: 2025-03-01\n    reason: 废止\n"
+                                                     "    note: 所依据的规定已废止。\n")), None)
+
+
+@scenario("E990")
+def _(make):
+    text = withdrawn("  - id: demo-001\n    date: 2025-02-01\n    reason: 停止执行\n")
+    return Expect(make(catalog=text), "E990", line=line_of(text, "  - id: demo-001", nth=2), in_message=("demo-001",))
+
+
+@scenario("E991")
+def _(make):
+    text = withdrawn(MERGED_003.replace("merged_into: demo-001", "merged_into: demo-009"))
+    return Expect(make(catalog=text), "E991", line=line_of(text, "merged_into: demo-009"), in_message=("demo-009", "不存在"))
+
+
+@scenario("E991", "exempt-target")
+def _(make):
+    catalog = cat("    disclosure: 公开\n    status: 有效\n    effective_date: 2024-03-01",
+                  "    disclosure: 商业秘密\n    exemption_reason: 涉及经营者尚未公开的门店设计方案\n"
+                  "    status: 有效\n    effective_date: 2024-03-01")
+    text = catalog.rstrip("\n") + "\n\nwithdrawn:\n" + MERGED_003
+    return Expect(make(catalog=text), "E991", line=line_of(text, "merged_into: demo-001"), in_message=("不予公开",))
+
+
+@scenario("E992")
+def _(make):
+    text = withdrawn("  - id: demo-003\n    date: 2025-02-01\n    reason: 合并\n")
+    return Expect(make(catalog=text), "E992", line=line_of(text, "reason: 合并"), in_message=("merged_into",))
+
+
+@scenario("E992", "merged-into-without-merge")
+def _(make):
+    text = withdrawn(MERGED_003.replace("reason: 合并", "reason: 废止"))
+    return Expect(make(catalog=text), "E992", line=line_of(text, "merged_into: demo-001"), in_message=("废止",))
+
+
+@scenario("E993")
+def _(make):
+    text = withdrawn(MERGED_003, "  - id: demo-003\n    date: 2025-03-01\n    reason: 废止\n")
+    first = line_of(text, "  - id: demo-003", nth=1)
+    return Expect(make(catalog=text), "E993", line=line_of(text, "  - id: demo-003", nth=2), in_message=(f"第 {first} 行",))
+
+
 # --- the tests ---------------------------------------------------------------------------------
 
 def _params():

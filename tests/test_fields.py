@@ -25,11 +25,11 @@ from generator.history import diff
 from generator.importer import catalogfile
 from generator.load import Loaded, load
 from generator.view import PublishedView
-from generator.model import Case, Content, Department, Item, LegalBasis, NoPenaltyEntry, fields
+from generator.model import Case, Content, Department, Item, LegalBasis, NoPenaltyEntry, Withdrawn, fields
 
 # Model attributes that are not fields of a file: where the object sits, what the loader derives.
 DERIVED = {
-    Department: {"origin", "items", "no_penalty"},  # the file's items and 不罚清单 lists
+    Department: {"origin", "items", "no_penalty", "withdrawn"},  # the file's items, 不罚清单 and withdrawn lists
     Item: {"origin", "department"},  # the department of the file it is in
     NoPenaltyEntry: {"origin", "department", "violation_citations", "penalty_citations"},
     Case: {"origin", "body_line"},
@@ -125,6 +125,17 @@ def test_every_field_of_the_schemas_is_in_the_table():
         if table == "item":
             declared -= {"basis"} - set(fields.keys(field_list))
         assert declared == set(fields.keys(field_list)) - {"body"}, table
+
+
+def test_withdrawn_entries_follow_their_field_table():
+    """The catalog's withdrawn: list is not in TABLES (never exported or compared): its schema,
+    model and loader are held to WITHDRAWN_FIELDS here instead."""
+    root = schemas.load("catalog")
+    node = schemas.subschema_at(root, ("withdrawn", 0))
+    assert set(node["properties"]) == set(fields.keys(fields.WITHDRAWN_FIELDS))
+    for f in fields.WITHDRAWN_FIELDS:
+        assert schemas.subschema_at(root, ("withdrawn", 0, f.key)).get("title") == f.label, f.key
+    assert set(Withdrawn.__dataclass_fields__) - {"origin", "department"} == set(fields.keys(fields.WITHDRAWN_FIELDS))
 
 
 # --- the model and the loader --------------------------------------------------------------------

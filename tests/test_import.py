@@ -186,6 +186,19 @@ def test_new_rows_get_the_next_ids_and_names_keep_theirs(repo, tmp_path):
     assert all(after[i.name] == i.id for i in items)
 
 
+
+def test_the_catalogs_withdrawn_list_survives_an_import(repo, tmp_path):
+    """A sheet has no withdrawn: list (items taken out of the catalog, with their reasons): the
+    file the importer writes keeps the one the catalog had."""
+    path = repo / "catalogs/scjg.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "\nwithdrawn:\n  - id: scjg-020\n    date: 2025-02-01\n"
+                    "    reason: 合并\n    merged_into: scjg-001\n    note: 并入许可申请辅导。\n", encoding="utf-8")
+    dept = department(repo, "scjg")
+    assert len(dept.withdrawn) == 1
+    code, out, err = run_import(repo, Sheet(dept, tmp_path / "台账.xlsx").save(), "--department", "scjg")
+    assert code == 0, out + err
+    assert department(repo, "scjg").withdrawn == dept.withdrawn
+
 # --- failures write nothing ---------------------------------------------------------------------
 
 def test_cell_problems_are_located_and_nothing_is_written(repo, tmp_path):

@@ -13,7 +13,7 @@ from ..laws.library import with_library
 from ..load import Document, Loaded, Memo, load
 from ..settings import Settings
 from ..sources import Source
-from . import citations, filescan, markup, openness, personal, references, textscan, texts
+from . import citations, filescan, markup, openness, personal, references, textscan, texts, withdrawn
 
 
 def run(where: Path | Source, memo: Memo | None = None) -> tuple[Loaded | None, Settings | None, list[Finding]]:
@@ -29,6 +29,7 @@ def run(where: Path | Source, memo: Memo | None = None) -> tuple[Loaded | None, 
     for doc in loaded.documents:
         findings += _scan(doc) if memo is None else memo.derived(doc, "textscan", lambda: _scan(doc))
     findings += references.check(loaded, settings)
+    findings += withdrawn.check(loaded, references.item_ids(loaded))
     findings += openness.check(loaded, settings)
     findings += filescan.scan(root, loaded, public_names.allowed_everywhere(loaded))
     findings += citations.check(loaded, settings)

@@ -79,6 +79,11 @@ def check(loaded: Loaded, settings: Settings) -> Iterator[Finding]:
                 yield finding(path, *loaded.locate(path, ("items", n)), "E310", id=ref)
 
 
+def item_ids(loaded: Loaded) -> set[str]:
+    """Ids of every item written in a catalog, even in an item that failed validation."""
+    return {i for d in loaded.documents if d.kind == CATALOG for i, _ in _ids(d, "items")}
+
+
 def _unique_ids(documents: list[Document]) -> Iterator[Finding]:
     first: dict[tuple[str, str], tuple[str, int]] = {}  # (namespace, id) -> where first seen
     for doc in documents:

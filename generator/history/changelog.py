@@ -27,6 +27,7 @@ from . import diff, git
 from ..layout import CONFIG_FILE as SETTINGS_FILE, CONTENT_PATHS
 from .git import GitError, NotARepository, Repo
 from .record import Commit, Dates, Entry, History
+from .versions import Archive
 from .revision import FileCache, Loadable
 
 def read(root: Path, current: Content | None = None) -> History:
@@ -90,6 +91,7 @@ def _walk(repo: Repo) -> tuple[History, Content]:
     entries: list[Entry] = []
     dates: dict[tuple[str, str], Dates] = {}
     reviewed: dict[str, tuple[str, str]] = {}
+    archive = Archive()
     for commit, changed in _log(repo):
         for path, oid in changed:
             if oid is None:
@@ -114,13 +116,21 @@ def _walk(repo: Repo) -> tuple[History, Content]:
                                diff.public_view(_content(after.values())),
                                diff.mode_labels(new_settings, settings))
         settings = new_settings
-        changes = _public_fields(changes)
+        now = _content(after.values())
+        archive.record(commit, changes, now)
+        changes = _public_fields(_without_exemptions(changes, now))
         if changes:
             entries.append(Entry(commit, changes))
             _date(dates, commit.date, changes)
             _reviewed(reviewed, commit.date, changes)
     final = _content(objects.values())
-    return History(_as_today(entries, final, cache.names), None, dates, reviewed), final
+    archive.finish(final)
+    entries = [_without_items(e, archive.exempt) for e in entries]
+    history = History(_as_today([e for e in entries if e.changes], final, cache.names), None,
+                      {k: v for k, v in dates.items() if not (k[0] == diff.ITEM and k[1] in archive.exempt)},
+                      {k: v for k, v in reviewed.items() if k not in archive.exempt})
+    archive.into(history, cache.names)
+    return history, final
 
 
 # Fields that never appear on the site: a change to them alone is not a publication.
@@ -138,6 +148,20 @@ def _public_fields(changes: diff.ChangeSet) -> diff.ChangeSet:
             change = dataclasses.replace(change, fields=fields)
         kept.append(change)
     return diff.ChangeSet(tuple(kept))
+
+
+def _without_exemptions(changes: diff.ChangeSet, after: Content) -> diff.ChangeSet:
+    """An item made exempt leaves the public view, but it was not removed: saying so would
+    name an item that is now exempt. Such a change is not shown at all."""
+    exempt = {i.id for i in after.items() if not i.published}
+    return diff.ChangeSet(tuple(c for c in changes.changes
+                                if not (c.kind == diff.ITEM and c.action == diff.REMOVED and c.id in exempt)))
+
+
+def _without_items(entry: Entry, hidden: set[str]) -> Entry:
+    """The entry without the items now exempt: an earlier change would name them."""
+    kept = tuple(c for c in entry.changes.changes if not (c.kind == diff.ITEM and c.id in hidden))
+    return Entry(entry.commit, diff.ChangeSet(kept))
 
 
 def _as_today(entries: list[Entry], final: Content, names: set[str]) -> tuple[Entry, ...]:

@@ -299,6 +299,11 @@ class _Values:
                 "sample": _flag(d.sample), "script": (msg.REVIEW_SCRIPTS.get(d.script, d.script),)}
 
 
+def display_values(kind: str, obj: Any, modes: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
+    """field → display lines of one item, entry, case or department, as the diff shows them."""
+    return getattr(_Values(modes), {ITEM: "item", ENTRY: "entry", CASE: "case", DEPARTMENT: "department"}[kind])(obj)
+
+
 def _basis(law: str, article: str | None, text: str | None) -> str:
     line = f"《{law.strip()}》" + (article.strip() if article else "")
     return line + (f"：{text.strip()}" if text and text.strip() else "")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..messages import current as msg
 from . import diff
@@ -63,6 +64,27 @@ class Dates:
     last: str | None = None  # last changed
 
 
+@dataclass(frozen=True)
+class Version:
+    """What the public saw of an item or case from ``commit`` on (its public state then)."""
+
+    commit: Commit
+    obj: Any  # the Item or Case as loaded from that commit
+
+    @property
+    def key(self) -> str:
+        """The version's stable name in page paths: its date and commit, e.g. 2025-03-05-1a2b3c4d."""
+        return f"{self.commit.date}-{self.commit.sha[:8]}"
+
+
+@dataclass(frozen=True)
+class Withdrawal:
+    """An item that left the published catalog (removed from its file, never made exempt)."""
+
+    commit: Commit  # the commit that removed it
+    last: Version | None  # its last published version (None: no version on record)
+
+
 @dataclass
 class History:
     entries: tuple[Entry, ...] = ()  # oldest first
@@ -70,6 +92,11 @@ class History:
     dates: dict[tuple[str, str], Dates] = field(default_factory=dict)  # (kind, id) → dates
     # item id → (its current review date, the day the item was first published with it)
     reviewed: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # (kind, id) → published versions, oldest first; an item's versions start after it was
+    # last exempt (earlier text may be what the exemption withholds)
+    versions: dict[tuple[str, str], tuple[Version, ...]] = field(default_factory=dict)
+    withdrawn: dict[str, Withdrawal] = field(default_factory=dict)  # item id → its removal
+    private_names: frozenset[str] = frozenset()  # personal names any version held: masked in old text
 
     @property
     def available(self) -> bool:
@@ -81,6 +108,12 @@ class History:
 
     def dates_of(self, kind: str, ident: str) -> Dates:
         return self.dates.get((kind, ident), Dates())
+
+    def earlier(self, kind: str, ident: str) -> tuple[Version, ...]:
+        """Versions before the one being built, oldest first: all recorded versions, except the
+        last when the content being built is that version (it has a last-changed date)."""
+        versions = self.versions.get((kind, ident), ())
+        return versions[:-1] if versions and self.dates_of(kind, ident).last else versions
 
     def epoch(self) -> int | None:
         """Unix time of the newest content change: the build's SOURCE_DATE_EPOCH."""

@@ -165,7 +165,8 @@ def run(file: Path, code: str, mapping_path: Path | None, root: Path, shown: str
     if has_errors(problems):
         return _failed(problems)
     header = _header_lines(root / target)
-    text = catalogfile.dump(department, result.items, result.entries, header)
+    withdrawn = [catalogfile.withdrawn_dict(w) for w in current.withdrawn] if current else []
+    text = catalogfile.dump(department, result.items, result.entries, header, withdrawn)
     problems += _check(root, target, text, baseline, result, shown, mapping)
     if not has_errors(problems):
         problems += _leaks(text, target, public_names.allowed_everywhere(loaded))

@@ -16,13 +16,14 @@ from typing import Any
 import yaml
 
 from ..layout import HANS
-from ..model import Department, Item, NoPenaltyEntry
+from ..model import Department, Item, NoPenaltyEntry, Withdrawn
 from ..model import fields as field_table
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../generator/schema/catalog.schema.json"
 DEPARTMENT_ORDER = field_table.top_keys(field_table.DEPARTMENT_FIELDS)
 ITEM_ORDER = field_table.top_keys(field_table.ITEM_FIELDS)
 ENTRY_ORDER = field_table.top_keys(field_table.ENTRY_FIELDS)
+WITHDRAWN_ORDER = field_table.top_keys(field_table.WITHDRAWN_FIELDS)
 FLOW = {"stages", "power_codes", "no_penalty", "reviewers"}
 QUOTED_IN_FLOW = {"power_codes", "reviewers"}
 BLOCK_TEXT = {"content"}
@@ -82,12 +83,15 @@ def ordered(data: dict[str, Any], order: tuple[str, ...]) -> dict[str, Any]:
 
 
 def dump(department: dict[str, Any], items: list[dict[str, Any]], entries: list[dict[str, Any]],
-         header: list[str]) -> str:
-    """The text of a catalog file; ``header`` is its leading comment lines."""
+         header: list[str], withdrawn: list[dict[str, Any]] = ()) -> str:
+    """The text of a catalog file; ``header`` is its leading comment lines; ``withdrawn``: the
+    current file's list of items taken out (a sheet has none, the file keeps it)."""
     doc: dict[str, Any] = {"department": ordered(department, DEPARTMENT_ORDER)}
     doc["items"] = [ordered(i, ITEM_ORDER) for i in items]
     if entries:
         doc["no_penalty"] = [ordered(e, ENTRY_ORDER) for e in entries]
+    if withdrawn:
+        doc["withdrawn"] = [ordered(w, WITHDRAWN_ORDER) for w in withdrawn]
     # At the top level "no_penalty" is the 不罚清单 (block style), not an item's list of ids.
     root = yaml.MappingNode("tag:yaml.org,2002:map", [(_scalar(k), _node(v)) for k, v in doc.items()])
     body = yaml.serialize(root, Dumper=_Dumper)
@@ -138,3 +142,7 @@ def review_dict(unit: Any, date: Any, filing_no: Any) -> dict[str, Any]:
 def entry_dict(e: NoPenaltyEntry) -> dict[str, Any]:
     return {"id": e.id, "field": e.field, "violation": e.violation, "violation_basis": e.violation_basis,
             "penalty_basis": e.penalty_basis, "conditions": list(e.conditions), "note": e.note}
+
+
+def withdrawn_dict(w: Withdrawn) -> dict[str, Any]:
+    return {"id": w.id, "date": w.date, "reason": w.reason, "merged_into": w.merged_into, "note": w.note}

@@ -23,7 +23,7 @@ from ..laws import citation
 from ..layout import HANS
 from ..messages import current as msg
 from ..model import (Case, Content, Department, Item, LegalBasis, LegalOffice, MediaFile, NoPenaltyEntry,
-                     Origin, Review)
+                     Origin, Review, Withdrawn)
 from .. import cache, media, privacy, sources
 from . import files, numbers, paste, validate, yamlsource
 from ..sources import Source
@@ -347,14 +347,24 @@ def _department(doc: Document, bad: set[tuple]) -> Department | None:
         for i, raw in enumerate(data.get("no_penalty") or [])
         if not _is_bad(bad, ("no_penalty", i))
     )
+    withdrawn = tuple(
+        _withdrawn(raw, code, Origin(doc.path, ("withdrawn", i)))
+        for i, raw in enumerate(data.get("withdrawn") or [])
+        if not _is_bad(bad, ("withdrawn", i))
+    )
     office = meta["legal_office"]
     return Department(
         code=code, name=meta["name"], address=meta["address"], office_phone=meta["office_phone"],
         legal_office=LegalOffice(office["name"], office["phone"]), items=items, no_penalty=entries,
         origin=Origin(doc.path, ("department",)), short_name=meta.get("short_name"),
         credit_code=meta.get("credit_code"), reviewers=tuple(meta.get("reviewers") or ()),
-        sample=meta.get("sample") is True, script=meta.get("script", HANS),
+        sample=meta.get("sample") is True, script=meta.get("script", HANS), withdrawn=withdrawn,
     )
+
+
+def _withdrawn(raw: dict[str, Any], department: str, origin: Origin) -> Withdrawn:
+    return Withdrawn(id=raw["id"], department=department, date=raw["date"], reason=raw["reason"], origin=origin,
+                     merged_into=raw.get("merged_into"), note=raw.get("note"))
 
 
 def _item(raw: dict[str, Any], department: str, origin: Origin) -> Item:

@@ -890,3 +890,25 @@ REVIEW_LAW_ROW = "{id}（{kind}）：{label} —— {change}"
 REVIEW_LAW_ARTICLES = ("条文", "{version} 版（修改前）", "{version} 版（修改后）")
 # The 依据索引 pages (laws/index.md and one page per cited law).
 LAW_INDEX_TITLE = "依据索引"
+
+# --- Archive of versions: version pages and withdrawn items (issue 15) ----------------------------
+ARCHIVE_VERSION_TITLE = "{name}（{date} 版本）"
+ARCHIVE_VERSION_DATE = "本版本发布日期"
+ARCHIVE_WITHDRAWN_TITLE = "{name}（已移出目录）"
+ARCHIVE_WITHDRAWN_DATE = "移出目录日期"
+# Findings of a catalog's withdrawn: list (items taken out of the catalog, E990–E993).
+MESSAGES.update({
+    "E990": "事项“{id}”登记在 withdrawn（已移出目录）中，却仍在 items 里。要移出的事项请从 items 中删除；仍要公布的事项请从 withdrawn 中删除这一条。",
+    "E991": "合并到的事项“{id}”{problem}。merged_into 请填写接替它的、公开的事项编号。",
+    "E992": "{problem}",
+    "E993": "事项“{id}”在 withdrawn 中登记了两次（另一条在第 {other} 行）。请删除其中一条。",
+})
+WITHDRAWN_MERGED_PROBLEMS = {
+    "unknown": "不存在",
+    "exempt": "不予公开，移出事项的页面不能指向它",
+    "itself": "就是这个事项本身",
+}
+WITHDRAWN_REASON_PROBLEMS = {
+    "missing": "移出原因是“合并”，请用 merged_into 写明合并到哪个事项，如 merged_into: scjg-001。",
+    "unexpected": "移出原因是“{reason}”，不是“合并”，不要填写 merged_into。如果事项确实并入了另一个事项，请把 reason 改为“合并”。",
+}

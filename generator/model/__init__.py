@@ -108,6 +108,23 @@ class LegalOffice:
 
 
 @dataclass(frozen=True)
+class Withdrawn:
+    """An item the department took out of its catalog, and why (the catalog's ``withdrawn:``)."""
+
+    id: str
+    department: str
+    date: str  # YYYY-MM-DD: when it stopped applying
+    reason: str  # WITHDRAWN_REASONS
+    origin: Origin = field(compare=False)
+    merged_into: str | None = None  # reason 合并: the published item that took it over
+    note: str | None = None
+
+
+WITHDRAWN_REASONS = ("停止执行", "废止", "合并")
+MERGED = "合并"
+
+
+@dataclass(frozen=True)
 class Department:
     code: str
     name: str
@@ -122,6 +139,7 @@ class Department:
     reviewers: tuple[str, ...] = ()
     sample: bool = False
     script: str = HANS  # the script the file is written in
+    withdrawn: tuple[Withdrawn, ...] = ()  # items taken out of the catalog, with their reasons
 
     @property
     def published_items(self) -> tuple[Item, ...]:

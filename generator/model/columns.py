@@ -44,6 +44,8 @@ class Context:
     modes: Mapping[str, str]  # mode code → label, in the settings' order
     department_names: Mapping[str, str] = field(default_factory=dict)
     items_by_entry: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # published items
+    # item id → (first published, last changed), from git; '' when the record cannot tell
+    publication: Mapping[str, tuple[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -415,6 +417,9 @@ ITEM_COLUMNS: tuple[Column, ...] = (
     Column("备案号", "review.filing_no", LINE, ("备案编号", "备案文号"), width=20),
     Column("关联不罚清单", "no_penalty", LIST, ("不罚清单", "关联不罚清单条目", "关联免罚清单"), width=20),
     Column("备注", "note", TEXT, ("说明",), width=30),
+    # From the git history (generator/history): written for the filing platform and readers, never read back.
+    Column("首次发布日期", "", IGNORED, ("首次发布",), width=12, get=lambda i, c: c.publication.get(i.id, ("", ""))[0]),
+    Column("最近更新日期", "", IGNORED, ("最近更新",), width=12, get=lambda i, c: c.publication.get(i.id, ("", ""))[1]),
     Column("序号", "", IGNORED, ("序", "No", "No."), exported=False),
 )
 

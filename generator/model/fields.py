@@ -123,6 +123,16 @@ CASE_FIELDS: tuple[Field, ...] = (
     Field("body", "正文", MARKDOWN),  # the Markdown after the front matter, not a key of it
 )
 
+WITHDRAWN_FIELDS: tuple[Field, ...] = (  # an entry of the catalog's withdrawn: list (items taken out)
+    Field("id", "事项编号", CODE),
+    Field("date", "停止执行日期", DATE),
+    Field("reason", "移出原因", CHOICE),
+    Field("merged_into", "合并到", CODE),
+    Field("note", "说明", TEXT),
+)
+# Not in TABLES: a withdrawn entry is shown only on its item's withdrawn page (outputs/pages/archive),
+# never exported, imported or compared by the review diff.
+
 # Where each table's objects sit in the files (a pointer prefix into the catalog's or case's data).
 TABLES: dict[str, tuple[Field, ...]] = {
     "department": DEPARTMENT_FIELDS,

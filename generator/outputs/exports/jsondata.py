@@ -62,12 +62,13 @@ def _department(d: Department, view: PublishedView, modes: dict[str, str],
         "legal_office": {"name": _t(d.legal_office.name), "phone": d.legal_office.phone},
         "script": d.script,
         "sample": d.sample,
-        "items": [_item(i, modes) for i in view.items_of(d)],
+        "items": [_item(i, modes, view) for i in view.items_of(d)],
         "no_penalty": [_entry(e, items_by_entry) for e in view.entries_in(d)],
     }
 
 
-def _item(i: Item, modes: dict[str, str]) -> dict[str, Any]:
+def _item(i: Item, modes: dict[str, str], view: PublishedView) -> dict[str, Any]:
+    dates = view.history.dates_of("item", i.id)
     return {
         "id": i.id,
         "name": _t(i.name),
@@ -91,6 +92,8 @@ def _item(i: Item, modes: dict[str, str]) -> dict[str, Any]:
         "no_penalty": list(i.no_penalty),
         "note": _t(i.note),
         "page": layout.url(layout.item(i.id)),
+        "first_published": dates.first,
+        "last_changed": dates.last,
     }
 
 

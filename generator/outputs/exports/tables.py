@@ -39,7 +39,13 @@ def context(view: PublishedView) -> Context:
         modes={m.code: m.label for m in view.settings.modes},
         department_names={d.code: d.name for d in view.departments},
         items_by_entry={k: tuple(v) for k, v in items_by_entry.items()},
+        publication={i.id: _dates(view, i.id) for i in view.items},
     )
+
+
+def _dates(view: PublishedView, ident: str) -> tuple[str, str]:
+    dates = view.history.dates_of("item", ident)
+    return dates.first or "", dates.last or ""
 
 
 def item_table(title: str, items: list[Item], ctx: Context) -> Table:

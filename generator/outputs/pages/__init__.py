@@ -34,7 +34,7 @@ class Pages:
         targets = {layout.HANS: out, layout.HANT: out / layout.HANT_DIR}
         pages, running = self.start(view)
         running.wait(lambda project: engine.copy_site(project, targets[project.folder.name]))
-        sitemap.write(out, [p.url for p in pages], view.settings.site_url)
+        sitemap.write(out, [p.url for p in pages if not p.meta.get("noindex")], view.settings.site_url)
         return pages
 
     def start(self, view: PublishedView) -> tuple[list[render.Page], engine.Running]:

@@ -24,7 +24,7 @@ from ...view.shown import Shown
 from ...messages import current as msg
 from ...history.record import Dates
 from .. import exports
-from . import body, markdown, stats as statistics
+from . import archive, body, markdown, stats as statistics
 
 TEMPLATES = layout.TEMPLATE_DIR / "pages"
 STAGE_SLUGS = layout.STAGE_SLUGS
@@ -167,6 +167,7 @@ def render(view: PublishedView, memo: Memo | None = None) -> list[Page]:
           case_ids={c.id for c in site.cases})
     fixed(layout.ABOUT)
     fixed(layout.ACCESSIBILITY)
+    archive.add_pages(view, add)
     return pages
 
 
@@ -276,5 +277,6 @@ def _environment(site: PublishedView, converter: Converter, images: dict[str, ca
     env.globals["link"] = link
     env.globals["href"] = href
     env.globals["anchor"] = anchor
+    env.globals["version_page"] = archive.version_page
     env.tests["contains"] = lambda sequence, value: value in sequence
     return env
