@@ -10,6 +10,7 @@ rest of the file is still read. The values are checked here, in operators' words
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,8 @@ from .load import validate, yamlsource
 from .sources import Source
 
 HANT_VARIANTS = ("s2tw", "s2hk", "s2t")
+# The programs that can build the generated projects (outputs/pages/engine.py), default first.
+ENGINES = ("mkdocs", "properdocs", "zensical")
 REFUSED_VARIANTS = ("s2twp",)
 SCHEMA_FILE = "settings.schema.json"  # in generator/schema/
 
@@ -56,6 +59,8 @@ class Settings:
     laws_complete_levels: tuple[str, ...] = ()
     # The maintainers' accounts: must approve every change to the program (generator, CI, …).
     maintainer_reviewers: tuple[str, ...] = ()
+    # The program that builds the pages (ENGINES): the output is the same on mkdocs and properdocs.
+    engine: str = ENGINES[0]
 
     def mode(self, code: str) -> Mode | None:
         return next((m for m in self.modes if m.code == code), None)
@@ -69,6 +74,14 @@ class Settings:
 _ADDRESS = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[A-Za-z0-9._~!$&()*+,;=:@%/?#-]*)?")
 _ACCOUNT = re.compile(r"^@[A-Za-z0-9][A-Za-z0-9_./-]*$")  # as department.reviewers in the schema
 _TEXT_KEYS = ("sponsor", "organizer", "contact", "site_id_code", "icp", "psb", "error_report_url", "region")
+
+
+def _installed(module: str) -> bool:
+    """Whether ``module`` can be imported here (an entry of None in sys.modules blocks it)."""
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):
+        return False
 
 
 def load(root: Path | Source) -> tuple[Settings | None, list[Finding]]:
@@ -118,6 +131,11 @@ def load(root: Path | Source) -> tuple[Settings | None, list[Finding]]:
         findings.append(finding(CONFIG_FILE, *where("extra", "hant_variant"), "E802", variant=variant))
     elif variant not in HANT_VARIANTS:
         problem(msg.SETTINGS_HANT_VARIANT.format(variants="、".join(HANT_VARIANTS)), "extra", "hant_variant")
+    engine = extra.get("engine", ENGINES[0])
+    if engine not in ENGINES:
+        problem(msg.SETTINGS_ENGINE.format(engines="、".join(ENGINES)), "extra", "engine")
+    elif not _installed(engine):
+        findings.append(finding(CONFIG_FILE, *where("extra", "engine"), "E980", engine=engine))
     demo = extra.get("demo_banner", False)
     if not isinstance(demo, bool):
         problem(msg.SETTINGS_DEMO_BANNER, "extra", "demo_banner")
@@ -161,6 +179,7 @@ def load(root: Path | Source) -> tuple[Settings | None, list[Finding]]:
         site_name=data["site_name"],
         site_url=data.get("site_url") or "",
         hant_variant=variant,
+        engine=engine,
         demo_banner=demo,
         modes=tuple(modes),
         **texts,

@@ -556,6 +556,7 @@ SETTINGS_TEXT = "extra.{key} 应为文字。"
 SETTINGS_SITE_URL = "site_url 应为网站的完整地址，以 https:// 或 http:// 开头，如 https://xzzd.example.gov.cn/xzzd/。"
 SETTINGS_ERROR_REPORT_URL = "extra.error_report_url 应为以 https:// 或 http:// 开头的网址，或留空。"
 SETTINGS_HANT_VARIANT = "extra.hant_variant 只能是 {variants}。"
+SETTINGS_ENGINE = "extra.engine（生成引擎）只能是 {engines}。"
 SETTINGS_DEMO_BANNER = "extra.demo_banner 只能是 true 或 false。"
 SETTINGS_MODES = "extra.modes 必须列出至少一种指导方式（code 和 label）。"
 SETTINGS_MODE_ENTRY = "指导方式要写成 code（英文小写字母和下划线）和 label（中文名称）。"
@@ -802,3 +803,8 @@ NOTICE_BAD_DATE = "--date 的“{date}”不是有效日期。请写成 YYYY-MM-
 NOTICE_UNKNOWN_DEPARTMENT = "没有代码为“{code}”的部门。可选的部门代码：{allowed}。"
 NOTICE_CONTENT_BROKEN = "内容有错误（见上），没有生成公示。请先改正，或运行 python -m generator check 查看全部问题。"
 NOTICE_WRITTEN = "已生成 {out}（部门 {department}，{items} 个公开事项，{script}，版本日期 {date}）。请用 A4 纸打印，不要缩放。"
+
+# --- Public pages: the engine setting, the site-wide 不罚清单, summary-first item pages (E980–E989) ---
+MESSAGES.update({
+    "E980": "网站设置的生成引擎“{engine}”没有安装在运行生成器的 Python 环境中，无法生成网站。请运维人员安装它（版本见 requirements.lock），或把 extra.engine 改回 mkdocs。",
+})
