@@ -14,6 +14,7 @@ import importlib.util
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from . import layout, sources
 from .layout import CONFIG_FILE
@@ -35,6 +36,18 @@ class Mode:
     code: str
     label: str
     requires_no_penalty: bool = False
+
+
+@dataclass(frozen=True)
+class Remedy:
+    """Where and how long a reader may seek remedy, shown in every item's 相对人权利: the time
+    limits are the statutes' (行政复议法 2023 第二十条, 行政诉讼法 第四十六条) unless a later law
+    changes them; the bodies are the district's (blank: the page names no body)."""
+
+    reconsideration_body: str = ""  # 行政复议机关
+    reconsideration_days: int = 60
+    litigation_court: str = ""  # 管辖法院
+    litigation_months: int = 6
 
 
 @dataclass(frozen=True)
@@ -61,6 +74,7 @@ class Settings:
     maintainer_reviewers: tuple[str, ...] = ()
     # The program that builds the pages (ENGINES): the output is the same on mkdocs and properdocs.
     engine: str = ENGINES[0]
+    remedy: Remedy = Remedy()
 
     def mode(self, code: str) -> Mode | None:
         return next((m for m in self.modes if m.code == code), None)
@@ -82,6 +96,28 @@ def _installed(module: str) -> bool:
         return importlib.util.find_spec(module) is not None
     except (ImportError, ValueError):
         return False
+
+
+def _remedy(raw: object, problem: Callable[..., None]) -> Remedy:
+    """``extra.remedy``: texts for the bodies, whole numbers for the time limits."""
+    if raw is None:
+        return Remedy()
+    if not isinstance(raw, dict):
+        problem(msg.SETTINGS_REMEDY, "extra", "remedy")
+        return Remedy()
+    values = {}
+    for key, default in vars(Remedy()).items():
+        value = raw.get(key, default)
+        if isinstance(default, int):  # the reader keeps YAML scalars as written: "60"
+            ok = isinstance(value, (int, str)) and str(value).isascii() and str(value).isdigit() and 0 < int(value) < 1000
+            value = int(value) if ok else value
+        else:
+            ok = isinstance(value, str) and "\n" not in value
+        if not ok:
+            problem(msg.SETTINGS_REMEDY, "extra", "remedy", key)
+            value = default
+        values[key] = value
+    return Remedy(**values)
 
 
 def load(root: Path | Source) -> tuple[Settings | None, list[Finding]]:
@@ -170,9 +206,11 @@ def load(root: Path | Source) -> tuple[Settings | None, list[Finding]]:
     if not (isinstance(maintainers, list) and all(isinstance(r, str) and _ACCOUNT.match(r) for r in maintainers)):
         problem(msg.SETTINGS_MAINTAINERS, "extra", "maintainer_reviewers")
         maintainers = []
+    remedy = _remedy(extra.get("remedy"), problem)
     if findings:
         return None, unknown + findings
     return Settings(
+        remedy=remedy,
         legal_office_reviewers=tuple(legal),
         laws_complete_levels=tuple(complete),
         maintainer_reviewers=tuple(maintainers),

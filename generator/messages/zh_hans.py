@@ -359,7 +359,8 @@ NAME_ROLES = (
 SECTIONS = {"home": "首页", "departments": "实施部门", "items": "行政指导事项", "modes": "分类索引",
             "cases": "典型案例", "search": "检索", "stats": "统计数据", "data": "数据下载",
             "changes": "更新记录", "about": "关于数据",
-            "accessibility": "无障碍声明"}
+            "accessibility": "无障碍声明",
+            "no_penalty": "不罚清单"}
 # A page's title when it is not its section's name ("home": the site's name).
 PAGE_TITLES = {"modes": "按指导方式和实施环节"}
 STAGE_PAGE_TITLE = "{stage}指导"
@@ -557,6 +558,7 @@ SETTINGS_SITE_URL = "site_url 应为网站的完整地址，以 https:// 或 htt
 SETTINGS_ERROR_REPORT_URL = "extra.error_report_url 应为以 https:// 或 http:// 开头的网址，或留空。"
 SETTINGS_HANT_VARIANT = "extra.hant_variant 只能是 {variants}。"
 SETTINGS_ENGINE = "extra.engine（生成引擎）只能是 {engines}。"
+SETTINGS_REMEDY = "extra.remedy（救济途径）中，reconsideration_body（行政复议机关）和 litigation_court（管辖法院）写名称，reconsideration_days（申请复议的天数）和 litigation_months（起诉的月数）写正整数，如 60 和 6。"
 SETTINGS_DEMO_BANNER = "extra.demo_banner 只能是 true 或 false。"
 SETTINGS_MODES = "extra.modes 必须列出至少一种指导方式（code 和 label）。"
 SETTINGS_MODE_ENTRY = "指导方式要写成 code（英文小写字母和下划线）和 label（中文名称）。"
