@@ -138,3 +138,23 @@ def test_a_remedy_limit_that_is_not_a_number_is_reported_at_its_line(tmp_path: P
     [finding] = [f for f in result.findings if f["code"] == "E801"]
     assert (finding["path"], finding["line"]) == ("mkdocs.yml", line_of(text, "reconsideration_days:"))
     assert "reconsideration_days" in finding["message"]
+
+
+def test_the_legal_office_sees_a_changed_remedy():
+    """The remedy is on every item page: a change to it is in the review report's diff."""
+    import dataclasses
+
+    from generator import settings as settings_module
+    from generator.history import diff
+    from generator.model import Content
+
+    old, findings = settings_module.load(sitebuild.PROJECT)
+    assert old is not None, findings
+    new = dataclasses.replace(old, remedy=dataclasses.replace(old.remedy, litigation_court="", litigation_months=3))
+    empty = Content((), ())
+    [change] = diff.compare(empty, empty, {}, old, new).changes
+    [field] = change.fields
+    assert field.field == "remedy" and field.key
+    assert field.old == ("行政复议：示例区人民政府，60 日内申请", "行政诉讼：示例区人民法院，6 个月内起诉")
+    assert field.new[1] == "行政诉讼：（未写名称），3 个月内起诉"
+    assert diff.compare(empty, empty, {}, old, old).changes == ()

@@ -375,7 +375,7 @@ GIT_DUBIOUS = "git 拒绝读取这个仓库：目录的所有者不是当前用�
 GIT_FAILED = "git {command} 运行失败：{detail}"
 
 # --- Review report (python -m generator review) -------------------------------------------------
-REVIEW_LABELS = {"modes": "指导方式列表（mkdocs.yml）"}
+REVIEW_LABELS = {"modes": "指导方式列表（mkdocs.yml）", "remedy": "救济途径（mkdocs.yml 的 extra.remedy，每个事项页面都显示）"}
 REVIEW_KINDS = {"item": "行政指导事项", "no_penalty": "不罚清单条目", "case": "典型案例",
                 "department": "部门信息", "settings": "网站设置"}
 REVIEW_ACTIONS = {"added": "新增", "removed": "删除", "changed": "修改", "unreadable": "有错误"}
@@ -557,6 +557,9 @@ SETTINGS_TEXT = "extra.{key} 应为文字。"
 SETTINGS_SITE_URL = "site_url 应为网站的完整地址，以 https:// 或 http:// 开头，如 https://xzzd.example.gov.cn/xzzd/。"
 SETTINGS_ERROR_REPORT_URL = "extra.error_report_url 应为以 https:// 或 http:// 开头的网址，或留空。"
 SETTINGS_HANT_VARIANT = "extra.hant_variant 只能是 {variants}。"
+REVIEW_REMEDY = ("行政复议：{reconsideration_body}，{reconsideration_days} 日内申请",
+                 "行政诉讼：{litigation_court}，{litigation_months} 个月内起诉")
+REVIEW_REMEDY_UNNAMED = "（未写名称）"
 SETTINGS_ENGINE = "extra.engine（生成引擎）只能是 {engines}。"
 SETTINGS_REMEDY = "extra.remedy（救济途径）中，reconsideration_body（行政复议机关）和 litigation_court（管辖法院）写名称，reconsideration_days（申请复议的天数）和 litigation_months（起诉的月数）写正整数，如 60 和 6。"
 SETTINGS_DEMO_BANNER = "extra.demo_banner 只能是 true 或 false。"
