@@ -158,3 +158,13 @@ def test_the_legal_office_sees_a_changed_remedy():
     assert field.old == ("行政复议：示例区人民政府，60 日内申请", "行政诉讼：示例区人民法院，6 个月内起诉")
     assert field.new[1] == "行政诉讼：（未写名称），3 个月内起诉"
     assert diff.compare(empty, empty, {}, old, old).changes == ()
+
+
+def test_the_office_phone_is_the_number_to_ask_when_the_catalog_has_one(sample):
+    """承办科室电话 (optional): the summary's 咨询 number; without it, the department's line."""
+    def summary(item_id: str) -> str:
+        html = (sample.out / "items" / f"{item_id}.html").read_text(encoding="utf-8")
+        return re.search(r'<div class="xz-summary">.*?</div>', html, re.S).group(0)
+
+    assert '咨询 <a class="xz-tel" href="tel:0533-6010004">0533-6010004</a>（食品经营监管科）' in summary("scjg-004")
+    assert '咨询 <a class="xz-tel" href="tel:0533-6010001">0533-6010001</a>（示例区市场监督管理局）' in summary("scjg-003")

@@ -272,7 +272,7 @@ class _Values:
     def item(self, i: Item) -> dict[str, tuple[str, ...]]:
         return {
             "id": (i.id,), "name": _text(i.name), "mode": self.mode(i.mode), "stages": tuple(i.stages),
-            "power_codes": tuple(i.power_codes), "office": _text(i.office),
+            "power_codes": tuple(i.power_codes), "office": _text(i.office), "office_phone": _text(i.office_phone),
             "basis": tuple(_basis(b.law, b.article, b.text) for b in i.basis),
             "subjects": _text(i.subjects), "situations": _text(i.situations), "content": _text(i.content),
             "procedure": _lines(i.procedure), "rights": _lines(i.rights),
