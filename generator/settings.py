@@ -109,8 +109,9 @@ def _remedy(raw: object, problem: Callable[..., None]) -> Remedy:
     for key, default in vars(Remedy()).items():
         value = raw.get(key, default)
         if isinstance(default, int):  # the reader keeps YAML scalars as written: "60"
-            ok = isinstance(value, (int, str)) and str(value).isascii() and str(value).isdigit() and 0 < int(value) < 1000
-            value = int(value) if ok else value
+            text = str(value) if isinstance(value, (int, str)) and not isinstance(value, bool) else ""
+            ok = text.isascii() and text.isdigit() and 0 < int(text) < 1000
+            value = int(text) if ok else value
         else:
             ok = isinstance(value, str) and "\n" not in value
         if not ok:

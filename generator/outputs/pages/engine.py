@@ -151,10 +151,10 @@ class Running:
     """The engine building every project at once (the two scripts use the two cores).
 
     A reusable project is built with ``--dirty`` (MkDocs, ProperDocs): the engine renders only
-    the pages whose files changed. Every page depends only on its own text, the configuration and the theme (the
-    navigation's titles are in the configuration; no page shows its neighbours), and a change
-    to any of those changes the fingerprint, so a dirty build writes the same files a clean one
-    would.
+    the pages whose files changed. Every page depends only on its own text, the configuration
+    and the theme (the navigation's titles are in the configuration; no page shows its
+    neighbours), and a change to any of those changes the fingerprint, so a dirty build writes
+    the same files a clean one would.
     """
 
     def __init__(self, env: dict[str, str]) -> None:
