@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha256sum requirements.lock | cut -c1-12)
 
-.PHONY: site test check serve lock bench clean venv
+.PHONY: site test check serve lock bench engines clean venv
 
 $(STAMP): requirements.lock
 	rm -rf $(VENV)
@@ -31,6 +31,11 @@ serve: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/check.py
+
+# Build the sample with Zensical as well and compare each page's article with MkDocs' (a CI job
+# that may fail while Zensical is younger than 1.0; ProperDocs is compared in the tests).
+engines: $(STAMP)
+	$(PY) bench/engines.py zensical
 
 # Re-pin every dependency (with hashes) after editing requirements.in.
 lock: $(STAMP)

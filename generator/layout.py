@@ -50,6 +50,7 @@ DATA = "data.md"
 CHANGES = "changes.md"
 ABOUT = "about.md"
 ACCESSIBILITY = "accessibility.md"  # 无障碍声明
+NO_PENALTY = "no-penalty.md"  # every department's 不罚清单 entries of published items
 STAGE_SLUGS = {"事前": "before", "事中": "during", "事后": "after"}
 
 
@@ -96,7 +97,7 @@ def stage(name: str) -> str:
 
 # Every page that is not one per department, item, case or mode.
 FIXED = (HOME, DEPARTMENTS, CASES, MODES, *(stage(name) for name in STAGE_SLUGS),
-         SEARCH, STATS, DATA, CHANGES, ABOUT, ACCESSIBILITY)
+         SEARCH, STATS, DATA, CHANGES, ABOUT, ACCESSIBILITY, NO_PENALTY)
 # Names a code must not take: a fixed page's name in any folder (a name that is a page in one
 # folder would be confusing in another, and pages may move between folders).
 RESERVED = frozenset(PurePosixPath(path).stem for path in FIXED)

@@ -1,8 +1,9 @@
 """Local preview: build the site, serve it, rebuild and reload the browser on every edit.
 
-Reuses MkDocs' LiveReloadServer (it watches files, serves static files and injects a small
-reload script that talks only to this local server). Rebuilds are incremental
-(``build.Preview``): only pages whose text changed are rendered again. A rebuild with content
+The server (``livereload``) is our own, on the standard library, whichever engine builds the
+pages: it watches files, serves the built folder and adds a small reload script that talks
+only to this local server. Rebuilds are incremental (``build.Preview``): only pages whose
+text changed are rendered again. A rebuild with content
 errors keeps the last good preview and prints the findings, exactly like ``build``.
 """
 
@@ -14,9 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from mkdocs.livereload import LiveReloadServer
-
-from . import build, report
+from . import build, livereload, report
 from .layout import CONFIG_FILE, CONTENT_DIRS, LAWS_DIR, POWERS_DIR, TEMPLATE_DIR
 from .messages import current as msg
 
@@ -36,11 +35,11 @@ def serve(root: Path, host: str, port: int) -> None:
         print(msg.SERVE_UPDATED.format(seconds=seconds) if result.ok else msg.SERVE_KEPT, flush=True)
 
     rebuild()
-    server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(preview.site))
+    server = livereload.Server(rebuild, host, port, preview.site)
     for name in WATCHED:
         if (root / name).exists():
-            server.watch(str(root / name))
-    server.watch(str(TEMPLATE_DIR))
+            server.watch(root / name)
+    server.watch(TEMPLATE_DIR)
     print(msg.SERVE_ADDRESS.format(host=host, port=port))
     try:
         server.serve()

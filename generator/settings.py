@@ -10,9 +10,11 @@ rest of the file is still read. The values are checked here, in operators' words
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from . import layout, sources
 from .layout import CONFIG_FILE
@@ -23,6 +25,8 @@ from .load import validate, yamlsource
 from .sources import Source
 
 HANT_VARIANTS = ("s2tw", "s2hk", "s2t")
+# The programs that can build the generated projects (outputs/pages/engine.py), default first.
+ENGINES = ("mkdocs", "properdocs", "zensical")
 REFUSED_VARIANTS = ("s2twp",)
 SCHEMA_FILE = "settings.schema.json"  # in generator/schema/
 
@@ -32,6 +36,18 @@ class Mode:
     code: str
     label: str
     requires_no_penalty: bool = False
+
+
+@dataclass(frozen=True)
+class Remedy:
+    """Where and how long a reader may seek remedy, shown in every item's 相对人权利: the time
+    limits are the statutes' (行政复议法 2023 第二十条, 行政诉讼法 第四十六条) unless a later law
+    changes them; the bodies are the district's (blank: the page names no body)."""
+
+    reconsideration_body: str = ""  # 行政复议机关
+    reconsideration_days: int = 60
+    litigation_court: str = ""  # 管辖法院
+    litigation_months: int = 6
 
 
 @dataclass(frozen=True)
@@ -58,6 +74,9 @@ class Settings:
     maintainer_reviewers: tuple[str, ...] = ()
     # A site's own search synonyms: (reader's word, catalog form), beside the shipped table.
     search_synonyms: tuple[tuple[str, str], ...] = ()
+    # The program that builds the pages (ENGINES): the output is the same on mkdocs and properdocs.
+    engine: str = ENGINES[0]
+    remedy: Remedy = Remedy()
 
     def mode(self, code: str) -> Mode | None:
         return next((m for m in self.modes if m.code == code), None)
@@ -71,6 +90,37 @@ class Settings:
 _ADDRESS = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[A-Za-z0-9._~!$&()*+,;=:@%/?#-]*)?")
 _ACCOUNT = re.compile(r"^@[A-Za-z0-9][A-Za-z0-9_./-]*$")  # as department.reviewers in the schema
 _TEXT_KEYS = ("sponsor", "organizer", "contact", "site_id_code", "icp", "psb", "error_report_url", "region")
+
+
+def _installed(module: str) -> bool:
+    """Whether ``module`` can be imported here (an entry of None in sys.modules blocks it)."""
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def _remedy(raw: object, problem: Callable[..., None]) -> Remedy:
+    """``extra.remedy``: texts for the bodies, whole numbers for the time limits."""
+    if raw is None:
+        return Remedy()
+    if not isinstance(raw, dict):
+        problem(msg.SETTINGS_REMEDY, "extra", "remedy")
+        return Remedy()
+    values = {}
+    for key, default in vars(Remedy()).items():
+        value = raw.get(key, default)
+        if isinstance(default, int):  # the reader keeps YAML scalars as written: "60"
+            text = str(value) if isinstance(value, (int, str)) and not isinstance(value, bool) else ""
+            ok = text.isascii() and text.isdigit() and 0 < int(text) < 1000
+            value = int(text) if ok else value
+        else:
+            ok = isinstance(value, str) and "\n" not in value
+        if not ok:
+            problem(msg.SETTINGS_REMEDY, "extra", "remedy", key)
+            value = default
+        values[key] = value
+    return Remedy(**values)
 
 
 def load(root: Path | Source) -> tuple[Settings | None, list[Finding]]:
@@ -120,6 +170,11 @@ def load(root: Path | Source) -> tuple[Settings | None, list[Finding]]:
         findings.append(finding(CONFIG_FILE, *where("extra", "hant_variant"), "E802", variant=variant))
     elif variant not in HANT_VARIANTS:
         problem(msg.SETTINGS_HANT_VARIANT.format(variants="、".join(HANT_VARIANTS)), "extra", "hant_variant")
+    engine = extra.get("engine", ENGINES[0])
+    if engine not in ENGINES:
+        problem(msg.SETTINGS_ENGINE.format(engines="、".join(ENGINES)), "extra", "engine")
+    elif not _installed(engine):
+        findings.append(finding(CONFIG_FILE, *where("extra", "engine"), "E980", engine=engine))
     demo = extra.get("demo_banner", False)
     if not isinstance(demo, bool):
         problem(msg.SETTINGS_DEMO_BANNER, "extra", "demo_banner")
@@ -158,9 +213,11 @@ def load(root: Path | Source) -> tuple[Settings | None, list[Finding]]:
     if not (isinstance(maintainers, list) and all(isinstance(r, str) and _ACCOUNT.match(r) for r in maintainers)):
         problem(msg.SETTINGS_MAINTAINERS, "extra", "maintainer_reviewers")
         maintainers = []
+    remedy = _remedy(extra.get("remedy"), problem)
     if findings:
         return None, unknown + findings
     return Settings(
+        remedy=remedy,
         legal_office_reviewers=tuple(legal),
         laws_complete_levels=tuple(complete),
         maintainer_reviewers=tuple(maintainers),
@@ -168,6 +225,7 @@ def load(root: Path | Source) -> tuple[Settings | None, list[Finding]]:
         site_name=data["site_name"],
         site_url=data.get("site_url") or "",
         hant_variant=variant,
+        engine=engine,
         demo_banner=demo,
         modes=tuple(modes),
         **texts,

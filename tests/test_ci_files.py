@@ -44,7 +44,7 @@ GITLAB_CI = PROJECT / ".gitlab-ci.yml"
 GITLAB_RESERVED = {"stages", "variables", "default", "workflow", "include", "image", "services", "cache",
                    "before_script", "after_script"}
 PROJECT_COMMAND = re.compile(r"python -m generator\b|(^|[\s;&|(])make\s|\.ci/")
-COPIED = ("generator", "site-template", "Makefile", "requirements.lock", "requirements.in", "pyproject.toml",
+COPIED = ("generator", "site-template", "bench", "Makefile", "requirements.lock", "requirements.in", "pyproject.toml",
           "mkdocs.yml", "catalogs", "typical-cases", "CODEOWNERS", ".github", ".gitlab", ".gitlab-ci.yml", ".ci")
 CHECKLIST = ("依据是否在本部门法定职权范围内", "是否存在强制或变相强制", "公开范围是否适当", "是否含个人信息")
 

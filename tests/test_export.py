@@ -36,7 +36,7 @@ from generator.settings import Settings
 
 PROJECT = sitebuild.PROJECT
 CODES = sorted(p.stem for p in (PROJECT / "catalogs").glob("*.yaml"))
-ITEM_HEADER = ["事项编号", "事项名称", "实施部门", "承办科室", "指导方式", "实施环节", "关联权责事项编码", "指导依据",
+ITEM_HEADER = ["事项编号", "事项名称", "实施部门", "承办科室", "承办科室电话", "指导方式", "实施环节", "关联权责事项编码", "指导依据",
                "依据条文", "适用对象", "适用情形", "指导内容", "指导程序", "相对人权利", "监督电话", "公开属性", "状态",
                "生效日期", "审查单位", "审查日期", "备案号", "关联不罚清单", "备注", "首次发布日期", "最近更新日期"]
 ENTRY_HEADER = ["条目编号", "实施部门", "监管领域", "违法行为", "违法依据", "处罚依据", "适用情形", "关联事项", "备注"]
@@ -74,7 +74,7 @@ def law(b) -> str:
 
 
 def item_cells(item: Item, department: Department, labels: dict[str, str]) -> list[str]:
-    return [item.id, item.name, department.name, item.office, labels[item.mode], "；".join(item.stages),
+    return [item.id, item.name, department.name, item.office, item.office_phone or "", labels[item.mode], "；".join(item.stages),
             "；".join(item.power_codes), "\n".join(law(b) for b in item.basis),
             "\n".join(f"{law(b)}：{b.text.strip()}" for b in item.basis if b.text),
             item.subjects.strip(), item.situations.strip(), item.content.strip(), "\n".join(item.procedure),

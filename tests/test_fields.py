@@ -48,6 +48,7 @@ def every_field_repository(root: Path) -> Path:
     """The fixture repository with every field of the table written at least once."""
     catalog = replace_once(fixtures.CATALOG, "  short_name: 区城管局\n",
                            f"  short_name: 区城管局\n  credit_code: {credit_code('11370303MB1234567')}\n")
+    catalog = replace_once(catalog, "    office: 市容景观科\n", "    office: 市容景观科\n    office_phone: 0533-6090011\n")
     catalog = replace_once(catalog, "  sample: true\n\nitems:", "  sample: true\n  script: zh-Hans\n\nitems:")
     catalog = replace_once(catalog, "      - law: 优化营商环境条例\n",
                            "      - law: 优化营商环境条例\n        article: 第四条\n        text: 示例条文。\n")

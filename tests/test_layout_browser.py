@@ -32,8 +32,8 @@ SCRIPTS = (HANS, HANT)
 WIDTHS = (320, 375, 768, 1280)
 NARROW = 960  # below 60em the navigation is behind the menu button
 KINDS = ("home", "departments", "department", "item", "case", "data", "modes", "stats", "search",
-         "accessibility", "404")
-SHOTS = {"home", "item", "case", "404"}  # at 375 and 1280 px
+         "accessibility", "404", "no-penalty")
+SHOTS = {"home", "item", "case", "404", "no-penalty"}  # at 375 and 1280 px
 
 
 @pytest.fixture(scope="session")
@@ -52,6 +52,7 @@ def pages(sample) -> dict[str, str]:
         "search": "search.html?q=%E9%A3%9F%E5%93%81",  # 食品: a page full of results
         "accessibility": "accessibility.html",
         "404": "404.html",
+        "no-penalty": "no-penalty.html",
     }
 
 

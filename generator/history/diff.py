@@ -212,10 +212,15 @@ def _compare_settings(old: Settings, new: Settings) -> list[Change]:
         return tuple(f"{m.label}（{m.code}）" + (msg.REVIEW_MODE_NEEDS_NO_PENALTY if m.requires_no_penalty else "")
                      for m in s.modes)
 
-    if modes(old) == modes(new):
+    def remedy(s: Settings) -> tuple[str, ...]:
+        values = {k: v if v != "" else msg.REVIEW_REMEDY_UNNAMED for k, v in vars(s.remedy).items()}
+        return tuple(line.format(**values) for line in msg.REVIEW_REMEDY)
+
+    fields = tuple(FieldChange(key, msg.REVIEW_LABELS[key], shown(old), shown(new), True)
+                   for key, shown in (("modes", modes), ("remedy", remedy)) if shown(old) != shown(new))
+    if not fields:
         return []
-    field = FieldChange("modes", msg.REVIEW_LABELS["modes"], modes(old), modes(new), True)
-    return [Change(SETTINGS, CHANGED, "mkdocs.yml", "", msg.REVIEW_SETTINGS_TITLE, (field,), "mkdocs.yml")]
+    return [Change(SETTINGS, CHANGED, "mkdocs.yml", "", msg.REVIEW_SETTINGS_TITLE, fields, "mkdocs.yml")]
 
 
 def _department_of(obj: Any) -> str:
@@ -267,7 +272,7 @@ class _Values:
     def item(self, i: Item) -> dict[str, tuple[str, ...]]:
         return {
             "id": (i.id,), "name": _text(i.name), "mode": self.mode(i.mode), "stages": tuple(i.stages),
-            "power_codes": tuple(i.power_codes), "office": _text(i.office),
+            "power_codes": tuple(i.power_codes), "office": _text(i.office), "office_phone": _text(i.office_phone),
             "basis": tuple(_basis(b.law, b.article, b.text) for b in i.basis),
             "subjects": _text(i.subjects), "situations": _text(i.situations), "content": _text(i.content),
             "procedure": _lines(i.procedure), "rights": _lines(i.rights),

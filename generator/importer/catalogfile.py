@@ -124,7 +124,7 @@ def department_dict(d: Department) -> dict[str, Any]:
 def item_dict(i: Item) -> dict[str, Any]:
     return {
         "id": i.id, "name": i.name, "mode": i.mode, "stages": list(i.stages), "power_codes": list(i.power_codes),
-        "office": i.office,
+        "office": i.office, "office_phone": i.office_phone,
         "basis": [{k: v for k, v in (("law", b.law), ("article", b.article), ("text", b.text)) if v is not None}
                   for b in i.basis],
         "subjects": i.subjects, "situations": i.situations, "content": i.content,

@@ -369,7 +369,8 @@ NAME_ROLES = (
 SECTIONS = {"home": "首页", "departments": "实施部门", "items": "行政指导事项", "modes": "分类索引",
             "cases": "典型案例", "search": "检索", "stats": "统计数据", "data": "数据下载",
             "changes": "更新记录", "about": "关于数据",
-            "accessibility": "无障碍声明"}
+            "accessibility": "无障碍声明",
+            "no_penalty": "不罚清单"}
 # A page's title when it is not its section's name ("home": the site's name).
 PAGE_TITLES = {"modes": "按指导方式和实施环节"}
 STAGE_PAGE_TITLE = "{stage}指导"
@@ -384,7 +385,7 @@ GIT_DUBIOUS = "git 拒绝读取这个仓库：目录的所有者不是当前用�
 GIT_FAILED = "git {command} 运行失败：{detail}"
 
 # --- Review report (python -m generator review) -------------------------------------------------
-REVIEW_LABELS = {"modes": "指导方式列表（mkdocs.yml）"}
+REVIEW_LABELS = {"modes": "指导方式列表（mkdocs.yml）", "remedy": "救济途径（mkdocs.yml 的 extra.remedy，每个事项页面都显示）"}
 REVIEW_KINDS = {"item": "行政指导事项", "no_penalty": "不罚清单条目", "case": "典型案例",
                 "department": "部门信息", "settings": "网站设置"}
 REVIEW_ACTIONS = {"added": "新增", "removed": "删除", "changed": "修改", "unreadable": "有错误"}
@@ -566,6 +567,11 @@ SETTINGS_TEXT = "extra.{key} 应为文字。"
 SETTINGS_SITE_URL = "site_url 应为网站的完整地址，以 https:// 或 http:// 开头，如 https://xzzd.example.gov.cn/xzzd/。"
 SETTINGS_ERROR_REPORT_URL = "extra.error_report_url 应为以 https:// 或 http:// 开头的网址，或留空。"
 SETTINGS_HANT_VARIANT = "extra.hant_variant 只能是 {variants}。"
+REVIEW_REMEDY = ("行政复议：{reconsideration_body}，{reconsideration_days} 日内申请",
+                 "行政诉讼：{litigation_court}，{litigation_months} 个月内起诉")
+REVIEW_REMEDY_UNNAMED = "（未写名称）"
+SETTINGS_ENGINE = "extra.engine（生成引擎）只能是 {engines}。"
+SETTINGS_REMEDY = "extra.remedy（救济途径）中，reconsideration_body（行政复议机关）和 litigation_court（管辖法院）写名称，reconsideration_days（申请复议的天数）和 litigation_months（起诉的月数）写正整数，如 60 和 6。"
 SETTINGS_DEMO_BANNER = "extra.demo_banner 只能是 true 或 false。"
 SETTINGS_MODES = "extra.modes 必须列出至少一种指导方式（code 和 label）。"
 SETTINGS_MODE_ENTRY = "指导方式要写成 code（英文小写字母和下划线）和 label（中文名称）。"
@@ -912,3 +918,8 @@ WITHDRAWN_REASON_PROBLEMS = {
     "missing": "移出原因是“合并”，请用 merged_into 写明合并到哪个事项，如 merged_into: scjg-001。",
     "unexpected": "移出原因是“{reason}”，不是“合并”，不要填写 merged_into。如果事项确实并入了另一个事项，请把 reason 改为“合并”。",
 }
+
+# --- Public pages: the engine setting, the site-wide 不罚清单, summary-first item pages (E980–E989) ---
+MESSAGES.update({
+    "E980": "网站设置的生成引擎“{engine}”没有安装在运行生成器的 Python 环境中，无法生成网站。请运维人员安装它（版本见 requirements.lock），或把 extra.engine 改回 mkdocs。",
+})

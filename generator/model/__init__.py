@@ -79,6 +79,7 @@ class Item:
     no_penalty: tuple[str, ...] = ()
     exemption_reason: str | None = None
     note: str | None = None
+    office_phone: str | None = None  # the 承办科室's own line, when it has one
 
     @property
     def published(self) -> bool:

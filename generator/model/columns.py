@@ -391,6 +391,7 @@ ITEM_COLUMNS: tuple[Column, ...] = (
     Column("实施部门", "department", DEPARTMENT, ("实施主体", "实施机关", "实施单位", "责任部门", "部门"), width=20),
     Column("承办科室", "office", LINE, ("承办机构", "责任科室", "承办单位", "实施科室", "责任股室", "承办股室", "科室"),
            required=True, width=16),
+    Column("承办科室电话", "office_phone", PHONE, ("科室电话", "承办科室联系电话", "科室联系电话"), width=16),
     Column("指导方式", "mode", MODE, ("方式", "行政指导方式", "指导类型"), required=True, width=12),
     Column("实施环节", "stages", STAGES_CODEC, ("环节", "指导环节", "实施阶段"), required=True, width=12),
     Column("关联权责事项编码", "power_codes", LIST, ("权责事项编码", "关联权责事项", "权力事项编码", "事项编码"),

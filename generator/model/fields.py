@@ -73,6 +73,7 @@ ITEM_FIELDS: tuple[Field, ...] = (
     Field("stages", "实施环节", STAGES, "实施环节"),
     Field("power_codes", "关联权责事项编码", CODES, "关联权责事项编码"),
     Field("office", "承办科室", TEXT, "承办科室"),
+    Field("office_phone", "承办科室电话", PHONE, "承办科室电话"),  # optional: the department's phone else
     Field("basis", "指导依据", BASIS, "指导依据", openness=True),
     Field("subjects", "适用对象", TEXT, "适用对象"),
     Field("situations", "适用情形", TEXT, "适用情形"),

@@ -78,6 +78,7 @@ def _item(i: Item, modes: dict[str, str], view: PublishedView) -> dict[str, Any]
         "stages": list(i.stages),
         "power_codes": list(i.power_codes),
         "office": _t(i.office),
+        "office_phone": i.office_phone,
         "basis": [{"law": _t(b.law), "article": _t(b.article), "text": _t(b.text)} for b in i.basis],
         "subjects": _t(i.subjects),
         "situations": _t(i.situations),

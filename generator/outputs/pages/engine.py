@@ -1,9 +1,11 @@
-"""Write one MkDocs project per script and run MkDocs on both, in parallel.
+"""Write one MkDocs project per script and run the engine on both, in parallel.
 
 Each project is plain Markdown plus a generated ``mkdocs.yml`` — no hooks or plugins, one
-Markdown extension of ours (``htmlblocks``: generated HTML passes through untouched) — so a
-successor engine that reads MkDocs projects can build the same folders. The theme overrides
-are converted to traditional script for the zh-Hant project like the pages are.
+Markdown extension of ours (``htmlblocks``: generated HTML passes through untouched) — so any
+engine that reads MkDocs projects builds the same folders: the ``engine`` setting chooses
+MkDocs (default), ProperDocs (its maintained fork: byte-identical output) or Zensical (its
+successor: the same article HTML, see bench/engines.py). The theme overrides are converted to
+traditional script for the zh-Hant project like the pages are.
 """
 
 from __future__ import annotations
@@ -39,8 +41,18 @@ HTML_BLOCKS = "generator.htmlblocks"
 MARKDOWN_EXTENSIONS = [HTML_BLOCKS, "tables", "admonition", "attr_list", {"toc": {"permalink": False}}]
 
 
+# How each engine is run on a project; only MkDocs and ProperDocs can re-render changed pages
+# alone (--dirty): Zensical keeps its own cache (.cache/ in the project) instead.
+COMMANDS = {
+    "mkdocs": ["-m", "mkdocs", "build", "--quiet"],
+    "properdocs": ["-m", "properdocs", "build", "--quiet"],
+    "zensical": ["-m", "zensical", "build"],
+}
+DIRTY = {"mkdocs", "properdocs"}
+
+
 class EngineError(Exception):
-    """MkDocs failed: a bug in the generator or its templates, not in the content."""
+    """The engine failed: a bug in the generator or its templates, not in the content."""
 
 
 @dataclass
@@ -50,6 +62,7 @@ class Project:
     folder: Path
     config: Path
     site_dir: Path
+    engine: str  # a key of COMMANDS
     fingerprint: str  # config, theme overrides, assets and the set of pages
     reusable: bool  # site_dir holds the output of a build with the same fingerprint
 
@@ -113,12 +126,12 @@ def write_project(project: Path, script: str, pages: list[Page], settings: Setti
                         "- toc:\n    permalink: false\n    slugify: !!python/name:markdown.extensions.toc.slugify_unicode\n")
     path = project / CONFIG_FILE
     _write_if_changed(path, text)
-    fingerprint = cache.digest(text, *theme, *sorted(manifest))
+    fingerprint = cache.digest(settings.engine, text, *theme, *sorted(manifest))
     remembered = project / FINGERPRINT
     reusable = site_dir.is_dir() and remembered.exists() and remembered.read_text(encoding="utf-8") == fingerprint
     remembered.unlink(missing_ok=True)  # valid again only once this build has succeeded
     manifest_path.write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
-    return Project(project, path, site_dir, fingerprint, reusable)
+    return Project(project, path, site_dir, settings.engine, fingerprint, reusable)
 
 
 def _page_path(path: str) -> bool:
@@ -135,13 +148,13 @@ def _write_if_changed(path: Path, text: str) -> None:
 
 
 class Running:
-    """MkDocs building every project at once (the two scripts use the two cores).
+    """The engine building every project at once (the two scripts use the two cores).
 
-    A reusable project is built with ``--dirty``: MkDocs renders only the pages whose files
-    changed. Every page depends only on its own text, the configuration and the theme (the
-    navigation's titles are in the configuration; no page shows its neighbours), and a change
-    to any of those changes the fingerprint, so a dirty build writes the same files a clean one
-    would.
+    A reusable project is built with ``--dirty`` (MkDocs, ProperDocs): the engine renders only
+    the pages whose files changed. Every page depends only on its own text, the configuration
+    and the theme (the navigation's titles are in the configuration; no page shows its
+    neighbours), and a change to any of those changes the fingerprint, so a dirty build writes
+    the same files a clean one would.
     """
 
     def __init__(self, env: dict[str, str]) -> None:
@@ -151,15 +164,18 @@ class Running:
         self.processes: list[subprocess.Popen] = []
 
     def start(self, project: Project) -> None:
-        """Start MkDocs on ``project`` (the next project can be written meanwhile)."""
+        """Start the engine on ``project`` (the next project can be written meanwhile)."""
         self.projects.append(project)
+        dirty = project.reusable and project.engine in DIRTY
+        if not project.reusable and project.engine not in DIRTY:
+            shutil.rmtree(project.site_dir, ignore_errors=True)  # no page of another build stays
         self.processes.append(subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(project.config),
-             *(["--dirty"] if project.reusable else [])],
+            [sys.executable, *COMMANDS[project.engine], "--config-file", str(project.config),
+             *(["--dirty"] if dirty else [])],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=self.env))
 
     def wait(self, then: Callable[[Project], None] | None = None) -> None:
-        """Wait for each MkDocs run in the order they started and give each project that
+        """Wait for each engine run in the order they started and give each project that
         succeeded to ``then`` at once (the first site is copied while the second builds)."""
         failures = []
         for project, process in zip(self.projects, self.processes):
@@ -175,14 +191,20 @@ class Running:
 
 
 def copy_site(project: Project, target: Path) -> None:
-    """Copy a project's built site to ``target`` with only the assets the site ships (above)."""
+    """Copy a project's built site to ``target``: its pages and the assets the site ships
+    (above), nothing else an engine writes (sitemaps, made again for both scripts by
+    outputs/sitemap.py; Zensical's empty search.json)."""
     assets = project.site_dir / "assets"
     hant = project.folder.name == HANT
 
     def ignore(folder: str, names: list[str]) -> list[str]:
-        if Path(folder) == project.site_dir and hant:
-            return ["assets"]
-        return [n for n in names if n != SHIPPED_ASSETS] if Path(folder) == assets else []
+        here = Path(folder)
+        if here == assets:
+            return [n for n in names if n != SHIPPED_ASSETS]
+        if here.is_relative_to(assets / SHIPPED_ASSETS):
+            return []
+        return [n for n in names if not (n.endswith(".html") or (here / n).is_dir())
+                or (n == "assets" and here == project.site_dir and hant)]
 
     shutil.copytree(project.site_dir, target, dirs_exist_ok=True, ignore=ignore)
 
@@ -229,7 +251,7 @@ def _config(settings: Settings, script: str, convert: Any, nav: list[dict[str, A
         other_lang=other,
         other_lang_label=LANG_LABELS[other],
     )
-    return {
+    config = {
         "site_name": convert(settings.site_name),
         "site_url": site_url or None,
         "use_directory_urls": False,
@@ -248,6 +270,12 @@ def _config(settings: Settings, script: str, convert: Any, nav: list[dict[str, A
         "nav": _convert_nav(nav, convert),
         "validation": {"nav": {"omitted_files": "ignore"}},
     }
+    if settings.engine == "zensical":
+        # Zensical turns its search on unless told otherwise (our own search is in the pages)
+        # and has a new look unless the classic one is asked for.
+        config["theme"]["variant"] = "classic"
+        config["plugins"] = {"search": {"enabled": False}}
+    return config
 
 
 def _convert_nav(nav: list[dict[str, Any]], convert: Any) -> list[dict[str, Any]]:

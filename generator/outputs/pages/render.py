@@ -72,6 +72,7 @@ FIXED_PAGES = (
     Fixed(layout.HOME, "home.md.j2", "home"),
     Fixed(layout.DEPARTMENTS, "departments.md.j2", "departments"),
     Fixed(layout.MODES, "modes.md.j2", "modes"),
+    Fixed(layout.NO_PENALTY, "no-penalty.md.j2", "no_penalty"),
     Fixed(layout.CASES, "cases.md.j2", "cases"),
     Fixed(layout.SEARCH, "search.md.j2", "search"),
     Fixed(layout.STATS, "stats.md.j2", "stats"),
@@ -158,6 +159,7 @@ def render(view: PublishedView, memo: Memo | None = None) -> list[Page]:
         add(layout.stage(stage), "stage.md.j2", msg.STAGE_PAGE_TITLE.format(stage=stage), sections["modes"], items,
             stage=stage, items=items)
     _law_pages(site, add)
+    fixed(layout.NO_PENALTY)
     fixed(layout.SEARCH)
     fixed(layout.STATS, stats=statistics.compute(site))
     fixed(layout.DATA, **exports.page_context(site.departments))
