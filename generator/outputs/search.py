@@ -13,7 +13,8 @@ positions that would make the postings of common words too large for a phone.
 Files under ``search/`` (see ``site-template/assets/xz/search.js`` for the reader):
 - ``info.json`` — counts, shard count, departments, modes and years for the filters, and the
   synonym table (``synonyms``: [reader's word, catalog form] pairs in the order they are tried).
-- ``fold.txt`` — the fold table as pairs of characters (the browser folds queries with it).
+- ``fold.txt`` — the fold table as pairs of characters (the browser folds queries with it), only
+  the pairs onto characters the index or the query rules hold (``fold_pairs``).
 - ``g/<shard>.txt`` — ``gram<TAB>postings`` lines; a gram with long postings points to its
   own file ``g/<shard>-<n>.txt`` instead (``gram<TAB>@n``) so shards stay small.
 - ``m/<chunk>.json`` — display metadata of ``META_CHUNK`` documents: kind (item, case or
@@ -34,6 +35,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -240,8 +242,18 @@ def write(site: PublishedView, out: Path) -> dict[str, int]:
         "years": sorted({d.date[:4] for d in docs if d.date}, reverse=True),
         "synonyms": search_terms.pairs(site.settings.search_synonyms),
     })
-    (out / "fold.txt").write_text("".join(k + v for k, v in sorted(table().items())), encoding="utf-8")
+    (out / "fold.txt").write_text(fold_pairs(encoded, site.settings.search_synonyms), encoding="utf-8")
     return {"documents": len(docs), "grams": len(encoded), "shards": shards}
+
+
+def fold_pairs(grams: Iterable[str], extra: search_terms.Pairs) -> str:
+    """The fold table's pairs whose folded character the browser can need: one the index holds,
+    or one the citation and synonym rules read. Any other character of a query finds nothing
+    folded or not (a folded index holds no unfolded character), so leaving it out changes no
+    result and keeps the table, on every first query's path, a fraction of its 43 KB."""
+    needed = {g for g in grams if len(g) == 1} | set(search_terms.RULE_CHARACTERS)
+    needed |= {c for word, canonical in search_terms.pairs(extra) for c in word + canonical}
+    return "".join(k + v for k, v in sorted(table().items()) if v in needed)
 
 
 def _json(path: Path, data: object) -> None:
