@@ -49,8 +49,12 @@ from ..script.fold import WORD_RUN, fold, table
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
 TITLE, KEY, BODY = 1, 2, 4
 META_CHUNK = 4
-SHARD_TARGET_BYTES = 4_000
-OWN_FILE_BYTES = 1_000  # postings longer than this get their own file
+# Balance of files against bytes: a query fetches one shard (≤ ~SHARD_TARGET_BYTES, about 45 %
+# of it with gzip) per gram, plus the gram's own file if long. 8 KB / 2 KB make half the files of
+# 4 KB / 1 KB (items10k: see bench/search.py) and keep a query of four to six grams at 10,000
+# items within 40 KB gzip with the script; 12 KB / 3 KB would make a sixth but reach it.
+SHARD_TARGET_BYTES = 8_000
+OWN_FILE_BYTES = 2_000  # postings longer than this get their own file
 PASSAGE_CHARS = 400  # snippets are cut from this much of a document's main text
 NO_PENALTY_LIST = "不罚清单"  # a key word of the items whose page lists 不罚清单 entries
 _MARKDOWN = re.compile(r"[#>*_`|\[\]()!-]+")

@@ -1,5 +1,5 @@
 /* 站内检索。读取 generator/outputs/search.py 生成的索引（search/ 文件夹），只向本站请求文件。
- * 查询与索引用同一张逐字折叠表（search/fold.txt），所以简体、繁体输入得到相同的结果；
+ * 查询与索引用同一张逐字折叠表（search/fold.txt，只含折叠后索引或改写规则用得到的字），所以简体、繁体输入得到相同的结果；
  * 引用条文的写法和同义词按 generator/outputs/search_terms.py 的同一规则统一（citations、rewrite）。
  * Hand-written, no framework; see generator/outputs/search.py for the file formats. */
 (function () {
