@@ -34,7 +34,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict, deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import chain, repeat
 from operator import add
@@ -143,6 +143,17 @@ def grams(text: str) -> set[str]:
     return out
 
 
+def _by_mask(title: set[str], key: set[str], body: set[str]) -> Iterator[tuple[int, set[str]]]:
+    """The document's grams grouped by field mask (the seven parts of the three fields' Venn
+    diagram): seven set operations instead of three membership tests per gram."""
+    fields = ((TITLE, title), (KEY, key), (BODY, body))
+    for mask in range(1, 8):
+        inside = [f for bit, f in fields if mask & bit]
+        members = inside[0].intersection(*inside[1:]).difference(*(f for bit, f in fields if not mask & bit))
+        if members:
+            yield mask, members
+
+
 def _encode_one(n: int) -> str:
     out = []
     while n >= 32:
@@ -186,13 +197,9 @@ def write(site: PublishedView, out: Path) -> dict[str, int]:
     docs = documents(site)
     postings: dict[str, list[int]] = defaultdict(list)  # gram -> [document number * 8 + mask]
     for number, doc in enumerate(docs):
-        title, key, body = (grams(f) for f in doc.fields)
-        short = title | key  # few grams: compute their masks; the many body-only grams are 4
-        # per posting, one append: done by map (the body's grams are most of all postings)
-        deque(map(list.append, map(postings.__getitem__, body - short), repeat(number * 8 + BODY)), maxlen=0)
-        for gram in short:
-            postings[gram].append(number * 8 + (TITLE if gram in title else 0) | (KEY if gram in key else 0)
-                                  | (BODY if gram in body else 0))
+        for mask, members in _by_mask(*(grams(f) for f in doc.fields)):
+            # one append per posting, done by map rather than a Python loop
+            deque(map(list.append, map(postings.__getitem__, members), repeat(number * 8 + mask)), maxlen=0)
     encoded = {gram: encode(_deltas(values)) for gram, values in postings.items()}
     # Shards hold the short postings only (a long one is a pointer line there): counting the
     # long ones too made thousands of nearly empty shards at 10,000 items.
