@@ -49,10 +49,10 @@ from ..script.fold import WORD_RUN, fold, table
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
 TITLE, KEY, BODY = 1, 2, 4
 META_CHUNK = 4
-# Balance of files against bytes: a query fetches one shard (≤ ~SHARD_TARGET_BYTES, about 45 %
-# of it with gzip) per gram, plus the gram's own file if long. 8 KB / 2 KB make half the files of
-# 4 KB / 1 KB (items10k: see bench/search.py) and keep a query of four to six grams at 10,000
-# items within 40 KB gzip with the script; 12 KB / 3 KB would make a sixth but reach it.
+# Balance of files against bytes: a query fetches one shard (≤ ~SHARD_TARGET_BYTES, about half of
+# it with gzip) per gram, plus the gram's own file if long. At items10k (bench/search.py) 8 KB /
+# 2 KB write 1,309 postings files instead of 5,331 with 4 KB / 1 KB, and a six-gram query fetches
+# 25 KB gzip besides the script; 12 KB / 3 KB save only 230 more files but cost 31 KB.
 SHARD_TARGET_BYTES = 8_000
 OWN_FILE_BYTES = 2_000  # postings longer than this get their own file
 PASSAGE_CHARS = 400  # snippets are cut from this much of a document's main text
@@ -201,8 +201,7 @@ def write(site: PublishedView, out: Path) -> dict[str, int]:
             # one append per posting, done by map rather than a Python loop
             deque(map(list.append, map(postings.__getitem__, members), repeat(number * 8 + mask)), maxlen=0)
     encoded = {gram: encode(_deltas(values)) for gram, values in postings.items()}
-    # Shards hold the short postings only (a long one is a pointer line there): counting the
-    # long ones too made thousands of nearly empty shards at 10,000 items.
+    # Shards hold the short postings only (a long one is a pointer line there).
     total = sum(len(g.encode()) + (len(p) if len(p) <= OWN_FILE_BYTES else 4) + 2 for g, p in encoded.items())
     shards = 16
     while total / shards > SHARD_TARGET_BYTES:
@@ -253,7 +252,7 @@ def fold_pairs(grams: Iterable[str], extra: search_terms.Pairs) -> str:
     """The fold table's pairs whose folded character the browser can need: one the index holds,
     or one the citation and synonym rules read. Any other character of a query finds nothing
     folded or not (a folded index holds no unfolded character), so leaving it out changes no
-    result and keeps the table, on every first query's path, a fraction of its 43 KB."""
+    result and keeps the table, on every first query's path, a fraction of its 20 KB."""
     needed = {g for g in grams if len(g) == 1} | set(search_terms.RULE_CHARACTERS)
     needed |= {c for word, canonical in search_terms.pairs(extra) for c in word + canonical}
     return "".join(k + v for k, v in sorted(table().items()) if v in needed)
