@@ -20,6 +20,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -40,6 +41,16 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def _sent(site: Path, base: str, response) -> bytes:
+    """The bytes the server sent: the file itself (Playwright's body() of a text/plain response
+    without a charset is the browser's Latin-1 reading re-encoded, up to twice the size)."""
+    path = urllib.parse.unquote(urllib.parse.urlsplit(response.url).path)
+    file = site / path.lstrip("/")
+    if response.url.startswith(base) and file.is_file():
+        return file.read_bytes()
+    return response.body()
+
+
 def measure_browser(site: Path, breakdown: bool = False) -> list[tuple[int, int, int]]:
     """(search bytes, gzip estimate, other bytes) for the first and the second query."""
     from playwright.sync_api import sync_playwright
@@ -54,7 +65,10 @@ def measure_browser(site: Path, breakdown: bool = False) -> list[tuple[int, int,
         page = browser.new_page()
         responses: list = []
         page.on("response", lambda r: responses.append(r) if r.ok else None)
-        done = "!document.getElementById('search-status').textContent.startsWith('正在')"
+        # finished: the status is final and the results are drawn (their rows are fetched after it)
+        done = ("!document.getElementById('search-status').textContent.startsWith('正在') && "
+                "(!!document.querySelector('#search-results li') || "
+                "!document.getElementById('search-status').textContent.startsWith('找到'))")
         for n, query in enumerate(QUERIES):
             responses.clear()
             if n == 0:
@@ -64,7 +78,7 @@ def measure_browser(site: Path, breakdown: bool = False) -> list[tuple[int, int,
                 page.press("#xz-q", "Enter")
             _wait(page, f"() => !!document.getElementById('search-status').textContent && {done}")
             page.wait_for_load_state("networkidle")
-            bodies = [(r.url, r.body()) for r in responses]
+            bodies = [(r.url, _sent(site, base, r)) for r in responses]
             search = [b for u, b in bodies if "/search/" in u or u.endswith("search.js")]
             other = [b for u, b in bodies if not ("/search/" in u or u.endswith("search.js"))]
             rows.append((sum(map(len, search)), sum(len(gzip.compress(b)) for b in search), sum(map(len, other))))
