@@ -13,15 +13,15 @@ positions that would make the postings of common words too large for a phone.
 Files under ``search/`` (see ``site-template/assets/xz/search.js`` for the reader):
 - ``info.json`` — counts, shard count, departments, modes and years for the filters, and the
   synonym table (``synonyms``: [reader's word, catalog form] pairs in the order they are tried).
-- ``fold.txt`` — the fold table as pairs of characters (the browser folds queries with it).
+- ``fold.txt`` — the fold table as pairs of characters (the browser folds queries with it), only
+  the pairs onto characters the index or the query rules hold (``fold_pairs``).
 - ``g/<shard>.txt`` — ``gram<TAB>postings`` lines; a gram with long postings points to its
   own file ``g/<shard>-<n>.txt`` instead (``gram<TAB>@n``) so shards stay small.
-- ``m/<chunk>.json`` — display metadata of ``META_CHUNK`` documents: kind (item, case or
-  department), path, title and the passage's first ``SNIPPET_CHARS`` in both scripts,
-  department, mode (-1: none), date ("" for a department).
-- ``p/<chunk>.json`` and ``p/<chunk>-t.json`` — the passages of the same documents in simplified
-  and in traditional script (the text the browser cuts the snippet around the match from, at
-  most ``PASSAGE_CHARS``); a reader's browser loads only its own script's file.
+- ``m/<chunk>.json`` and ``m/<chunk>-t.json`` — what the results show of ``META_CHUNK``
+  documents, in simplified and in traditional script (a reader's browser loads only its own
+  script's file): kind (item, case or department), path, title, department, mode (-1: none),
+  date ("" for a department) and the passage the snippet is cut from around the match (at most
+  ``PASSAGE_CHARS`` of the main text).
 - ``d.txt`` — one line per document: department, mode, kind (i, c, d), year (loaded only for
   filters).
 
@@ -33,8 +33,11 @@ from __future__ import annotations
 
 import json
 import re
-from collections import defaultdict
+from collections import defaultdict, deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from itertools import chain, repeat
+from operator import add
 from pathlib import Path
 
 from .. import layout, script
@@ -46,9 +49,12 @@ from ..script.fold import WORD_RUN, fold, table
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
 TITLE, KEY, BODY = 1, 2, 4
 META_CHUNK = 4
-SHARD_TARGET_BYTES = 4_000
-OWN_FILE_BYTES = 1_000  # postings longer than this get their own file
-SNIPPET_CHARS = 90
+# Balance of files against bytes: a query fetches one shard (≤ ~SHARD_TARGET_BYTES, about half of
+# it with gzip) per gram, plus the gram's own file if long. At items10k (bench/search.py) 8 KB /
+# 2 KB write 1,309 postings files instead of 5,331 with 4 KB / 1 KB, and a six-gram query fetches
+# 25 KB gzip besides the script; 12 KB / 3 KB save only 230 more files but cost 31 KB.
+SHARD_TARGET_BYTES = 8_000
+OWN_FILE_BYTES = 2_000  # postings longer than this get their own file
 PASSAGE_CHARS = 400  # snippets are cut from this much of a document's main text
 NO_PENALTY_LIST = "不罚清单"  # a key word of the items whose page lists 不罚清单 entries
 _MARKDOWN = re.compile(r"[#>*_`|\[\]()!-]+")
@@ -123,10 +129,6 @@ def _department_document(site: PublishedView, department: Department) -> Documen
                     (script.plain(department.name), script.plain(key), ""))
 
 
-def _start(passage: str) -> str:
-    return passage if len(passage) <= SNIPPET_CHARS else passage[:SNIPPET_CHARS] + "…"
-
-
 def _passage(text: str) -> str:
     text = " ".join(script.plain(text).split())
     return text if len(text) <= PASSAGE_CHARS else text[:PASSAGE_CHARS] + "…"
@@ -136,10 +138,20 @@ def grams(text: str) -> set[str]:
     """Unigrams, bigrams and trigrams of every run of word characters in the folded text."""
     out: set[str] = set()
     for run in WORD_RUN.findall(fold(text)):
-        out.update(run)
-        out.update({run[i:i + 2] for i in range(len(run) - 1)})
-        out.update({run[i:i + 3] for i in range(len(run) - 2)})
+        pairs = list(map(add, run, run[1:]))
+        out.update(run, pairs, map(add, pairs, run[2:]))
     return out
+
+
+def _by_mask(title: set[str], key: set[str], body: set[str]) -> Iterator[tuple[int, set[str]]]:
+    """The document's grams grouped by field mask (the seven parts of the three fields' Venn
+    diagram): seven set operations instead of three membership tests per gram."""
+    fields = ((TITLE, title), (KEY, key), (BODY, body))
+    for mask in range(1, 8):
+        inside = [f for bit, f in fields if mask & bit]
+        members = inside[0].intersection(*inside[1:]).difference(*(f for bit, f in fields if not mask & bit))
+        if members:
+            yield mask, members
 
 
 def _encode_one(n: int) -> str:
@@ -157,18 +169,17 @@ _ENCODED = [_encode_one(n) for n in range(1 << 15)]
 
 
 def _deltas(values: list[int]) -> list[int]:
-    """(number × 8 + mask) → (delta from the previous number × 8 + mask); -1 precedes the first."""
-    out, previous = [], -1
-    for value in values:
-        number = value >> 3
-        out.append((number - previous) * 8 + (value & 7))
-        previous = number
-    return out
+    """(number × 8 + mask) → (delta from the previous number × 8 + mask); -1 precedes the first.
+    The previous value with its mask cleared is the previous number × 8, so each delta is one
+    subtraction (-8 stands for the number -1)."""
+    return [value - (previous & -8) for previous, value in zip(chain((-8,), values), values)]
 
 
 def encode(numbers: list[int]) -> str:
-    table, limit = _ENCODED, len(_ENCODED)
-    return "".join([table[n] if n < limit else _encode_one(n) for n in numbers])
+    try:
+        return "".join(map(_ENCODED.__getitem__, numbers))
+    except IndexError:  # a delta beyond the table: rare, computed
+        return "".join(_encode_one(n) for n in numbers)
 
 
 def shard_of(gram: str, shards: int) -> int:
@@ -186,21 +197,17 @@ def write(site: PublishedView, out: Path) -> dict[str, int]:
     docs = documents(site)
     postings: dict[str, list[int]] = defaultdict(list)  # gram -> [document number * 8 + mask]
     for number, doc in enumerate(docs):
-        title, key, body = (grams(f) for f in doc.fields)
-        short = title | key  # few grams: compute their masks; the many body-only grams are 4
-        for gram in body - short:
-            postings[gram].append(number * 8 + BODY)
-        for gram in short:
-            postings[gram].append(number * 8 + (TITLE if gram in title else 0) | (KEY if gram in key else 0)
-                                  | (BODY if gram in body else 0))
+        for mask, members in _by_mask(*(grams(f) for f in doc.fields)):
+            # one append per posting, done by map rather than a Python loop
+            deque(map(list.append, map(postings.__getitem__, members), repeat(number * 8 + mask)), maxlen=0)
     encoded = {gram: encode(_deltas(values)) for gram, values in postings.items()}
-    total = sum(len(g.encode()) + len(p) + 2 for g, p in encoded.items())
+    # Shards hold the short postings only (a long one is a pointer line there).
+    total = sum(len(g.encode()) + (len(p) if len(p) <= OWN_FILE_BYTES else 4) + 2 for g, p in encoded.items())
     shards = 16
     while total / shards > SHARD_TARGET_BYTES:
         shards *= 2
     (out / "g").mkdir(parents=True, exist_ok=True)
     (out / "m").mkdir(parents=True, exist_ok=True)
-    (out / "p").mkdir(parents=True, exist_ok=True)
     lines: dict[int, list[str]] = defaultdict(list)
     own_files: dict[int, int] = defaultdict(int)
     for gram in sorted(encoded):
@@ -217,15 +224,12 @@ def write(site: PublishedView, out: Path) -> dict[str, int]:
     departments = sorted({d.department for d in docs})
     modes = [m.code for m in site.settings.modes]
     for start in range(0, len(docs), META_CHUNK):
-        chunk = [
-            [d.kind, d.path, d.title, converter.to_hant(d.title), _start(d.passage), converter.to_hant(_start(d.passage)),
-             departments.index(d.department), modes.index(d.mode) if d.mode in modes else -1, d.date]
-            for d in docs[start:start + META_CHUNK]
-        ]
-        _json(out / "m" / f"{start // META_CHUNK:x}.json", chunk)
-        passages = [d.passage for d in docs[start:start + META_CHUNK]]
-        _json(out / "p" / f"{start // META_CHUNK:x}.json", passages)
-        _json(out / "p" / f"{start // META_CHUNK:x}-t.json", [converter.to_hant(t) for t in passages])
+        chunk = docs[start:start + META_CHUNK]
+        hans = [[d.kind, d.path, d.title, departments.index(d.department),
+                 modes.index(d.mode) if d.mode in modes else -1, d.date, d.passage] for d in chunk]
+        _json(out / "m" / f"{start // META_CHUNK:x}.json", hans)
+        _json(out / "m" / f"{start // META_CHUNK:x}-t.json",
+              [[*row[:2], converter.to_hant(row[2]), *row[3:6], converter.to_hant(row[6])] for row in hans])
     (out / "d.txt").write_text("\n".join(
         f"{departments.index(d.department)},{modes.index(d.mode) if d.mode in modes else -1},"
         f"{d.kind[0]},{d.date[:4]}" for d in docs), encoding="utf-8")
@@ -240,8 +244,18 @@ def write(site: PublishedView, out: Path) -> dict[str, int]:
         "years": sorted({d.date[:4] for d in docs if d.date}, reverse=True),
         "synonyms": search_terms.pairs(site.settings.search_synonyms),
     })
-    (out / "fold.txt").write_text("".join(k + v for k, v in sorted(table().items())), encoding="utf-8")
+    (out / "fold.txt").write_text(fold_pairs(encoded, site.settings.search_synonyms), encoding="utf-8")
     return {"documents": len(docs), "grams": len(encoded), "shards": shards}
+
+
+def fold_pairs(grams: Iterable[str], extra: search_terms.Pairs) -> str:
+    """The fold table's pairs whose folded character the browser can need: one the index holds,
+    or one the citation and synonym rules read. Any other character of a query finds nothing
+    folded or not (a folded index holds no unfolded character), so leaving it out changes no
+    result and keeps the table, on every first query's path, a fraction of its 20 KB."""
+    needed = {g for g in grams if len(g) == 1} | set(search_terms.RULE_CHARACTERS)
+    needed |= {c for word, canonical in search_terms.pairs(extra) for c in word + canonical}
+    return "".join(k + v for k, v in sorted(table().items()) if v in needed)
 
 
 def _json(path: Path, data: object) -> None:

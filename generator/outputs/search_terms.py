@@ -36,6 +36,8 @@ _NATION = "中华人民共和国"
 _AFTER_TITLE = re.compile(f"([法例定则》])([{NUMBER}]+)条")
 _NUMBERED = re.compile(f"第([{NUMBER}]+)([条款项])")
 _MARKS = re.compile("[《》]")
+# Every character the citation rule reads (search.py keeps their fold pairs in fold.txt).
+RULE_CHARACTERS = _NATION + "法例定则》《第条款项0123456789" + NUMBER[3:]
 
 Pairs = tuple[tuple[str, str], ...]
 

@@ -1,5 +1,5 @@
 /* 站内检索。读取 generator/outputs/search.py 生成的索引（search/ 文件夹），只向本站请求文件。
- * 查询与索引用同一张逐字折叠表（search/fold.txt），所以简体、繁体输入得到相同的结果；
+ * 查询与索引用同一张逐字折叠表（search/fold.txt，只含折叠后索引或改写规则用得到的字），所以简体、繁体输入得到相同的结果；
  * 引用条文的写法和同义词按 generator/outputs/search_terms.py 的同一规则统一（citations、rewrite）。
  * Hand-written, no framework; see generator/outputs/search.py for the file formats. */
 (function () {
@@ -272,11 +272,10 @@
     if (to < chars.length) node.appendChild(document.createTextNode("…"));
     return node;
   }
-  /* A document's metadata row, with its passage in the reader's script appended. */
+  /* A document's row in the reader's script: kind, path, title, department, mode, date, passage. */
   function meta(doc, info) {
     var chunk = Math.floor(doc / info.metaChunk).toString(16);
-    return Promise.all([get("m/" + chunk + ".json", true), get("p/" + chunk + (hant ? "-t" : "") + ".json", true)])
-      .then(function (loaded) { return loaded[0][doc % info.metaChunk].concat([loaded[1][doc % info.metaChunk]]); });
+    return get("m/" + chunk + (hant ? "-t" : "") + ".json", true).then(function (rows) { return rows[doc % info.metaChunk]; });
   }
   var KINDS = { item: ["事项", "事項"], "case": ["典型案例", "典型案例"], department: ["实施部门", "實施部門"] };
   function render(ranked, shown, terms, info) {
@@ -285,14 +284,14 @@
       var list = results.querySelector("ol") || results.appendChild(document.createElement("ol"));
       rows.forEach(function (row) {
         var s = hant ? 1 : 0;
-        var dept = info.departments[row[6]], mode = info.modes[row[7]];
+        var dept = info.departments[row[3]], mode = info.modes[row[4]];
         var li = document.createElement("li");
-        var link = highlighted("a", "xz-result__title", row[2 + s], terms);
+        var link = highlighted("a", "xz-result__title", row[2], terms);
         link.setAttribute("href", row[1]);
         li.appendChild(link);
-        li.appendChild(snippet(row[9], terms));
+        li.appendChild(snippet(row[6], terms));
         var facts = [label.apply(null, KINDS[row[0]] || KINDS.item)];
-        if (row[0] !== "department") facts.push(dept ? dept[1 + s] : "", mode ? mode[1 + s] : "", row[8]);
+        if (row[0] !== "department") facts.push(dept ? dept[1 + s] : "", mode ? mode[1 + s] : "", row[5]);
         var p = document.createElement("p");
         p.className = "xz-result__meta";
         p.textContent = facts.join(" · ");
