@@ -43,6 +43,7 @@ HOME = "index.md"
 DEPARTMENTS = "departments/index.md"
 CASES = "cases/index.md"
 MODES = "modes/index.md"
+TRADES = "trades/index.md"  # 按行业查看: one page (and booklet) per trade under trades/
 SEARCH = "search.md"
 STATS = "stats.md"
 DATA = "data.md"
@@ -73,12 +74,16 @@ def mode(code: str) -> str:
     return f"modes/{code}.md"
 
 
+def trade(code: str) -> str:
+    return f"trades/{code}.md"
+
+
 def stage(name: str) -> str:
     return f"stages/{STAGE_SLUGS[name]}.md"
 
 
 # Every page that is not one per department, item, case or mode.
-FIXED = (HOME, DEPARTMENTS, CASES, MODES, *(stage(name) for name in STAGE_SLUGS),
+FIXED = (HOME, DEPARTMENTS, CASES, MODES, TRADES, *(stage(name) for name in STAGE_SLUGS),
          SEARCH, STATS, DATA, CHANGES, ABOUT, ACCESSIBILITY)
 # Names a code must not take: a fixed page's name in any folder (a name that is a page in one
 # folder would be confusing in another, and pages may move between folders).

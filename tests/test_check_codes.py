@@ -748,6 +748,34 @@ def _(make):
     return Expect(root, "W802", path="CODEOWNERS", line=0, in_message=("python -m generator codeowners",))
 
 
+# --- 一业一册: trades (E953–E954, W953) -------------------------------------------------------
+
+@scenario("E953")
+def _(make):
+    text = replace_once(mkdocs_text(), "    - code: catering\n", "    - code: search\n")
+    return Expect(make(mkdocs=text), "E953", path="mkdocs.yml", line=line_of(text, "- code: search"),
+                  in_message=("search.md",))
+
+
+@scenario("E954")
+def _(make):
+    """The label typed where the code belongs: the finding names the code to write."""
+    text = cat("    no_penalty: [demo-bf-001]\n", "    no_penalty: [demo-bf-001]\n    trades: [construction, 餐饮]\n")
+    return Expect(make(catalog=text), "E954", line=line_of(text, "餐饮]"), in_message=("catering", "“餐饮”"))
+
+
+@scenario("E954", "misspelt-code")
+def _(make):
+    text = cat("    no_penalty: [demo-bf-001]\n", "    no_penalty: [demo-bf-001]\n    trades:\n      - Food-Sale\n")
+    return Expect(make(catalog=text), "E954", line=line_of(text, "- Food-Sale"), in_message=("food_sales",))
+
+
+@scenario("W953")
+def _(make):
+    text = replace_once(mkdocs_text(), "      label: 网络交易\n", "      label: 网络销售\n")
+    return Expect(make(mkdocs=text), "W953", path="generator/schema/catalog.schema.json", line=0)
+
+
 # --- E9xx: legal basis against the statute library (laws/) ------------------------------------
 
 PENALTY_LAW = "      - law: 中华人民共和国行政处罚法\n        article: 第三十三条第一款\n"

@@ -802,3 +802,16 @@ NOTICE_BAD_DATE = "--date 的“{date}”不是有效日期。请写成 YYYY-MM-
 NOTICE_UNKNOWN_DEPARTMENT = "没有代码为“{code}”的部门。可选的部门代码：{allowed}。"
 NOTICE_CONTENT_BROKEN = "内容有错误（见上），没有生成公示。请先改正，或运行 python -m generator check 查看全部问题。"
 NOTICE_WRITTEN = "已生成 {out}（部门 {department}，{items} 个公开事项，{script}，版本日期 {date}）。请用 A4 纸打印，不要缩放。"
+
+# --- 一业一册: trades (行业) in mkdocs.yml, on items, and their pages and booklets (E953–E954, W953) -----
+MESSAGES.update({
+    "E953": "行业代码“{code}”与网站的固定页面 {page} 同名，那个页面会被覆盖。请在 mkdocs.yml 的 extra.trades 中另选一个代码（英文小写字母和下划线），并运行 python -m generator schema 更新编辑器提示。",
+    "E954": "适用行业“{value}”不是网站设置的行业。{suggestion}请写行业代码，可选：{allowed}。需要新的行业，请联系运维人员在 mkdocs.yml 的 extra.trades 中增加。",
+    "W953": "编辑器提示用的 {path} 与 mkdocs.yml 中的行业（extra.trades）不一致。请运行 python -m generator schema 更新。",
+})
+SETTINGS_TRADE_ENTRY = "extra.trades 要写成一个列表，每个行业写 code（英文小写字母和下划线）和 label（中文名称）。"
+SETTINGS_TRADE_TWICE = "行业代码“{code}”重复。"
+TRADES_NONE = "（mkdocs.yml 的 extra.trades 中还没有设置行业）"
+TRADE_DID_YOU_MEAN = "是不是“{label}”（写成 {code}）？"
+SECTIONS["trades"] = "按行业查看"
+TRADE_PAGE_TITLE = "{trade}行业行政指导手册"

@@ -21,6 +21,16 @@ from ..settings import Settings
 from . import shown
 
 
+@dataclass(frozen=True)
+class TradePart:
+    """One department's chapter of a trade booklet."""
+
+    department: Department
+    items: list[Item]
+    entries: list[NoPenaltyEntry]
+    cases: list[Case]
+
+
 @dataclass
 class PublishedView:
     """Published content with its lookups; ``departments`` sorted by code, ``items`` by
@@ -65,6 +75,23 @@ class PublishedView:
     def mode_label(self, code: str) -> str:
         mode = self.settings.mode(code)
         return mode.label if mode else code
+
+    def trade_label(self, code: str) -> str:
+        trade = self.settings.trade(code)
+        return trade.label if trade else code
+
+    def trade_book(self, code: str) -> list[TradePart]:
+        """一业一册: per department (by code), its published items tagged with the trade ``code``,
+        their 不罚清单 entries and the typical cases of those items (each once)."""
+        parts = []
+        for department in self.departments:
+            items = [i for i in self.items_of(department) if code in i.trades]
+            if not items:
+                continue
+            entries = list({e.id: e for i in items for e in self.entries_of(i)}.values())
+            shown = {c.id for i in items for c in self.cases_by_item.get(i.id, ())}
+            parts.append(TradePart(department, items, entries, [c for c in self.cases if c.id in shown]))
+        return parts
 
     def entries_of(self, item: Item) -> list[NoPenaltyEntry]:
         return [self.entry_by_id[ref] for ref in item.no_penalty if ref in self.entry_by_id]

@@ -72,6 +72,7 @@ FIXED_PAGES = (
     Fixed(layout.HOME, "home.md.j2", "home"),
     Fixed(layout.DEPARTMENTS, "departments.md.j2", "departments"),
     Fixed(layout.MODES, "modes.md.j2", "modes"),
+    Fixed(layout.TRADES, "trades.md.j2", "trades"),
     Fixed(layout.CASES, "cases.md.j2", "cases"),
     Fixed(layout.SEARCH, "search.md.j2", "search"),
     Fixed(layout.STATS, "stats.md.j2", "stats"),
@@ -152,6 +153,12 @@ def render(view: PublishedView, memo: Memo | None = None) -> list[Page]:
     for mode in settings.modes:
         items = [i for i in site.items if i.mode == mode.code]
         add(layout.mode(mode.code), "mode.md.j2", mode.label, sections["modes"], items, mode=mode, items=items)
+    books = {t.code: site.trade_book(t.code) for t in settings.trades}
+    fixed(layout.TRADES, books=books)
+    for trade in settings.trades:
+        parts = books[trade.code]
+        add(layout.trade(trade.code), "trade.md.j2", msg.TRADE_PAGE_TITLE.format(trade=trade.label),
+            sections["trades"], (trade, parts), trade=trade, parts=parts)
     for stage in STAGES:
         items = [i for i in site.items if stage in i.stages]
         add(layout.stage(stage), "stage.md.j2", msg.STAGE_PAGE_TITLE.format(stage=stage), sections["modes"], items,
@@ -241,6 +248,7 @@ def _environment(site: PublishedView, converter: Converter, images: dict[str, ca
     env.filters["hp"] = lambda text, owner=None: Markup(markdown.html_block(source(text, owner)))
     env.filters["body"] = case_body
     env.filters["mode_label"] = site.mode_label
+    env.filters["trade_label"] = site.trade_label
     env.filters["stage_slug"] = STAGE_SLUGS.get
     env.filters["phone"] = phone_link
 
