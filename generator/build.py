@@ -22,6 +22,8 @@ from typing import Callable, Iterator
 
 from . import checks, egress, htmlguard, layout, outpath, outputs, public_names
 from .outputs import sitemap
+from .outputs.documents import Documents
+from . import documents as guidance_documents
 from .outputs.pages import Pages, render
 from .history import changelog
 from .history.record import NOT_READ, History
@@ -72,7 +74,8 @@ def publish(root: Path, loaded: Loaded, settings: Settings, findings: list[Findi
     work = Path(tempfile.mkdtemp(prefix=".build-", dir=out.parent))
     try:
         with _locked(cache or work / "cache") as projects:
-            pages = generate(loaded.content, settings, work, projects, history)
+            pages = generate(loaded.content, settings, work, projects, history,
+                             _documents(root, loaded, settings, projects))
         leaks = _personal_data_in_output(work / "site", out, root, loaded)
         if leaks:
             return BuildResult(False, findings + leaks, files)
@@ -107,8 +110,16 @@ def _locked(folder: Path) -> Iterator[Path]:
         yield folder
 
 
+def _documents(root: Path, loaded: Loaded, settings: Settings, projects: Path) -> Documents:
+    """The guidance documents output, cached in the build cache (none without documents/)."""
+    context = None
+    if guidance_documents.config.present(root):
+        context, _ = guidance_documents.load_context(root, settings, loaded)  # its findings: the check's
+    return Documents(context, projects / "documents")
+
+
 def generate(content: Content, settings: Settings, work: Path, projects: Path,
-             history: History = NOT_READ) -> list[render.Page]:
+             history: History = NOT_READ, documents: Documents | None = None) -> list[render.Page]:
     """Build every output from the published view; the finished site is ``work/site``.
 
     With a git history, dates come from it (publication dates on pages, SOURCE_DATE_EPOCH =
@@ -116,8 +127,10 @@ def generate(content: Content, settings: Settings, work: Path, projects: Path,
     (exports, search index, feed) are written by a second process meanwhile: while this one
     renders and converts pages, the second core would otherwise wait for the engines."""
     view = PublishedView.of(content, settings, history, Converter(settings.hant_variant))
+    documents = documents or Documents(None)
+    view.documents = documents.links(view)
     site = work / "site"  # the data files and both engines' pages share no path
-    data = Forked(lambda: _write(outputs.BESIDE_PAGES, view, site))
+    data = Forked(lambda: _write(outputs.BESIDE_PAGES + (documents,), view, site))
     try:
         pages = Pages(projects).write(view, site)
     finally:
@@ -196,16 +209,18 @@ class Preview:
         if link.is_symlink():
             link.unlink()  # a clean MkDocs build would refuse to empty a folder holding a link
         view = PublishedView.of(loaded.content, settings, self.history, Converter(settings.hant_variant))
+        documents = _documents(self.root, loaded, settings, self.cache)
+        view.documents = documents.links(view)
         with _locked(self.cache) as projects:
             pages, running = Pages(projects, self.memo).start(view)
             running.wait()
         link.symlink_to(running.projects[1].site_dir.resolve(), target_is_directory=True)
-        self._background = threading.Thread(target=self._data_files, args=(view, pages))
+        self._background = threading.Thread(target=self._data_files, args=(view, pages, documents))
         self._background.start()
         return BuildResult(True, findings, files, len(pages), self.history.problem)
 
-    def _data_files(self, view: PublishedView, pages: list[render.Page]) -> None:
-        _write(outputs.BESIDE_PAGES + outputs.AFTER_PAGES, view, self.site)
+    def _data_files(self, view: PublishedView, pages: list[render.Page], documents: Documents) -> None:
+        _write(outputs.BESIDE_PAGES + outputs.AFTER_PAGES + (documents,), view, self.site)
         sitemap.write(self.site, [p.url for p in pages], view.settings.site_url)
 
 

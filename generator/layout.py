@@ -37,6 +37,7 @@ HANT_DIR = "zh-Hant"  # the traditional site lives under site/zh-Hant/
 DATA_DIR = "data"  # open data: site/data/
 SEARCH_DIR = "search"  # the search index, shared by both scripts: site/search/
 FEED_FILE = "feed.xml"  # the Atom feed, in each script's root
+DOCUMENTS_DIR = "documents"  # the guidance documents (.docx) of each script: site/documents/
 
 # --- pages: paths under docs/ ------------------------------------------------------------------
 HOME = "index.md"
@@ -76,6 +77,11 @@ def mode(code: str) -> str:
 
 def trade(code: str) -> str:
     return f"trades/{code}.md"
+
+
+def document(item_id: str, kind: str) -> str:
+    """A guidance document's pre-filled .docx, under each script's root (not a page)."""
+    return f"{DOCUMENTS_DIR}/{item_id}-{kind}.docx"
 
 
 def stage(name: str) -> str:

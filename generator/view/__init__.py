@@ -48,6 +48,9 @@ class PublishedView:
     entry_by_id: dict[str, NoPenaltyEntry] = field(default_factory=dict)
     cases_by_item: dict[str, list[Case]] = field(default_factory=lambda: defaultdict(list))
     items_by_entry: dict[str, list[Item]] = field(default_factory=lambda: defaultdict(list))
+    # item id → (path under a script's root, kind name) of its guidance documents (下载文书样式),
+    # set by the build when the repository has documents/ (``outputs.documents``)
+    documents: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, content: Content, settings: Settings, history: History = NOT_READ,
@@ -111,8 +114,10 @@ class PublishedView:
         """This view with every author text resolved for the pages, in its own script
         (``shown.Shown``): what the page templates read."""
         resolved = shown.content(Content(tuple(self.departments), tuple(self.cases), self.media), self.converter)
-        return PublishedView.of(resolved, self.settings, shown.history(self.history, self.departments, self.converter),
+        view = PublishedView.of(resolved, self.settings, shown.history(self.history, self.departments, self.converter),
                                 self.converter)
+        view.documents = self.documents
+        return view
 
     @property
     def content_date(self) -> str:

@@ -136,7 +136,7 @@ def render(view: PublishedView, memo: Memo | None = None) -> list[Page]:
         d = site.department_by_code[item.department]
         name = view.department_by_code[item.department].name
         dates = history.dates_of("item", item.id)
-        inputs = (item, d, site.entries_of(item), site.cases_by_item.get(item.id), dates)
+        inputs = (item, d, site.entries_of(item), site.cases_by_item.get(item.id), dates, site.documents.get(item.id))
         add(layout.item(item.id), "item.md.j2", view.item_by_id[item.id].name, sections["items"], inputs, item=item,
             department=d, dates=dates,
             meta={"source": name, **_date_meta(dates, item.effective_date, msg.DATE_EFFECTIVE)})
