@@ -23,6 +23,7 @@ from typing import Callable, Iterator
 from . import checks, egress, htmlguard, layout, outpath, outputs, public_names
 from .outputs import sitemap
 from .outputs.documents import Documents
+from .outputs.notices import NoticePdfs
 from . import documents as guidance_documents
 from .outputs.pages import Pages, render
 from .history import changelog
@@ -75,7 +76,7 @@ def publish(root: Path, loaded: Loaded, settings: Settings, findings: list[Findi
     try:
         with _locked(cache or work / "cache") as projects:
             pages = generate(loaded.content, settings, work, projects, history,
-                             _documents(root, loaded, settings, projects))
+                             _documents(root, loaded, settings, projects), NoticePdfs(loaded.library, projects / "notices"))
         leaks = _personal_data_in_output(work / "site", out, root, loaded)
         if leaks:
             return BuildResult(False, findings + leaks, files)
@@ -119,22 +120,27 @@ def _documents(root: Path, loaded: Loaded, settings: Settings, projects: Path) -
 
 
 def generate(content: Content, settings: Settings, work: Path, projects: Path,
-             history: History = NOT_READ, documents: Documents | None = None) -> list[render.Page]:
+             history: History = NOT_READ, documents: Documents | None = None,
+             notice_pdfs: NoticePdfs | None = None) -> list[render.Page]:
     """Build every output from the published view; the finished site is ``work/site``.
 
     With a git history, dates come from it (publication dates on pages, SOURCE_DATE_EPOCH =
     the newest content commit); without one, from the content's own dates. The data files
-    (exports, search index, feed) are written by a second process meanwhile: while this one
-    renders and converts pages, the second core would otherwise wait for the engines."""
+    (exports, search index, feed, guidance documents) are written by a second process meanwhile:
+    while this one renders and converts pages, the second core would otherwise wait for the
+    engines. The notice PDFs, when the settings ask for them, are printed by a third."""
     view = PublishedView.of(content, settings, history, Converter(settings.hant_variant))
     documents = documents or Documents(None)
     view.documents = documents.links(view)
     site = work / "site"  # the data files and both engines' pages share no path
     data = Forked(lambda: _write(outputs.BESIDE_PAGES + (documents,), view, site))
+    printed = Forked(lambda: notice_pdfs.write(view, site)) if notice_pdfs and settings.notice_pdf else None
     try:
         pages = Pages(projects).write(view, site)
     finally:
         data.join()
+        if printed:
+            printed.join()
     _write(outputs.AFTER_PAGES, view, site)
     outpath.mark_site(site)
     return pages

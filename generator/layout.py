@@ -79,6 +79,11 @@ def trade(code: str) -> str:
     return f"trades/{code}.md"
 
 
+def notice(code: str) -> str:
+    """A department's office notice (办公场所公示): a page, and its PDF beside it when made."""
+    return f"notices/{code}.md"
+
+
 def document(item_id: str, kind: str) -> str:
     """A guidance document's pre-filled .docx, under each script's root (not a page)."""
     return f"{DOCUMENTS_DIR}/{item_id}-{kind}.docx"

@@ -66,6 +66,9 @@ class Settings:
     maintainer_reviewers: tuple[str, ...] = ()
     # The trades (行业) items may name in ``trades:``; each gets a page and a booklet (一业一册).
     trades: tuple[Trade, ...] = ()
+    # Print each department's office notice to PDF in the build (WeasyPrint: seconds per PDF,
+    # so off unless asked; the notice page is always there and prints from the browser).
+    notice_pdf: bool = False
 
     def trade(self, code: str) -> Trade | None:
         return next((t for t in self.trades if t.code == code), None)
@@ -154,6 +157,9 @@ def load(root: Path | Source) -> tuple[Settings | None, list[Finding]]:
             continue
         modes.append(Mode(entry["code"], entry["label"], entry.get("requires_no_penalty") is True))
     trades = _trades(extra.get("trades"), problem, findings, where)
+    notice_pdf = extra.get("notice_pdf", False)
+    if not isinstance(notice_pdf, bool):
+        problem(msg.SETTINGS_NOTICE_PDF, "extra", "notice_pdf")
     legal = extra.get("legal_office_reviewers") or []
     if not (isinstance(legal, list) and all(isinstance(r, str) and _ACCOUNT.match(r) for r in legal)):
         problem(msg.SETTINGS_LEGAL_OFFICE, "extra", "legal_office_reviewers")
@@ -178,6 +184,7 @@ def load(root: Path | Source) -> tuple[Settings | None, list[Finding]]:
         demo_banner=demo,
         modes=tuple(modes),
         trades=tuple(trades),
+        notice_pdf=notice_pdf,
         **texts,
     ), unknown
 

@@ -12,6 +12,7 @@ def test_fixed_pages_are_exactly_the_pages_that_are_not_one_per_department_item_
     loaded, settings, _ = checks.run(PROJECT)
     pages = {p.path for p in render.render(PublishedView.of(loaded.content, settings))}
     per_content = {layout.department(d.code) for d in loaded.content.departments}
+    per_content |= {layout.notice(d.code) for d in loaded.content.departments}
     per_content |= {layout.item(i.id) for i in loaded.content.published_items()}
     per_content |= {layout.case(c.id) for c in loaded.content.cases}
     per_content |= {layout.mode(m.code) for m in settings.modes}

@@ -17,7 +17,7 @@ import jinja2
 from markupsafe import Markup
 
 from ...model import STAGES, Case, Department
-from ... import casebody, layout, media
+from ... import casebody, layout, media, notices
 from ...script import Converter
 from ...view import PublishedView
 from ...view.shown import Shown
@@ -132,6 +132,13 @@ def render(view: PublishedView, memo: Memo | None = None) -> list[Page]:
         name = view.department_by_code[d.code].name
         add(layout.department(d.code), "department.md.j2", name, sections["departments"], (d, site.cases_of(d)),
             department=d, meta={"source": name})
+    for d in site.departments:
+        name = view.department_by_code[d.code].name
+        items, entries = site.items_of(d), site.entries_in(d)
+        pdf = layout.notice(d.code)[:-3] + ".pdf" if settings.notice_pdf else ""
+        add(layout.notice(d.code), "notice.md.j2", msg.NOTICE_PAGE_TITLE.format(department=name), sections["departments"],
+            (d, items, entries, pdf), department=d, items=items, entries=entries, pdf=pdf,
+            version_date=notices.version_date(d), meta={"source": name})
     for item in site.items:
         d = site.department_by_code[item.department]
         name = view.department_by_code[item.department].name
