@@ -17,7 +17,7 @@ from functools import cached_property
 from ..history.record import NOT_READ, History
 from ..model import Case, Content, Department, Item, MediaFile, NoPenaltyEntry
 from ..script import Converter
-from ..settings import Settings
+from ..settings import Settings, Trade
 from . import shown
 
 
@@ -79,9 +79,10 @@ class PublishedView:
         mode = self.settings.mode(code)
         return mode.label if mode else code
 
-    def trade_label(self, code: str) -> str:
-        trade = self.settings.trade(code)
-        return trade.label if trade else code
+    def trades_of(self, item: Item) -> list[Trade]:
+        """The item's trades the settings know (only those have pages: a code the check
+        refused never becomes a link)."""
+        return [t for t in self.settings.trades if t.code in item.trades]
 
     def trade_book(self, code: str) -> list[TradePart]:
         """一业一册: per department (by code), its published items tagged with the trade ``code``,

@@ -255,7 +255,6 @@ def _environment(site: PublishedView, converter: Converter, images: dict[str, ca
     env.filters["hp"] = lambda text, owner=None: Markup(markdown.html_block(source(text, owner)))
     env.filters["body"] = case_body
     env.filters["mode_label"] = site.mode_label
-    env.filters["trade_label"] = site.trade_label
     env.filters["stage_slug"] = STAGE_SLUGS.get
     env.filters["phone"] = phone_link
 
