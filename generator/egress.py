@@ -12,8 +12,9 @@ HTML and XML also as shown (tags removed, character references decoded), JSON wi
 ``\\uXXXX`` escapes decoded, and the members of ZIP containers (XLSX, DOCX), gzip files and the
 text of PDFs; anything else as bytes. A Word part is also read as Word shows it, one paragraph
 a line: Word splits a sentence into runs (``<w:t>`` elements) wherever its formatting or an
-edit changed, so a number typed in two goes would never be seen whole in the XML. Names listed in ``public_names`` pass, as they do in the
-check. A hit is traced back to the content file and line that hold the same number or name.
+edit changed, so a number typed in two goes would never be seen whole in the XML. Names listed
+in ``public_names`` pass, as they do in the check. A hit is traced back to the content file and
+line that hold the same number or name.
 """
 
 from __future__ import annotations

@@ -84,6 +84,10 @@ def notice(code: str) -> str:
     return f"notices/{code}.md"
 
 
+def notice_pdf(code: str) -> str:
+    return f"notices/{code}.pdf"
+
+
 def document(item_id: str, kind: str) -> str:
     """A guidance document's pre-filled .docx, under each script's root (not a page)."""
     return f"{DOCUMENTS_DIR}/{item_id}-{kind}.docx"

@@ -47,7 +47,7 @@ class NoticePdfs:
                     temporary.write_bytes(notices.pdf(department, items, entries, context, view.converter, script))
                     temporary.replace(kept)
                 used.add(kept.name)
-                target = out / folder / (layout.notice(department.code)[:-3] + ".pdf")
+                target = out / folder / layout.notice_pdf(department.code)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(kept.read_bytes())
                 written.append(target)

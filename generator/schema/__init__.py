@@ -5,10 +5,11 @@ comment at the top of each content file) and what ``check`` validates against, s
 cannot drift. The one part that depends on the site's settings — the list of guidance mode
 codes — is filled in from ``mkdocs.yml`` at check time; ``python -m generator schema`` writes
 it back into the files so editors autocomplete the same codes. The trade codes (``extra.trades``)
-are written the same way for editors, but checked by ``checks.trades`` (E954, with a suggestion). ``law.schema.json`` (the statute
-library's metadata files) depends on no setting: ``load_static``. Shared definitions (the
-``public_names`` list of a department, an item or a case) live under ``$defs`` and are reached
-through ``$ref`` by ``subschema_at`` like any other field.
+are written the same way for editors, but checked by ``checks.trades`` (E954, with a
+suggestion). ``law.schema.json`` (the statute library's metadata files) depends on no setting:
+``load_static``. Shared definitions (the ``public_names`` list of a department, an item or a
+case) live under ``$defs`` and are reached through ``$ref`` by ``subschema_at`` like any other
+field.
 """
 
 from __future__ import annotations

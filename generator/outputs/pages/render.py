@@ -135,7 +135,7 @@ def render(view: PublishedView, memo: Memo | None = None) -> list[Page]:
     for d in site.departments:
         name = view.department_by_code[d.code].name
         items, entries = site.items_of(d), site.entries_in(d)
-        pdf = layout.notice(d.code)[:-3] + ".pdf" if settings.notice_pdf else ""
+        pdf = layout.notice_pdf(d.code) if settings.notice_pdf else ""
         add(layout.notice(d.code), "notice.md.j2", msg.NOTICE_PAGE_TITLE.format(department=name), sections["departments"],
             (d, items, entries, pdf), department=d, items=items, entries=entries, pdf=pdf,
             version_date=notices.version_date(d), meta={"source": name})
