@@ -709,6 +709,22 @@ def _(make):
                   in_message=("s2tw",))
 
 
+@scenario("E801", "notice-pdf-not-a-flag")
+def _(make):
+    text = replace_once(mkdocs_text(), "  notice_pdf: false\n", "  notice_pdf: 是\n")
+    return Expect(make(mkdocs=text), "E801", path="mkdocs.yml", line=line_of(text, "notice_pdf: 是"),
+                  in_message=("notice_pdf",))
+
+
+@scenario("E801", "trades-not-a-list")
+def _(make):
+    """A malformed extra.trades is a settings error (E801), not one E954 per tagged item."""
+    text = replace_once(mkdocs_text(), "  trades:\n    - code: catering\n      label: 餐饮\n",
+                        "  trades: 餐饮\n  unused:\n    - code: catering\n      label: 餐饮\n")
+    return Expect(make(mkdocs=text), "E801", path="mkdocs.yml", line=line_of(text, "trades: 餐饮"),
+                  only={"E801", "E205"})
+
+
 @scenario("E801", "missing-mkdocs")
 def _(make):
     root = make()
