@@ -52,9 +52,9 @@ def small_repository(base: Path, code: str) -> Path:
         if folder.name != code:
             shutil.rmtree(folder)
     settings = root / "mkdocs.yml"
-    settings.write_text(settings.read_text(encoding="utf-8").replace("  demo_banner: true\n",
-                                                                     "  demo_banner: true\n  notice_pdf: true\n"),
-                        encoding="utf-8")
+    text = settings.read_text(encoding="utf-8")
+    assert text.count("  notice_pdf: false\n") == 1
+    settings.write_text(text.replace("  notice_pdf: false\n", "  notice_pdf: true\n"), encoding="utf-8")
     return root
 
 
