@@ -22,6 +22,9 @@ from typing import Callable, Iterator
 
 from . import checks, egress, htmlguard, layout, outpath, outputs, public_names
 from .outputs import sitemap
+from .outputs.documents import Documents
+from .outputs.notices import NoticePdfs
+from . import documents as guidance_documents
 from .outputs.pages import Pages, render
 from .history import changelog
 from .history.record import NOT_READ, History
@@ -73,7 +76,8 @@ def publish(root: Path, loaded: Loaded, settings: Settings, findings: list[Findi
     work = Path(tempfile.mkdtemp(prefix=".build-", dir=out.parent))
     try:
         with _locked(cache or work / "cache") as projects:
-            pages = generate(loaded.content, settings, work, projects, history, loaded.library)
+            pages = generate(loaded.content, settings, work, projects, history, loaded.library,
+                             _documents(root, loaded, settings, projects), NoticePdfs(loaded.library, projects / "notices"))
         leaks = _personal_data_in_output(work / "site", out, root, loaded)
         if leaks:
             return BuildResult(False, findings + leaks, files)
@@ -108,21 +112,36 @@ def _locked(folder: Path) -> Iterator[Path]:
         yield folder
 
 
+def _documents(root: Path, loaded: Loaded, settings: Settings, projects: Path) -> Documents:
+    """The guidance documents output, cached in the build cache (none without documents/)."""
+    context = None
+    if guidance_documents.config.present(root):
+        context, _ = guidance_documents.load_context(root, settings, loaded)  # its findings: the check's
+    return Documents(context, projects / "documents")
+
+
 def generate(content: Content, settings: Settings, work: Path, projects: Path,
-             history: History = NOT_READ, library: Library | None = None) -> list[render.Page]:
+             history: History = NOT_READ, library: Library | None = None, documents: Documents | None = None,
+             notice_pdfs: NoticePdfs | None = None) -> list[render.Page]:
     """Build every output from the published view; the finished site is ``work/site``.
 
     With a git history, dates come from it (publication dates on pages, SOURCE_DATE_EPOCH =
     the newest content commit); without one, from the content's own dates. The data files
-    (exports, search index, feed) are written by a second process meanwhile: while this one
-    renders and converts pages, the second core would otherwise wait for the engines."""
+    (exports, search index, feed, guidance documents) are written by a second process meanwhile:
+    while this one renders and converts pages, the second core would otherwise wait for the
+    engines. The notice PDFs, when the settings ask for them, are printed by a third."""
     view = PublishedView.of(content, settings, history, Converter(settings.hant_variant), library)
+    documents = documents or Documents(None)
+    view.documents = documents.links(view)
     site = work / "site"  # the data files and both engines' pages share no path
-    data = Forked(lambda: _write(outputs.BESIDE_PAGES, view, site))
+    data = Forked(lambda: _write(outputs.BESIDE_PAGES + (documents,), view, site))
+    printed = Forked(lambda: notice_pdfs.write(view, site)) if notice_pdfs and settings.notice_pdf else None
     try:
         pages = Pages(projects).write(view, site)
     finally:
         data.join()
+        if printed:
+            printed.join()
     _write(outputs.AFTER_PAGES, view, site)
     outpath.mark_site(site)
     return pages
@@ -198,16 +217,18 @@ class Preview:
             link.unlink()  # a clean MkDocs build would refuse to empty a folder holding a link
         view = PublishedView.of(loaded.content, settings, self.history, Converter(settings.hant_variant),
                                 loaded.library)
+        documents = _documents(self.root, loaded, settings, self.cache)
+        view.documents = documents.links(view)
         with _locked(self.cache) as projects:
             pages, running = Pages(projects, self.memo).start(view)
             running.wait()
         link.symlink_to(running.projects[1].site_dir.resolve(), target_is_directory=True)
-        self._background = threading.Thread(target=self._data_files, args=(view, pages))
+        self._background = threading.Thread(target=self._data_files, args=(view, pages, documents))
         self._background.start()
         return BuildResult(True, findings, files, len(pages), self.history.problem)
 
-    def _data_files(self, view: PublishedView, pages: list[render.Page]) -> None:
-        _write(outputs.BESIDE_PAGES + outputs.AFTER_PAGES, view, self.site)
+    def _data_files(self, view: PublishedView, pages: list[render.Page], documents: Documents) -> None:
+        _write(outputs.BESIDE_PAGES + outputs.AFTER_PAGES + (documents,), view, self.site)
         sitemap.write(self.site, [p.url for p in pages if not p.meta.get("noindex")], view.settings.site_url)
 
 

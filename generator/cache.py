@@ -12,6 +12,10 @@ that key where inputs are bytes or text; the caches of the generator and their k
 - the engine manifest (``outputs.pages.engine``, ``.manifest.json`` in the build cache): the
   digest of a page's text and the converter → its converted file; the digest of the theme,
   the settings and the page list → MkDocs' finished site;
+- the documents store (``outputs.documents``, ``.build-cache/documents/``): the digest of a
+  template's bytes, the script, the converter and the field values → the filled .docx;
+- the notice PDF store (``outputs.notices``, ``.build-cache/notices/``): the digest of a notice's
+  HTML and WeasyPrint's version → its PDF;
 - the history file cache (``history.revision.FileCache``): git's object ids of the settings
   and of one file version (git's own content hash) → the model that version holds.
 """

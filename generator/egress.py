@@ -10,13 +10,17 @@ written.
 Every file is read for what a reader could get out of it: text as UTF-8 (or GB18030, UTF-16),
 HTML and XML also as shown (tags removed, character references decoded), JSON with its
 ``\\uXXXX`` escapes decoded, and the members of ZIP containers (XLSX, DOCX), gzip files and the
-text of PDFs; anything else as bytes. Names listed in ``public_names`` pass, as they do in the
-check. A hit is traced back to the content file and line that hold the same number or name.
+text of PDFs; anything else as bytes. A Word part is also read as Word shows it, one paragraph
+a line: Word splits a sentence into runs (``<w:t>`` elements) wherever its formatting or an
+edit changed, so a number typed in two goes would never be seen whole in the XML. Names listed
+in ``public_names`` pass, as they do in the check. A hit is traced back to the content file and
+line that hold the same number or name.
 """
 
 from __future__ import annotations
 
 import gzip
+import html
 import io
 import re
 import zipfile
@@ -35,6 +39,9 @@ MAX_UNPACKED_BYTES = 64 * 1024 * 1024
 MAX_FINDINGS = 50  # distinct numbers and names reported; one is enough to stop a build
 _MARKUP = (".html", ".htm", ".xml", ".xhtml", ".svg", ".rss", ".atom")
 _JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+_WORD_PART = re.compile(r"word/(?:document|header\d*|footer\d*|footnotes|endnotes|comments)\.xml")
+_WORD_PARAGRAPH_END = re.compile(r"</w:p>|<w:br\b[^>]*/>|<w:cr\b[^>]*/>")
+_WORD_TEXT = re.compile(r"<w:(?:t|delText|instrText)(?:\s[^>]*)?>([^<]*)</w:(?:t|delText|instrText)>|<w:tab\b[^>]*/>")
 
 
 @dataclass(frozen=True)
@@ -99,6 +106,16 @@ def _zip_members(name: str, data: bytes, depth: int, budget: list[int]) -> Itera
             continue  # encrypted or broken: nothing a reader can read either
         budget[0] -= len(inner)
         yield from _texts(f"{name}!{info.filename}", inner, depth + 1, budget)
+        if _WORD_PART.fullmatch(info.filename):
+            yield f"{name}!{info.filename}", word_text(decode(inner))
+
+
+def word_text(xml: str) -> str:
+    """The text of a Word part (WordprocessingML) as Word shows it: runs joined, one line per
+    paragraph or line break."""
+    return "\n".join("".join(html.unescape(m.group(1)) if m.group(1) is not None else "\t"
+                             for m in _WORD_TEXT.finditer(paragraph))
+                     for paragraph in _WORD_PARAGRAPH_END.split(xml))
 
 
 def _pdf_text(data: bytes) -> str:

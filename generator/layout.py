@@ -38,12 +38,14 @@ HANT_DIR = "zh-Hant"  # the traditional site lives under site/zh-Hant/
 DATA_DIR = "data"  # open data: site/data/
 SEARCH_DIR = "search"  # the search index, shared by both scripts: site/search/
 FEED_FILE = "feed.xml"  # the Atom feed, in each script's root
+DOCUMENTS_DIR = "documents"  # the guidance documents (.docx) of each script: site/documents/
 
 # --- pages: paths under docs/ ------------------------------------------------------------------
 HOME = "index.md"
 DEPARTMENTS = "departments/index.md"
 CASES = "cases/index.md"
 MODES = "modes/index.md"
+TRADES = "trades/index.md"  # 按行业查看: one page (and booklet) per trade under trades/
 SEARCH = "search.md"
 STATS = "stats.md"
 DATA = "data.md"
@@ -91,12 +93,30 @@ def law(slug: str) -> str:
 LAW_INDEX = "laws/index.md"  # 依据索引: the laws the published items cite (not in the navigation)
 
 
+def trade(code: str) -> str:
+    return f"trades/{code}.md"
+
+
+def notice(code: str) -> str:
+    """A department's office notice (办公场所公示): a page, and its PDF beside it when made."""
+    return f"notices/{code}.md"
+
+
+def notice_pdf(code: str) -> str:
+    return f"notices/{code}.pdf"
+
+
+def document(item_id: str, kind: str) -> str:
+    """A guidance document's pre-filled .docx, under each script's root (not a page)."""
+    return f"{DOCUMENTS_DIR}/{item_id}-{kind}.docx"
+
+
 def stage(name: str) -> str:
     return f"stages/{STAGE_SLUGS[name]}.md"
 
 
 # Every page that is not one per department, item, case or mode.
-FIXED = (HOME, DEPARTMENTS, CASES, MODES, *(stage(name) for name in STAGE_SLUGS),
+FIXED = (HOME, DEPARTMENTS, CASES, MODES, TRADES, *(stage(name) for name in STAGE_SLUGS),
          SEARCH, STATS, DATA, CHANGES, ABOUT, ACCESSIBILITY, NO_PENALTY)
 # Names a code must not take: a fixed page's name in any folder (a name that is a page in one
 # folder would be confusing in another, and pages may move between folders).

@@ -51,6 +51,14 @@ class Remedy:
 
 
 @dataclass(frozen=True)
+class Trade:
+    """A trade (行业) items serve: 一业一册 gathers every department's items for one trade."""
+
+    code: str
+    label: str
+
+
+@dataclass(frozen=True)
 class Settings:
     site_name: str
     site_url: str
@@ -77,6 +85,14 @@ class Settings:
     # The program that builds the pages (ENGINES): the output is the same on mkdocs and properdocs.
     engine: str = ENGINES[0]
     remedy: Remedy = Remedy()
+    # The trades (行业) items may name in ``trades:``; each gets a page and a booklet (一业一册).
+    trades: tuple[Trade, ...] = ()
+    # Print each department's office notice to PDF in the build (WeasyPrint: seconds per PDF,
+    # so off unless asked; the notice page is always there and prints from the browser).
+    notice_pdf: bool = False
+
+    def trade(self, code: str) -> Trade | None:
+        return next((t for t in self.trades if t.code == code), None)
 
     def mode(self, code: str) -> Mode | None:
         return next((m for m in self.modes if m.code == code), None)
@@ -197,6 +213,10 @@ def load(root: Path | Source) -> tuple[Settings | None, list[Finding]]:
                                     code=entry["code"], page=layout.collides(layout.mode(entry["code"]))))
             continue
         modes.append(Mode(entry["code"], entry["label"], entry.get("requires_no_penalty") is True))
+    trades = _trades(extra.get("trades"), problem, findings, where)
+    notice_pdf = extra.get("notice_pdf", False)
+    if not isinstance(notice_pdf, bool):
+        problem(msg.SETTINGS_NOTICE_PDF, "extra", "notice_pdf")
     legal = extra.get("legal_office_reviewers") or []
     if not (isinstance(legal, list) and all(isinstance(r, str) and _ACCOUNT.match(r) for r in legal)):
         problem(msg.SETTINGS_LEGAL_OFFICE, "extra", "legal_office_reviewers")
@@ -228,6 +248,8 @@ def load(root: Path | Source) -> tuple[Settings | None, list[Finding]]:
         engine=engine,
         demo_banner=demo,
         modes=tuple(modes),
+        trades=tuple(trades),
+        notice_pdf=notice_pdf,
         **texts,
     ), unknown
 
@@ -246,3 +268,28 @@ def _search_synonyms(value: object) -> tuple[tuple[str, str], ...] | None:
                 return None
             out.append((word.strip(), canonical.strip()))
     return tuple(out)
+
+
+def _trades(raw: object, problem, findings: list[Finding], where) -> list[Trade]:
+    """``extra.trades``: optional; written like the modes (a code for addresses, a label to show)."""
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        problem(msg.SETTINGS_TRADE_ENTRY, "extra", "trades")
+        return []
+    trades: list[Trade] = []
+    for i, entry in enumerate(raw):
+        if not (isinstance(entry, dict) and isinstance(entry.get("code"), str)
+                and isinstance(entry.get("label"), str) and entry["label"].strip()
+                and entry["code"].isidentifier() and entry["code"].isascii()):
+            problem(msg.SETTINGS_TRADE_ENTRY, "extra", "trades", i)
+            continue
+        if any(t.code == entry["code"] for t in trades):
+            problem(msg.SETTINGS_TRADE_TWICE.format(code=entry["code"]), "extra", "trades", i)
+            continue
+        if entry["code"] in layout.RESERVED:
+            findings.append(finding(CONFIG_FILE, *where("extra", "trades", i, "code"), "E953",
+                                    code=entry["code"], page=layout.collides(layout.trade(entry["code"]))))
+            continue
+        trades.append(Trade(entry["code"], entry["label"]))
+    return trades

@@ -19,7 +19,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1]  # where ``python -m generator`` runs
-CONTENT = ("mkdocs.yml", "catalogs", "typical-cases", "laws", "powers")
+CONTENT = ("mkdocs.yml", "catalogs", "typical-cases", "laws", "powers", "documents")
 HANT_DIR = "zh-Hant"  # the traditional site lives under site/zh-Hant/
 
 if str(PROJECT) not in sys.path:

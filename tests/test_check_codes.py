@@ -718,6 +718,22 @@ def _(make):
                   in_message=("s2tw",))
 
 
+@scenario("E801", "notice-pdf-not-a-flag")
+def _(make):
+    text = replace_once(mkdocs_text(), "  notice_pdf: false\n", "  notice_pdf: 是\n")
+    return Expect(make(mkdocs=text), "E801", path="mkdocs.yml", line=line_of(text, "notice_pdf: 是"),
+                  in_message=("notice_pdf",))
+
+
+@scenario("E801", "trades-not-a-list")
+def _(make):
+    """A malformed extra.trades is a settings error (E801), not one E954 per tagged item."""
+    text = replace_once(mkdocs_text(), "  trades:\n    - code: catering\n      label: 餐饮\n",
+                        "  trades: 餐饮\n  unused:\n    - code: catering\n      label: 餐饮\n")
+    return Expect(make(mkdocs=text), "E801", path="mkdocs.yml", line=line_of(text, "trades: 餐饮"),
+                  only={"E801", "E205"})
+
+
 @scenario("E801", "missing-mkdocs")
 def _(make):
     root = make()
@@ -755,6 +771,34 @@ def _(make):
     root = make()
     write(root, "CODEOWNERS", "# 手工写的旧文件\n/catalogs/ @legal-office\n")
     return Expect(root, "W802", path="CODEOWNERS", line=0, in_message=("python -m generator codeowners",))
+
+
+# --- 一业一册: trades (E953–E954, W953) -------------------------------------------------------
+
+@scenario("E953")
+def _(make):
+    text = replace_once(mkdocs_text(), "    - code: catering\n", "    - code: search\n")
+    return Expect(make(mkdocs=text), "E953", path="mkdocs.yml", line=line_of(text, "- code: search"),
+                  in_message=("search.md",))
+
+
+@scenario("E954")
+def _(make):
+    """The label typed where the code belongs: the finding names the code to write."""
+    text = cat("    no_penalty: [demo-bf-001]\n", "    no_penalty: [demo-bf-001]\n    trades: [construction, 餐饮]\n")
+    return Expect(make(catalog=text), "E954", line=line_of(text, "餐饮]"), in_message=("catering", "“餐饮”"))
+
+
+@scenario("E954", "misspelt-code")
+def _(make):
+    text = cat("    no_penalty: [demo-bf-001]\n", "    no_penalty: [demo-bf-001]\n    trades:\n      - Food-Sale\n")
+    return Expect(make(catalog=text), "E954", line=line_of(text, "- Food-Sale"), in_message=("food_sales",))
+
+
+@scenario("W953")
+def _(make):
+    text = replace_once(mkdocs_text(), "      label: 网络交易\n", "      label: 网络销售\n")
+    return Expect(make(mkdocs=text), "W953", path="generator/schema/catalog.schema.json", line=0)
 
 
 # --- E9xx: legal basis against the statute library (laws/) ------------------------------------

@@ -248,9 +248,7 @@ def test_the_template_script_is_reproducible_and_keeps_edited_templates(tmp_path
 
 @pytest.fixture(scope="module")
 def repo(tmp_path_factory) -> Path:
-    root = sitebuild.copy_content(tmp_path_factory.mktemp("documents") / "content")
-    shutil.copytree(PROJECT / "documents", root / "documents")
-    return root
+    return sitebuild.copy_content(tmp_path_factory.mktemp("documents") / "content")
 
 
 def document(root: Path, *args: str) -> tuple[int, str, str]:
@@ -297,7 +295,6 @@ def test_document_command_never_overwrites_and_wants_docx(repo: Path, tmp_path: 
 
 def test_document_command_stops_on_errors_in_what_the_document_is_made_of(tmp_path: Path) -> None:
     root = sitebuild.copy_content(tmp_path / "content")
-    shutil.copytree(PROJECT / "documents", root / "documents")
     other = root / "catalogs/zhzf.yaml"
     other.write_text(other.read_text(encoding="utf-8").replace("mode: reminder", "mode: remind", 1), encoding="utf-8")
     code, stdout, stderr = document(root, "scjg-001", "--kind", "opinion", "--out", str(tmp_path / "a.docx"))
@@ -317,6 +314,7 @@ def test_document_command_stops_on_errors_in_what_the_document_is_made_of(tmp_pa
 
 def test_document_command_without_documents_folder(tmp_path: Path) -> None:
     root = sitebuild.copy_content(tmp_path / "content")
+    shutil.rmtree(root / "documents")
     code, _, stderr = document(root, "scjg-001", "--kind", "opinion", "--out", str(tmp_path / "a.docx"))
     assert code == 1 and "documents/kinds.yaml" in stderr
 

@@ -282,3 +282,21 @@ def test_text_of_a_pdf_is_read():
     buffer = io.BytesIO()
     writer.write(buffer)
     assert [h.match.key for h in egress.scan_file("print/x.pdf", buffer.getvalue())] == ["13905331234"]
+
+
+def test_a_number_word_splits_into_runs_is_read_whole_in_a_docx():
+    """Word writes a sentence as runs wherever the formatting or an edit changed (here: a bold
+    middle), so the number is never whole in document.xml; it is in the text Word shows."""
+    import docx
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("联系人身份证号 ")
+    paragraph.add_run(ID[:6])
+    paragraph.add_run(ID[6:14]).bold = True
+    paragraph.add_run(ID[14:])
+    buffer = io.BytesIO()
+    document.save(buffer)
+    xml = zipfile.ZipFile(io.BytesIO(buffer.getvalue())).read("word/document.xml").decode("utf-8")
+    assert ID not in xml and not egress.scan_text(xml, name="word/document.xml")  # the XML alone hides it
+    hits = egress.scan_file("documents/x.docx", buffer.getvalue())
+    assert [(h.file, h.match.key) for h in hits] == [("documents/x.docx!word/document.xml", ID)]

@@ -38,7 +38,7 @@ PROJECT = sitebuild.PROJECT
 CODES = sorted(p.stem for p in (PROJECT / "catalogs").glob("*.yaml"))
 ITEM_HEADER = ["事项编号", "事项名称", "实施部门", "承办科室", "承办科室电话", "指导方式", "实施环节", "关联权责事项编码", "指导依据",
                "依据条文", "适用对象", "适用情形", "指导内容", "指导程序", "相对人权利", "监督电话", "公开属性", "状态",
-               "生效日期", "审查单位", "审查日期", "备案号", "关联不罚清单", "备注", "首次发布日期", "最近更新日期"]
+               "生效日期", "审查单位", "审查日期", "备案号", "关联不罚清单", "适用行业", "备注", "首次发布日期", "最近更新日期"]
 ENTRY_HEADER = ["条目编号", "实施部门", "监管领域", "违法行为", "违法依据", "处罚依据", "适用情形", "关联事项", "备注"]
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
@@ -80,7 +80,7 @@ def item_cells(item: Item, department: Department, labels: dict[str, str]) -> li
             item.subjects.strip(), item.situations.strip(), item.content.strip(), "\n".join(item.procedure),
             "\n".join(item.rights), item.supervision_phone, "公开", item.status, item.effective_date,
             item.review.unit, item.review.date, item.review.filing_no or "", "；".join(item.no_penalty),
-            (item.note or "").strip(), "", ""]  # publication dates: this content is not in git
+            "；".join(item.trades), (item.note or "").strip(), "", ""]  # publication dates: this content is not in git
 
 
 def entry_cells(entry: NoPenaltyEntry, department: Department, content: Content) -> list[str]:

@@ -57,6 +57,7 @@ def every_field_repository(root: Path) -> Path:
                            "    status: 有效\n    effective_date: 2024-03-01\n")
     catalog = replace_once(catalog, "      filing_no: 示司备〔2024〕32号\n",
                            "      filing_no: 示司备〔2024〕32号\n    note: 示例备注。\n")
+    catalog = replace_once(catalog, "    no_penalty: [demo-bf-001]\n", "    no_penalty: [demo-bf-001]\n    trades: [catering]\n")
     case = replace_once(fixtures.CASE, "sample: true\n---", "sample: true\nscript: zh-Hans\n---")
     return build_repo(root, catalog, case)
 
@@ -237,7 +238,7 @@ def test_a_change_to_any_item_field_is_reported_by_its_label(tmp_path):
     [department] = loaded.content.departments
     item = next(i for i in department.items if i.published)
     changed = {"basis": (LegalBasis("另一部法规"),), "stages": ("事后",), "procedure": ("另一个步骤。",),
-               "rights": ("另一项权利。",), "power_codes": ("X-1",), "no_penalty": ("other",), "mode": "advice",
+               "rights": ("另一项权利。",), "power_codes": ("X-1",), "no_penalty": ("other",), "trades": ("construction",), "mode": "advice",
                "effective_date": "2025-01-01", "review.date": "2025-01-01", "disclosure": "国家秘密"}
     for f in fields.ITEM_FIELDS:
         if f.key == "id":

@@ -13,7 +13,7 @@ from ..laws.library import with_library
 from ..load import Document, Loaded, Memo, load
 from ..settings import Settings
 from ..sources import Source
-from . import citations, filescan, markup, openness, personal, references, textscan, texts, withdrawn
+from . import citations, filescan, markup, openness, personal, references, textscan, texts, trades, withdrawn
 
 
 def run(where: Path | Source, memo: Memo | None = None) -> tuple[Loaded | None, Settings | None, list[Finding]]:
@@ -30,6 +30,7 @@ def run(where: Path | Source, memo: Memo | None = None) -> tuple[Loaded | None, 
         findings += _scan(doc) if memo is None else memo.derived(doc, "textscan", lambda: _scan(doc))
     findings += references.check(loaded, settings)
     findings += withdrawn.check(loaded, references.item_ids(loaded))
+    findings += trades.check(loaded, settings)
     findings += openness.check(loaded, settings)
     findings += filescan.scan(root, loaded, public_names.allowed_everywhere(loaded))
     findings += citations.check(loaded, settings)
@@ -47,9 +48,13 @@ def _scan(doc: Document) -> list[Finding]:
 
 
 def _schema_files(settings: Settings) -> list[Finding]:
-    """The editor schemas must list the same mode codes and labels as the settings."""
-    return [
+    """The editor schemas must list the same mode codes and labels (and trades) as the settings."""
+    stale = [
         finding(f"generator/schema/{path.name}", 0, 0, "W801", path=f"generator/schema/{path.name}")
         for kind, path in schemas.KINDS.items()
         if schemas.modes_in_file(kind) != [(m.code, m.label) for m in settings.modes]
     ]
+    if schemas.trades_in_file() != [(t.code, t.label) for t in settings.trades]:
+        path = f"generator/schema/{schemas.KINDS['catalog'].name}"
+        stale.append(finding(path, 0, 0, "W953", path=path))
+    return stale

@@ -1,4 +1,4 @@
-"""``schema``: rewrite the editors' JSON Schemas with the guidance modes of ``mkdocs.yml``."""
+"""``schema``: rewrite the editors' JSON Schemas with the guidance modes and trades of ``mkdocs.yml``."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ def run(args: argparse.Namespace) -> int:
         report.write(findings, 1, "text", sys.stdout)
         return Exit.CONTENT
     changed = schema.write_modes([(m.code, m.label) for m in loaded.modes])
+    changed += schema.write_trades([(t.code, t.label) for t in loaded.trades])
     changed += schema.write_snippet_modes(loaded.mode_codes)
     for path in changed:
         print(msg.SCHEMA_WRITTEN.format(path=path))

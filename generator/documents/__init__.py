@@ -84,8 +84,9 @@ def kinds_for(item: Item, context: Context) -> tuple[Kind, ...]:
 
 
 def values(item: Item, department: Department, context: Context, kind: Kind, converter: Converter,
-           script: str = "zh-Hans") -> dict[str, filler.Value]:
-    """The template fields for ``item`` in ``script`` (raises ``ExemptItem`` for an exempt item)."""
+           script: str = "zh-Hans", year: int | None = None) -> dict[str, filler.Value]:
+    """The template fields for ``item`` in ``script`` (raises ``ExemptItem`` for an exempt item);
+    ``year`` (printed in the number) overrides the context's."""
     if script not in SCRIPTS:
         raise ValueError(script)
     if script == "zh-Hant":
@@ -100,7 +101,7 @@ def values(item: Item, department: Department, context: Context, kind: Kind, con
         def fixed(s: str) -> str:
             return s
     return fields.values(item, department, kind, context.config, context.modes, context.library,
-                         context.year, text, fixed)
+                         context.year if year is None else year, text, fixed)
 
 
 def write_for_item(item: Item, department: Department, context: Context, kind: Kind, converter: Converter,

@@ -280,7 +280,7 @@ class _Values:
             "exemption_reason": _text(i.exemption_reason), "status": (i.status,),
             "effective_date": (i.effective_date,), "review.unit": _text(i.review.unit),
             "review.date": _text(i.review.date), "review.filing_no": _text(i.review.filing_no),
-            "no_penalty": tuple(i.no_penalty), "note": _text(i.note),
+            "no_penalty": tuple(i.no_penalty), "trades": tuple(i.trades), "note": _text(i.note),
         }
 
     def entry(self, e: NoPenaltyEntry) -> dict[str, tuple[str, ...]]:

@@ -24,7 +24,7 @@ DEPARTMENT_ORDER = field_table.top_keys(field_table.DEPARTMENT_FIELDS)
 ITEM_ORDER = field_table.top_keys(field_table.ITEM_FIELDS)
 ENTRY_ORDER = field_table.top_keys(field_table.ENTRY_FIELDS)
 WITHDRAWN_ORDER = field_table.top_keys(field_table.WITHDRAWN_FIELDS)
-FLOW = {"stages", "power_codes", "no_penalty", "reviewers"}
+FLOW = {"stages", "power_codes", "no_penalty", "trades", "reviewers"}
 QUOTED_IN_FLOW = {"power_codes", "reviewers"}
 BLOCK_TEXT = {"content"}
 
@@ -131,7 +131,7 @@ def item_dict(i: Item) -> dict[str, Any]:
         "procedure": list(i.procedure), "rights": list(i.rights), "supervision_phone": i.supervision_phone,
         "disclosure": i.disclosure, "exemption_reason": i.exemption_reason, "status": i.status,
         "effective_date": i.effective_date, "review": review_dict(i.review.unit, i.review.date, i.review.filing_no),
-        "no_penalty": list(i.no_penalty), "note": i.note,
+        "no_penalty": list(i.no_penalty), "trades": list(i.trades), "note": i.note,
     }
 
 

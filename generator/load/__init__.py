@@ -379,7 +379,8 @@ def _item(raw: dict[str, Any], department: str, origin: Origin) -> Item:
         status=raw["status"], effective_date=raw["effective_date"],
         review=Review(review["unit"], review["date"], review.get("filing_no")), origin=origin,
         power_codes=tuple(raw.get("power_codes") or ()), no_penalty=tuple(raw.get("no_penalty") or ()),
-        exemption_reason=raw.get("exemption_reason"), note=raw.get("note"), office_phone=raw.get("office_phone"),
+        trades=tuple(raw.get("trades") or ()), exemption_reason=raw.get("exemption_reason"), note=raw.get("note"),
+        office_phone=raw.get("office_phone"),
     )
 
 

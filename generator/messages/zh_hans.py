@@ -923,3 +923,18 @@ WITHDRAWN_REASON_PROBLEMS = {
 MESSAGES.update({
     "E980": "网站设置的生成引擎“{engine}”没有安装在运行生成器的 Python 环境中，无法生成网站。请运维人员安装它（版本见 requirements.lock），或把 extra.engine 改回 mkdocs。",
 })
+
+# --- 一业一册: trades (行业) in mkdocs.yml, on items, and their pages and booklets (E953–E954, W953) -----
+MESSAGES.update({
+    "E953": "行业代码“{code}”与网站的固定页面 {page} 同名，那个页面会被覆盖。请在 mkdocs.yml 的 extra.trades 中另选一个代码（英文小写字母和下划线），并运行 python -m generator schema 更新编辑器提示。",
+    "E954": "适用行业“{value}”不是网站设置的行业。{suggestion}请写行业代码，可选：{allowed}。需要新的行业，请联系运维人员在 mkdocs.yml 的 extra.trades 中增加。",
+    "W953": "编辑器提示用的 {path} 与 mkdocs.yml 中的行业（extra.trades）不一致。请运行 python -m generator schema 更新。",
+})
+SETTINGS_TRADE_ENTRY = "extra.trades 要写成一个列表，每个行业写 code（英文小写字母和下划线）和 label（中文名称）。"
+SETTINGS_TRADE_TWICE = "行业代码“{code}”重复。"
+TRADES_NONE = "（mkdocs.yml 的 extra.trades 中还没有设置行业）"
+TRADE_DID_YOU_MEAN = "是不是“{label}”（写成 {code}）？"
+SECTIONS["trades"] = "按行业查看"
+TRADE_PAGE_TITLE = "{trade}行业行政指导手册"
+NOTICE_PAGE_TITLE = "{department}行政指导事项公示"
+SETTINGS_NOTICE_PDF = "extra.notice_pdf 只能写 true 或 false。"

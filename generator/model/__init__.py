@@ -77,6 +77,7 @@ class Item:
     origin: Origin = field(compare=False)
     power_codes: tuple[str, ...] = ()
     no_penalty: tuple[str, ...] = ()
+    trades: tuple[str, ...] = ()  # trade codes of the settings (一业一册)
     exemption_reason: str | None = None
     note: str | None = None
     office_phone: str | None = None  # the 承办科室's own line, when it has one

@@ -417,6 +417,7 @@ ITEM_COLUMNS: tuple[Column, ...] = (
     Column("审查日期", "review.date", DATE, ("合法性审查日期",), required=True, width=12),
     Column("备案号", "review.filing_no", LINE, ("备案编号", "备案文号"), width=20),
     Column("关联不罚清单", "no_penalty", LIST, ("不罚清单", "关联不罚清单条目", "关联免罚清单"), width=20),
+    Column("适用行业", "trades", LIST, ("行业", "所属行业", "适用行业代码"), width=20),
     Column("备注", "note", TEXT, ("说明",), width=30),
     # From the git history (generator/history): written for the filing platform and readers, never read back.
     Column("首次发布日期", "", IGNORED, ("首次发布",), width=12, get=lambda i, c: c.publication.get(i.id, ("", ""))[0]),

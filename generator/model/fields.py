@@ -89,6 +89,7 @@ ITEM_FIELDS: tuple[Field, ...] = (
     Field("review.date", "审查日期", DATE, "审查日期"),
     Field("review.filing_no", "备案号", TEXT, "备案号"),
     Field("no_penalty", "关联不罚清单", CODES, "关联不罚清单"),
+    Field("trades", "适用行业", CODES, "适用行业"),
     Field("note", "备注", TEXT, "备注"),
 )
 

@@ -9,7 +9,11 @@ build (``generator.build``) loops over the lists below:
 - ``BESIDE_PAGES`` run in a forked child while MkDocs builds: pure Python, and no path in
   common with the pages;
 - ``AFTER_PAGES`` run once the pages are in place, in the build's own process, reusing what
-  rendering cached (the case bodies).
+  rendering cached (the case bodies);
+- ``documents.Documents`` (the guidance documents, .docx) joins ``BESIDE_PAGES`` in the forked
+  child, and ``notices.NoticePdfs`` (the office notices as PDF, when the settings ask) runs in a
+  child of its own: both need what the build holds beside the view (``documents/``, the statute
+  library) and their caches, so ``build.generate`` makes them.
 
 A new output is a module with ``write(view, out)`` added to one of these lists.
 """

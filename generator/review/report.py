@@ -33,7 +33,7 @@ from ..history.diff import ADDED, CHANGED, REMOVED, Change, FieldChange
 TEMPLATE = Path(__file__).with_name("report.md.j2")
 MARKER = "<!-- xzzd-review -->"  # lets CI find and update its own earlier comment
 # Fields shown inline as "a、b → c" (short codes and words) and as line-by-line blocks.
-INLINE_LISTS = ("stages", "power_codes", "no_penalty", "items", "tags", "reviewers")
+INLINE_LISTS = ("stages", "power_codes", "no_penalty", "trades", "items", "tags", "reviewers")
 BLOCK_LISTS = ("basis", "procedure", "rights", "conditions", "body", "modes")
 SHORT = 40  # characters: longer single values are shown as a word-level diff
 # The preview page of each kind of change (items and cases have their own pages).

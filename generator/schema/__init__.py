@@ -4,10 +4,12 @@ The files beside this module are what VS Code reads (through the ``yaml-language
 comment at the top of each content file) and what ``check`` validates against, so the two
 cannot drift. The one part that depends on the site's settings — the list of guidance mode
 codes — is filled in from ``mkdocs.yml`` at check time; ``python -m generator schema`` writes
-it back into the files so editors autocomplete the same codes. ``law.schema.json`` (the statute
-library's metadata files) depends on no setting: ``load_static``. Shared definitions (the
-``public_names`` list of a department, an item or a case) live under ``$defs`` and are reached
-through ``$ref`` by ``subschema_at`` like any other field.
+it back into the files so editors autocomplete the same codes. The trade codes (``extra.trades``)
+are written the same way for editors, but checked by ``checks.trades`` (E954, with a
+suggestion). ``law.schema.json`` (the statute library's metadata files) depends on no setting:
+``load_static``. Shared definitions (the ``public_names`` list of a department, an item or a
+case) live under ``$defs`` and are reached through ``$ref`` by ``subschema_at`` like any other
+field.
 """
 
 from __future__ import annotations
@@ -30,6 +32,9 @@ def _read(kind: str) -> str:
 def load(kind: str, mode_codes: Iterable[str] | None = None) -> dict[str, Any]:
     """The schema of ``kind`` ('catalog' or 'case'), with the mode enum set to ``mode_codes``."""
     schema = json.loads(_read(kind))
+    if kind == "catalog":  # any text passes here; checks.trades names an unknown trade with a suggestion
+        for key in ("enum", "enumDescriptions", "markdownEnumDescriptions"):
+            _trade_schema(schema).pop(key, None)
     if mode_codes is not None:
         node = _mode_schema(schema, kind)
         node["enum"] = list(mode_codes)
@@ -66,6 +71,32 @@ def write_modes(modes: list[tuple[str, str]]) -> list[Path]:
         _read.cache_clear()
         changed.append(path)
     return changed
+
+
+def trades_in_file() -> list[tuple[str, str]]:
+    """(code, label) of the trades as the editors' catalog schema lists them."""
+    node = _trade_schema(json.loads(_read("catalog")))
+    labels = node.get("enumDescriptions") or []
+    return [(code, labels[i] if i < len(labels) else "") for i, code in enumerate(node.get("enum") or [])]
+
+
+def write_trades(trades: list[tuple[str, str]]) -> list[Path]:
+    """Rewrite the trade enum of the catalog schema, with labels for VS Code's completion list."""
+    path = KINDS["catalog"]
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    node = _trade_schema(schema)
+    wanted = {"enum": [code for code, _ in trades], "enumDescriptions": [label for _, label in trades],
+              "markdownEnumDescriptions": [f"**{label}**（`{code}`）" for code, label in trades]}
+    if all(node.get(key) == value for key, value in wanted.items()):
+        return []
+    node.update(wanted)
+    path.write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    _read.cache_clear()
+    return [path]
+
+
+def _trade_schema(schema: dict[str, Any]) -> dict[str, Any]:
+    return schema["$defs"]["item"]["properties"]["trades"]["items"]
 
 
 SNIPPETS = HERE.parents[1] / ".vscode" / "xzzd.code-snippets"

@@ -18,12 +18,22 @@ from typing import TYPE_CHECKING
 from ..history.record import NOT_READ, History
 from ..model import Case, Content, Department, Item, MediaFile, NoPenaltyEntry
 from ..script import Converter
-from ..settings import Settings
+from ..settings import Settings, Trade
 from . import shown
 from .laws import LawIndex, build as law_index
 
 if TYPE_CHECKING:
     from ..laws.library import Library
+
+
+@dataclass(frozen=True)
+class TradePart:
+    """One department's chapter of a trade booklet."""
+
+    department: Department
+    items: list[Item]
+    entries: list[NoPenaltyEntry]
+    cases: list[Case]
 
 
 @dataclass
@@ -44,6 +54,9 @@ class PublishedView:
     cases_by_item: dict[str, list[Case]] = field(default_factory=lambda: defaultdict(list))
     items_by_entry: dict[str, list[Item]] = field(default_factory=lambda: defaultdict(list))
     laws: LawIndex = field(default_factory=LawIndex)  # the 依据索引: cited laws with their texts
+    # item id → (path under a script's root, kind name) of its guidance documents (下载文书样式),
+    # set by the build when the repository has documents/ (``outputs.documents``)
+    documents: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, content: Content, settings: Settings, history: History = NOT_READ,
@@ -73,6 +86,24 @@ class PublishedView:
         mode = self.settings.mode(code)
         return mode.label if mode else code
 
+    def trades_of(self, item: Item) -> list[Trade]:
+        """The item's trades the settings know (only those have pages: a code the check
+        refused never becomes a link)."""
+        return [t for t in self.settings.trades if t.code in item.trades]
+
+    def trade_book(self, code: str) -> list[TradePart]:
+        """一业一册: per department (by code), its published items tagged with the trade ``code``,
+        their 不罚清单 entries and the typical cases of those items (each once)."""
+        parts = []
+        for department in self.departments:
+            items = [i for i in self.items_of(department) if code in i.trades]
+            if not items:
+                continue
+            entries = list({e.id: e for i in items for e in self.entries_of(i)}.values())
+            shown = {c.id for i in items for c in self.cases_by_item.get(i.id, ())}
+            parts.append(TradePart(department, items, entries, [c for c in self.cases if c.id in shown]))
+        return parts
+
     def entries_of(self, item: Item) -> list[NoPenaltyEntry]:
         return [self.entry_by_id[ref] for ref in item.no_penalty if ref in self.entry_by_id]
 
@@ -94,6 +125,7 @@ class PublishedView:
         view = PublishedView.of(resolved, self.settings, shown.history(self.history, self.departments, self.converter),
                                 self.converter)
         view.laws = self.laws  # built from the texts as written, which the library matches
+        view.documents = self.documents
         return view
 
     @property

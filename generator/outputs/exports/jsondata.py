@@ -91,6 +91,7 @@ def _item(i: Item, modes: dict[str, str], view: PublishedView) -> dict[str, Any]
         "effective_date": i.effective_date,
         "review": {"unit": _t(i.review.unit), "date": i.review.date, "filing_no": _t(i.review.filing_no)},
         "no_penalty": list(i.no_penalty),
+        "trades": list(i.trades),
         "note": _t(i.note),
         "page": layout.url(layout.item(i.id)),
         "first_published": dates.first,

@@ -17,7 +17,7 @@ import jinja2
 from markupsafe import Markup
 
 from ...model import STAGES, Case, Department
-from ... import casebody, layout, media
+from ... import casebody, layout, media, notices
 from ...script import Converter
 from ...view import PublishedView
 from ...view.shown import Shown
@@ -73,6 +73,7 @@ FIXED_PAGES = (
     Fixed(layout.DEPARTMENTS, "departments.md.j2", "departments"),
     Fixed(layout.MODES, "modes.md.j2", "modes"),
     Fixed(layout.NO_PENALTY, "no-penalty.md.j2", "no_penalty"),
+    Fixed(layout.TRADES, "trades.md.j2", "trades"),
     Fixed(layout.CASES, "cases.md.j2", "cases"),
     Fixed(layout.SEARCH, "search.md.j2", "search"),
     Fixed(layout.STATS, "stats.md.j2", "stats"),
@@ -132,12 +133,20 @@ def render(view: PublishedView, memo: Memo | None = None) -> list[Page]:
         name = view.department_by_code[d.code].name
         add(layout.department(d.code), "department.md.j2", name, sections["departments"], (d, site.cases_of(d)),
             department=d, meta={"source": name})
+    for d in site.departments:
+        name = view.department_by_code[d.code].name
+        items, entries = site.items_of(d), site.entries_in(d)
+        pdf = layout.notice_pdf(d.code) if settings.notice_pdf else ""
+        add(layout.notice(d.code), "notice.md.j2", msg.NOTICE_PAGE_TITLE.format(department=name), sections["departments"],
+            (d, items, entries, pdf), department=d, items=items, entries=entries, pdf=pdf,
+            version_date=notices.version_date(d), meta={"source": name})
     for item in site.items:
         d = site.department_by_code[item.department]
         name = view.department_by_code[item.department].name
         dates = history.dates_of("item", item.id)
         inputs = (item, d, site.entries_of(item), site.cases_by_item.get(item.id), dates,
-                  [site.laws.of(item, n) for n in range(len(item.basis))], bool(site.laws.pages))
+                  [site.laws.of(item, n) for n in range(len(item.basis))], bool(site.laws.pages),
+                  site.documents.get(item.id))
         add(layout.item(item.id), "item.md.j2", view.item_by_id[item.id].name, sections["items"], inputs, item=item,
             department=d, dates=dates,
             meta={"source": name, **_date_meta(dates, item.effective_date, msg.DATE_EFFECTIVE)})
@@ -154,6 +163,12 @@ def render(view: PublishedView, memo: Memo | None = None) -> list[Page]:
     for mode in settings.modes:
         items = [i for i in site.items if i.mode == mode.code]
         add(layout.mode(mode.code), "mode.md.j2", mode.label, sections["modes"], items, mode=mode, items=items)
+    books = {t.code: site.trade_book(t.code) for t in settings.trades}
+    fixed(layout.TRADES, books=books)
+    for trade in settings.trades:
+        parts = books[trade.code]
+        add(layout.trade(trade.code), "trade.md.j2", msg.TRADE_PAGE_TITLE.format(trade=trade.label),
+            sections["trades"], (trade, parts), trade=trade, parts=parts)
     for stage in STAGES:
         items = [i for i in site.items if stage in i.stages]
         add(layout.stage(stage), "stage.md.j2", msg.STAGE_PAGE_TITLE.format(stage=stage), sections["modes"], items,
