@@ -24,7 +24,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1]
-CONTENT = ("mkdocs.yml", "catalogs", "typical-cases", "laws")
+CONTENT = ("mkdocs.yml", "catalogs", "typical-cases", "laws", "powers", "documents")
 # Zensical's base.html puts the skip link's target inside the article; MkDocs' puts it before.
 FRAME_ONLY = {("a", (("id", "__skip"), ("tabindex", "-1")))}
 

@@ -184,8 +184,8 @@ def test_quotation_slip_in_a_block_is_reported_at_its_line(make_repo) -> None:
 def test_exempt_item_quotation_is_not_repeated_in_the_message(make_repo) -> None:
     text = replace_once(fixtures.CATALOG, "        article: 第三十三条第一款\n",
                         "        article: 第三十三条第一款\n        text: 违法行为轻微并及时改正的，不予处罚。\n")
-    text = replace_once(text, "    supervision_phone: 12345\n    disclosure: 公开\n",
-                        "    supervision_phone: 12345\n    disclosure: 商业秘密\n    exemption_reason: 涉及企业未公开的经营数据。\n")
+    text = replace_once(text, "    supervision_phone: '12345'\n    disclosure: 公开\n",
+                        "    supervision_phone: '12345'\n    disclosure: 商业秘密\n    exemption_reason: 涉及企业未公开的经营数据。\n")
     result = check_json(with_laws(make_repo(catalog=text, case=None)))
     [found] = [f for f in result.findings if f["code"] == "E908"]
     assert "不予处罚" not in found["message"] and "仓库文件" in found["message"]
