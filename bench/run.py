@@ -8,7 +8,10 @@ start and end. A round measures each figure once, in this order, so a drift of t
 load hits all of them alike (A B C A B C …):
 - ``check_s``: ``python -m generator check``;
 - ``build_s``: a clean full bilingual build (``python -m generator build``, no cache from an
-  earlier build): check, render, both MkDocs builds, search index, exports;
+  earlier build): check, render, both MkDocs builds, search index, exports, and the guidance
+  documents (the content has the sample's ``documents/``, as a district's repository would);
+- ``build_without_documents_s``: the same build of the same content without ``documents/``:
+  ``build_s`` over it, less one, is the documents' share of the build;
 - ``floor_s`` (also written as ``lower_bound_s``, its old name): bench/floor.py, the same pages
   done competently — one reused Markdown with the engine's extensions, the real page chrome,
   OpenCC, each page written once, one process per script in parallel; no data files;
@@ -57,7 +60,7 @@ from generator.view import PublishedView  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = Path(__file__).resolve().parent
-TIMED = ("check", "build", "floor", "alternative", "preview_edit")
+TIMED = ("check", "build", "build_without_documents", "floor", "alternative", "preview_edit")
 ALTERNATIVE = ("mkdocs-material + mkdocs-static-i18n (suffix structure, reconfigure_search: false, "
                "i.e. its search de-duplication off) + built-in search (lang zh, jieba)")
 
@@ -185,6 +188,10 @@ def measure(scale: str, runs: int, skip_alternative: bool, progress: Callable[[s
         out, floor_out = work / "site", work / "floor"
         check = [sys.executable, "-m", "generator", "check", "--root", str(root), "--format", "json"]
         build = [sys.executable, "-m", "generator", "build", "--root", str(root), "--out", str(out)]
+        bare = work / "content-without-documents"
+        shutil.copytree(root, bare, ignore=shutil.ignore_patterns("documents"))
+        bare_out = work / "site-without-documents"
+        bare_build = [sys.executable, "-m", "generator", "build", "--root", str(bare), "--out", str(bare_out)]
         floor = [sys.executable, str(BENCH / "floor.py"), "--root", str(root), "--chrome-from", str(out),
                  "--out", str(floor_out)]
         alternative = None if skip_alternative else Alternative(root, work / "alternative")
@@ -194,6 +201,8 @@ def measure(scale: str, runs: int, skip_alternative: bool, progress: Callable[[s
             times["check"].append(timed(check))
             clean(root, out)
             times["build"].append(timed(build))
+            clean(bare, bare_out)
+            times["build_without_documents"].append(timed(bare_build))
             shutil.rmtree(floor_out, ignore_errors=True)
             times["floor"].append(timed(floor))
             if alternative:
@@ -222,6 +231,7 @@ def measure(scale: str, runs: int, skip_alternative: bool, progress: Callable[[s
         pages=pages,
         floor_pages=floor_pages,
         build_per_floor=[round(b / f, 2) for b, f in zip(times["build"], times["floor"])],
+        documents_share=[round(b / w - 1, 3) for b, w in zip(times["build"], times["build_without_documents"])],
         alternative_per_build=[round(a / b, 2) for a, b in zip(times["alternative"], times["build"])],
         alternative_config=None if skip_alternative else ALTERNATIVE,
         load_start=[round(x, 2) for x in load_start],
@@ -254,6 +264,10 @@ def report(f: dict[str, Any]) -> None:
     print(f"  {'seconds':<52} {'median':>8} {'min':>8} {'max':>8}")
     row("check", "check")
     row("full bilingual build, clean", "build", f"{f['pages']} pages")
+    shares = f["documents_share"]
+    row("the same build without documents/", "build_without_documents",
+        f"documents add {f['build_s'] / f['build_without_documents_s'] - 1:+.0%} "
+        f"(per round {min(shares):+.0%} to {max(shares):+.0%})" if shares else "")
     row("floor: same pages done competently (bench/floor.py)", "floor",
         f"{f['floor_pages']} pages; build / floor = {f['build_s'] / f['floor_s']:.2f} ({ratios(f['build_per_floor'])})")
     row("alternative: material + static-i18n + search", "alternative",

@@ -173,6 +173,8 @@ def generate(scale: str, out: Path, seed: int = 20261121) -> Path:
         shutil.rmtree(out)
     out.mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", out / "mkdocs.yml")
+    # The guidance documents' configuration and Word templates, as a district's repository has them.
+    shutil.copytree(ROOT / "documents", out / "documents")
     spec = SCALES[scale]
     if spec is None:
         shutil.copytree(ROOT / "catalogs", out / "catalogs")

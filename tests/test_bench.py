@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-TIMED = ("check", "build", "floor", "alternative", "preview_edit")
+TIMED = ("check", "build", "build_without_documents", "floor", "alternative", "preview_edit")
 # What readers of the earlier JSON used: kept.
 OLD_KEYS = {"scale", "check_s", "build_s", "peak_mb", "lower_bound_s", "alternative_s", "site_mb",
             "largest_item_page_kb", "preview_edit_s"}
@@ -33,6 +33,7 @@ def test_harness_reports_every_figure_at_sample_scale(tmp_path: Path) -> None:
         assert 0 < low <= median <= high, name
     assert figures["lower_bound_s"] == figures["floor_s"]
     assert len(figures["build_per_floor"]) == len(figures["alternative_per_build"]) == 1
+    assert len(figures["documents_share"]) == 1 and "documents add" in run.stdout
     assert "reconfigure_search: false" in figures["alternative_config"]
     assert "reconfigure_search: false" in run.stdout  # the table says how the alternative is configured
 

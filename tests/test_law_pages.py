@@ -113,3 +113,25 @@ def test_exempt_items_are_never_listed_and_a_law_only_they_cite_has_no_page(tmp_
     assert law_pages, "the published item's laws have pages"
     assert all("demo-002" not in p.body and "行政复议法" not in p.body for p in law_pages)
     assert not any(p.meta["title"].endswith("行政复议法") for p in law_pages)
+
+
+def test_a_long_provision_from_the_library_is_folded_a_short_one_shown(sample, model):
+    """A whole article with a dozen 项 would push the item's own text screens down on a phone:
+    past 120 characters the library's text sits in a closed <details> that names its length."""
+    from generator.laws.library import unit
+
+    library = model.library
+    seen = {"folded": 0, "shown": 0}
+    for item in sorted(model.content.published_items(), key=lambda i: i.id):
+        page = (sample.out / f"items/{item.id}.html").read_text(encoding="utf-8")
+        for b in item.basis:
+            if b.text is None and len(b.provisions) == 1 and library.find(b.law):
+                text = unit(library.find(b.law).current.statute, b.provisions[0]).text
+                first = html.escape(text.split("\n")[0], quote=False)
+                at = page.index(first)
+                folded = page.rfind('<details class="xz-law-more">', 0, at) > page.rfind("</details>", 0, at)
+                assert folded == (len(text) > 120), (item.id, b.law, len(text))
+                seen["folded" if folded else "shown"] += 1
+                if folded:
+                    assert f"<summary>查看条文（{len(text)} 字）</summary>" in page
+    assert seen["folded"] and seen["shown"], seen
