@@ -312,3 +312,22 @@ def test_a_change_of_reviewers_only_is_not_a_publication(tmp_path):
     assert [e.commit.time for e in h.entries] == [INITIAL, PR13]
     change, = h.entries[-1].changes.changes
     assert (change.kind, change.id, [f.label for f in change.fields]) == ("department", "scjg", ["办公地址"])
+
+
+def test_a_changed_trade_is_shown_by_its_label_not_its_code():
+    """The change history, the review and the version pages show 餐饮, as the item page does."""
+    from conftest import PROJECT
+    from generator import checks
+    from generator.history import diff
+    from generator.model import Content
+
+    loaded, settings, _ = checks.run(PROJECT)
+    old = loaded.content
+    item = next(i for i in old.items() if i.trades)
+    departments = tuple(dataclasses.replace(d, items=tuple(dataclasses.replace(i, trades=()) if i is item else i
+                                                           for i in d.items)) for d in old.departments)
+    changes = diff.compare(old, Content(departments, old.cases), diff.mode_labels(settings))
+    [change] = [c for c in changes.changes if c.id == item.id]
+    labels = {t.code: t.label for t in settings.trades}
+    assert change.field("trades").old == tuple(labels[t] for t in item.trades)
+    assert not set(item.trades) & set(change.field("trades").old)

@@ -91,11 +91,18 @@ class ChangeSet:
         return [c for c in self.of(kind, CHANGED) if c.field(name) is not None]
 
 
+# Trade codes sit beside the mode codes in one table of labels under this prefix (codes of both
+# are identifiers, so no code contains ":").
+TRADE = "trade:"
+
+
 def mode_labels(*settings: Settings | None) -> dict[str, str]:
-    """code → label from every given version of the settings (the newest wins)."""
+    """code → label of the guidance modes, and TRADE + code → label of the trades, from every
+    given version of the settings (the newest wins): changes show 餐饮, not catering."""
     labels: dict[str, str] = {}
     for s in reversed([s for s in settings if s is not None]):
         labels.update({m.code: m.label for m in s.modes})
+        labels.update({TRADE + t.code: t.label for t in s.trades})
     return labels
 
 
@@ -280,7 +287,8 @@ class _Values:
             "exemption_reason": _text(i.exemption_reason), "status": (i.status,),
             "effective_date": (i.effective_date,), "review.unit": _text(i.review.unit),
             "review.date": _text(i.review.date), "review.filing_no": _text(i.review.filing_no),
-            "no_penalty": tuple(i.no_penalty), "trades": tuple(i.trades), "note": _text(i.note),
+            "no_penalty": tuple(i.no_penalty), "trades": tuple(self.modes.get(TRADE + t, t) for t in i.trades),
+            "note": _text(i.note),
         }
 
     def entry(self, e: NoPenaltyEntry) -> dict[str, tuple[str, ...]]:
