@@ -23,6 +23,9 @@ that key where inputs are bytes or text; the caches of the generator and their k
 from __future__ import annotations
 
 import hashlib
+import os
+import shutil
+from pathlib import Path
 
 
 def digest(*parts: str | bytes) -> str:
@@ -34,3 +37,17 @@ def digest(*parts: str | bytes) -> str:
         hasher.update(b"%d:" % len(data))
         hasher.update(data)
     return hasher.hexdigest()
+
+
+def share(source: str | Path, target: str | Path) -> None:
+    """Put a file kept in the build cache into the new site without writing its bytes again: a
+    hard link, or a copy where the two folders are on different file systems.
+
+    A link is one file under two names, so this is safe only because nothing ever rewrites a
+    cached file in place: the documents and PDF stores write a new file and move it over the
+    old one, and ``outputs.pages.engine`` removes every page MkDocs is about to write again
+    before a ``--dirty`` run (MkDocs opens an existing file and overwrites it)."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)

@@ -20,6 +20,7 @@ line that hold the same number or name.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import html
 import io
 import re
@@ -150,9 +151,27 @@ def scan_text(text: str, allowed: Collection[str] = (), name: str = "") -> list[
     return [(source.count("\n", 0, m.start) + 1, m) for m, source in hits]
 
 
-def scan_file(rel: str, data: bytes, allowed: Collection[str] = ()) -> list[Hit]:
-    return [Hit(member, line, m) for member, text in texts_of(rel, data)
-            for line, m in scan_text(text, allowed, member)]
+# A member of a container and what it gave: its name inside the container and its text's
+# digest → (line, match) of each hit. The site's 2,800 .docx files share all their parts but the
+# body (styles, fonts, settings: 70 % of their scanning time), so each such part is read once.
+Memo = dict[tuple[str, bytes], list[tuple[int, privacy.Match]]]
+
+
+def scan_file(rel: str, data: bytes, allowed: Collection[str] = (), memo: Memo | None = None) -> list[Hit]:
+    """Hits in every text a reader could get out of one file; ``memo`` is shared by the files of
+    one scan (the same ``allowed``)."""
+    hits = []
+    for member, text in texts_of(rel, data):
+        inner = member.partition("!")[2]
+        if memo is None or not inner:
+            found = scan_text(text, allowed, member)
+        else:
+            key = (inner, hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest())
+            found = memo.get(key)
+            if found is None:
+                found = memo[key] = scan_text(text, allowed, member)
+        hits += [Hit(member, line, m) for line, m in found]
+    return hits
 
 
 def scan_tree(root: Path, allowed: Collection[str] = ()) -> list[Hit]:
@@ -164,9 +183,10 @@ def scan_tree(root: Path, allowed: Collection[str] = ()) -> list[Hit]:
 
 
 def _scan_paths(paths: list[str], root: Path, allowed: Collection[str]) -> list[Hit]:
-    hits = []
+    hits: list[Hit] = []
+    memo: Memo = {}
     for rel in paths:
-        hits += scan_file(rel, (root / rel).read_bytes(), allowed)
+        hits += scan_file(rel, (root / rel).read_bytes(), allowed, memo)
     return hits
 
 

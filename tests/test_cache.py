@@ -45,6 +45,39 @@ def test_cached_builds_equal_clean_builds(tmp_path):
     assert "示例区人民政府办公室" in (out / "about.html").read_text(encoding="utf-8")
 
 
+def test_later_builds_never_rewrite_a_published_file(tmp_path):
+    """Unchanged pages and documents reach the site without being written again (the site's file
+    is the cache's), yet no later build or preview changes a file of a site already published:
+    a reader being served that site keeps the text that was checked."""
+    import os
+
+    from generator import build
+
+    root = sitebuild.copy_content(tmp_path / "repo")
+    out = tmp_path / "site"
+    sitebuild.build_ok(root, out)
+    published = tmp_path / "published"  # the files of the first site, as a web server holds them
+    published.mkdir()
+    watched = ["items/scjg-001.html", "zh-Hant/items/scjg-001.html", "404.html", "items/scjg-002.html"]
+    watched += [p.relative_to(out).as_posix() for p in (out / "documents").glob("scjg-001-*.docx")]
+    assert len(watched) > 4, "the sample has documents for scjg-001"
+    before = {}
+    for n, name in enumerate(watched):
+        os.link(out / name, published / str(n))
+        before[name] = (out / name).read_bytes()
+
+    edit(root / "catalogs" / "scjg.yaml", "name: 食品经营许可申请政策辅导", "name: 食品经营许可申请政策辅导服务")
+    sitebuild.build_ok(root, out)
+    assert "政策辅导服务" in (out / "items" / "scjg-001.html").read_text(encoding="utf-8")
+    edit(root / "catalogs" / "scjg.yaml", "name: 食品经营许可申请政策辅导服务", "name: 食品经营许可预约辅导")
+    assert build.Preview(root, root / ".build-cache").update().ok
+    for n, name in enumerate(watched):
+        assert (published / str(n)).read_bytes() == before[name], f"{name} of the published site was rewritten"
+
+    cached = root / ".build-cache" / "zh-Hans" / "site" / "items" / "scjg-002.html"
+    assert os.path.samefile(out / "items" / "scjg-002.html", cached), "an unchanged page is not written twice"
+
+
 def test_preview_shows_an_edit(tmp_path):
     from generator import build
 

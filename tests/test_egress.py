@@ -300,3 +300,24 @@ def test_a_number_word_splits_into_runs_is_read_whole_in_a_docx():
     assert ID not in xml and not egress.scan_text(xml, name="word/document.xml")  # the XML alone hides it
     hits = egress.scan_file("documents/x.docx", buffer.getvalue())
     assert [(h.file, h.match.key) for h in hits] == [("documents/x.docx!word/document.xml", ID)]
+
+
+def test_every_copy_of_a_shared_part_is_read_in_a_site(tmp_path):
+    """The site's documents share their parts, and a part read once is not read again; a part
+    that differs in one file only (here its header) is still read there, and each file that
+    holds a number is named."""
+    import docx
+
+    def save(name: str, header: str) -> None:
+        document = docx.Document()
+        document.add_paragraph("劝导告诫书")
+        document.sections[0].header.paragraphs[0].text = header
+        document.save(tmp_path / name)
+
+    save("a.docx", "示例区市场监督管理局")
+    save("b.docx", "示例区市场监督管理局")
+    save("c.docx", "示例区市场监督管理局 联系电话 13905331234")
+    save("d.docx", "示例区市场监督管理局 联系电话 13905331234")
+    hits = egress.scan_tree(tmp_path)
+    assert sorted({(h.file.partition("!")[0], h.match.key) for h in hits}) == [
+        ("c.docx", "13905331234"), ("d.docx", "13905331234")]

@@ -60,28 +60,34 @@ class Documents:
                         key = cache.digest(context.template_hash(kind), script,
                                            converter.identity if script == layout.HANT else "",
                                            json.dumps(values, ensure_ascii=False, sort_keys=True))
-                        data = self._kept(key)
-                        if data is None:
-                            data = context.template(kind, converter, script).fill(values)
-                            self._keep(key, data)
                         used.add(key)
                         path = out / folder / layout.document(item.id, kind.code)
                         path.parent.mkdir(parents=True, exist_ok=True)
-                        path.write_bytes(data)
+                        kept = self._kept(key)
+                        if kept is None:
+                            data = context.template(kind, converter, script).fill(values)
+                            kept = self._keep(key, data)
+                        if kept is None:
+                            path.write_bytes(data)
+                        else:
+                            cache.share(kept, path)
                         written.append(path)
         self._forget_all_but(used)
         return written
 
-    def _kept(self, key: str) -> bytes | None:
+    def _kept(self, key: str) -> Path | None:
         if self.store is None or not (self.store / f"{key}.docx").is_file():
             return None
-        return (self.store / f"{key}.docx").read_bytes()
+        return self.store / f"{key}.docx"
 
-    def _keep(self, key: str, data: bytes) -> None:
-        if self.store is not None:
-            temporary = self.store / f".{key}.tmp"
-            temporary.write_bytes(data)
-            temporary.replace(self.store / f"{key}.docx")
+    def _keep(self, key: str, data: bytes) -> Path | None:
+        """The stored file (a new file moved into place, never one rewritten: the site may
+        share it, see ``cache.share``); None without a store."""
+        if self.store is None:
+            return None
+        temporary = self.store / f".{key}.tmp"
+        temporary.write_bytes(data)
+        return temporary.replace(self.store / f"{key}.docx")
 
     def _forget_all_but(self, used: set[str]) -> None:
         if self.store is not None:

@@ -49,7 +49,7 @@ class NoticePdfs:
                 used.add(kept.name)
                 target = out / folder / layout.notice_pdf(department.code)
                 target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(kept.read_bytes())
+                cache.share(kept, target)
                 written.append(target)
         for entry in self.store.glob("*.pdf"):
             if entry.name not in used:

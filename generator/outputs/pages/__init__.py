@@ -1,7 +1,8 @@
 """The pages output: render every page, build both scripts with MkDocs, and list them in the sitemap.
 
 ``render`` makes each page's Markdown once; ``engine`` writes one MkDocs project per script
-into the cache and runs MkDocs on both at once; the finished sites are copied into the output,
+into the cache and runs MkDocs on both at once; the finished pages are linked into the output
+(each written once, see ``cache.share``),
 and ``sitemap`` replaces MkDocs' own sitemaps with one listing both scripts.
 """
 

@@ -167,6 +167,8 @@ class Running:
         """Start the engine on ``project`` (the next project can be written meanwhile)."""
         self.projects.append(project)
         dirty = project.reusable and project.engine in DIRTY
+        if dirty:
+            _unshare_what_mkdocs_rewrites(project)
         if not project.reusable and project.engine not in DIRTY:
             shutil.rmtree(project.site_dir, ignore_errors=True)  # no page of another build stays
         self.processes.append(subprocess.Popen(
@@ -190,10 +192,34 @@ class Running:
             raise EngineError("\n".join(failures))
 
 
+# What MkDocs renders on every run, dirty or not (Material's static templates).
+STATIC_TEMPLATES = ("404.html", "sitemap.xml", "sitemap.xml.gz")
+
+
+def _unshare_what_mkdocs_rewrites(project: Project) -> None:
+    """Remove each output a ``--dirty`` MkDocs run is going to write again, so that it writes a
+    new file instead of overwriting one a published site shares (``copy_site`` links them).
+    MkDocs' own rule decides (``File.is_modified``): an output older than its source is
+    written again; an output as old as its source is removed too, to be safe."""
+    docs, site = project.folder / "docs", project.site_dir
+    for name in STATIC_TEMPLATES:
+        (site / name).unlink(missing_ok=True)
+    for source in docs.rglob("*"):
+        relative = source.relative_to(docs)
+        output = site / (relative.with_suffix(".html") if source.suffix == ".md" else relative)
+        try:
+            if output.stat().st_mtime <= source.stat().st_mtime:
+                output.unlink()
+        except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+            continue
+
+
 def copy_site(project: Project, target: Path) -> None:
-    """Copy a project's built site to ``target``: its pages and the assets the site ships
+    """Put a project's built site into ``target``: its pages and the assets the site ships
     (above), nothing else an engine writes (sitemaps, made again for both scripts by
-    outputs/sitemap.py; Zensical's empty search.json)."""
+    outputs/sitemap.py; Zensical's empty search.json). MkDocs' and ProperDocs' files are
+    linked, not copied (``cache.share``; ``Running.start`` keeps them from being rewritten
+    in place); Zensical's are copied, since its own cache decides what it rewrites."""
     assets = project.site_dir / "assets"
     hant = project.folder.name == HANT
 
@@ -206,7 +232,8 @@ def copy_site(project: Project, target: Path) -> None:
         return [n for n in names if not (n.endswith(".html") or (here / n).is_dir())
                 or (n == "assets" and here == project.site_dir and hant)]
 
-    shutil.copytree(project.site_dir, target, dirs_exist_ok=True, ignore=ignore)
+    shutil.copytree(project.site_dir, target, dirs_exist_ok=True, ignore=ignore,
+                    copy_function=cache.share if project.engine in DIRTY else shutil.copy2)
 
 
 def _alternates(page: Page, script: str, site_url: str) -> dict[str, str]:
