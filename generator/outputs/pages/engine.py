@@ -26,6 +26,7 @@ from ... import cache, htmlguard, qrcode
 from ...layout import CONFIG_FILE, HANS, HANT, HANT_DIR, PROGRAM_DIR, TEMPLATE_DIR
 from ...script import Converter
 from ...settings import Settings
+from . import chrome
 from .render import Page
 
 LANG_LABELS = {HANS: "简体", HANT: "繁體"}
@@ -105,19 +106,12 @@ def write_project(project: Path, script: str, pages: list[Page], settings: Setti
         if _page_path(stale):  # the manifest is a file in the cache: delete only pages under docs/
             (docs / stale).unlink(missing_ok=True)
     theme = []
-    for folder, transform in ((TEMPLATE_DIR / "assets", None), (TEMPLATE_DIR / "overrides", convert)):
-        for source in sorted(folder.rglob("*")):
-            if not source.is_file():
-                continue
-            relative = source.relative_to(TEMPLATE_DIR)
-            target = (docs if relative.parts[0] == "assets" else project) / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            data = source.read_bytes()
-            if transform:
-                data = transform(data.decode("utf-8")).encode("utf-8")
-            theme.append(cache.digest(relative.as_posix(), data))
-            if not target.exists() or target.read_bytes() != data:
-                target.write_bytes(data)
+    for relative, data in _theme_files(settings.engine, convert):
+        target = (docs if relative.parts[0] == "assets" else project) / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        theme.append(cache.digest(relative.as_posix(), data))
+        if not target.exists() or target.read_bytes() != data:
+            target.write_bytes(data)
     config = _config(settings, script, convert, nav, site_dir)
     # Heading anchors keep their Chinese text (the default slug drops it, giving "_1", "_2").
     # A Python name cannot be written by safe_dump, so this one line is appended as text.
@@ -132,6 +126,25 @@ def write_project(project: Path, script: str, pages: list[Page], settings: Setti
     remembered.unlink(missing_ok=True)  # valid again only once this build has succeeded
     manifest_path.write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
     return Project(project, path, site_dir, settings.engine, fingerprint, reusable)
+
+
+def _theme_files(engine: str, convert: Callable[[str], str]) -> list[tuple[PurePosixPath, bytes]]:
+    """Our assets as they are; our template overrides converted to the project's script; for
+    the engines that render with Material's own templates (MkDocs, ProperDocs), those too, all
+    templates compacted (``chrome``). Zensical keeps its own templates, and ours as written."""
+    files = []
+    for source in sorted((TEMPLATE_DIR / "assets").rglob("*")):
+        if source.is_file():
+            files.append((PurePosixPath(source.relative_to(TEMPLATE_DIR).as_posix()), source.read_bytes()))
+    overrides = TEMPLATE_DIR / "overrides"
+    templates = {source.relative_to(overrides).as_posix(): convert(source.read_text(encoding="utf-8"))
+                 for source in sorted(overrides.rglob("*")) if source.is_file()}
+    if engine in DIRTY:
+        material = chrome.material_templates()
+        templates = {name: chrome.compact(text) if name.endswith(".html") else text
+                     for name, text in sorted((material | templates).items())}
+    files += [(PurePosixPath("overrides", name), text.encode("utf-8")) for name, text in templates.items()]
+    return files
 
 
 def _page_path(path: str) -> bool:
