@@ -1,6 +1,6 @@
 """Performance at named scales, measured side by side. Not a test: run by hand, quote the table.
 
-    python bench/run.py --scale district [--runs 3] [--json FILE] [--skip-alternative]
+    python bench/run.py --scale district [--runs 3] [--json FILE] [--skip-alternative] [--skip-file-creations]
 
 On synthetic content of the scale (bench/synth.py, deterministic), the timed figures are each
 the median of ``--runs`` rounds, printed with their min and max, n, and the load average at
@@ -179,7 +179,8 @@ def spread(name: str, values: list[float]) -> dict[str, Any]:
             f"{name}_s_min": round(min(values), 2), f"{name}_s_max": round(max(values), 2)}
 
 
-def measure(scale: str, runs: int, skip_alternative: bool, progress: Callable[[str], None]) -> dict[str, Any]:
+def measure(scale: str, runs: int, skip_alternative: bool, progress: Callable[[str], None],
+            skip_file_creations: bool = False) -> dict[str, Any]:
     load_start = os.getloadavg()
     times: dict[str, list[float]] = {name: [] for name in TIMED}
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
@@ -216,9 +217,12 @@ def measure(scale: str, runs: int, skip_alternative: bool, progress: Callable[[s
         progress("memory (separate build)")
         clean(root, out)
         peak_mb = memory.peak_mb(build, ROOT)
-        progress("file creations (separate build under strace)")
-        clean(root, out)
-        counted = writes.count(build, ROOT, work, out)
+        if skip_file_creations:
+            counted = "skipped (--skip-file-creations)"
+        else:
+            progress("file creations (separate build under strace)")
+            clean(root, out)
+            counted = writes.count(build, ROOT, work, out)
     figures: dict[str, Any] = {"scale": scale}
     for name in TIMED:
         figures.update(spread(name, times[name]))
@@ -294,10 +298,13 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="rounds of alternated runs (3 or more for figures to quote)")
     parser.add_argument("--json", type=Path)
     parser.add_argument("--skip-alternative", action="store_true", help="the alternative takes minutes at city scale")
+    parser.add_argument("--skip-file-creations", action="store_true",
+                        help="strace slows a city build several times over; count them at district scale")
     args = parser.parse_args()
     if args.runs < 1:
         parser.error("--runs must be at least 1")
-    figures = measure(args.scale, args.runs, args.skip_alternative, lambda step: print(step, file=sys.stderr))
+    figures = measure(args.scale, args.runs, args.skip_alternative, lambda step: print(step, file=sys.stderr),
+                      args.skip_file_creations)
     report(figures)
     if args.json:
         args.json.write_text(json.dumps(figures, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
