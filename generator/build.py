@@ -75,10 +75,12 @@ def publish(root: Path, loaded: Loaded, settings: Settings, findings: list[Findi
     history = changelog.read(root, loaded.content)
     work = Path(tempfile.mkdtemp(prefix=".build-", dir=out.parent))
     try:
+        scan = egress.Scan(work / "site", public_names.allowed_everywhere(loaded))
         with _locked(cache or work / "cache") as projects:
             pages = generate(loaded.content, settings, work, projects, history, loaded.library,
-                             _documents(root, loaded, settings, projects), NoticePdfs(loaded.library, projects / "notices"))
-        leaks = _personal_data_in_output(work / "site", out, root, loaded)
+                             _documents(root, loaded, settings, projects), NoticePdfs(loaded.library, projects / "notices"),
+                             scan)
+        leaks = _personal_data_in_output(scan, out, root, loaded)
         if leaks:
             return BuildResult(False, findings + leaks, files)
         unsafe = _unsafe_html(work / "site", loaded.content, settings)
@@ -122,22 +124,29 @@ def _documents(root: Path, loaded: Loaded, settings: Settings, projects: Path) -
 
 def generate(content: Content, settings: Settings, work: Path, projects: Path,
              history: History = NOT_READ, library: Library | None = None, documents: Documents | None = None,
-             notice_pdfs: NoticePdfs | None = None) -> list[render.Page]:
+             notice_pdfs: NoticePdfs | None = None, scan: egress.Scan | None = None) -> list[render.Page]:
     """Build every output from the published view; the finished site is ``work/site``.
 
     With a git history, dates come from it (publication dates on pages, SOURCE_DATE_EPOCH =
     the newest content commit); without one, from the content's own dates. The data files
     (exports, search index, feed, guidance documents) are written by a second process meanwhile:
     while this one renders and converts pages, the second core would otherwise wait for the
-    engines. The notice PDFs, when the settings ask for them, are printed by a third."""
+    engines. The notice PDFs, when the settings ask for them, are printed by a third. While the
+    last engine runs, this process begins ``scan`` (the egress scan) on what is ready."""
     view = PublishedView.of(content, settings, history, Converter(settings.hant_variant), library)
     documents = documents or Documents(None)
     view.documents = documents.links(view)
     site = work / "site"  # the data files and both engines' pages share no path
     data = Forked(lambda: _write(outputs.BESIDE_PAGES + (documents,), view, site))
     printed = Forked(lambda: notice_pdfs.write(view, site)) if notice_pdfs and settings.notice_pdf else None
+
+    def meanwhile(busy: Callable[[], bool]) -> None:
+        data.join()
+        if scan is not None:
+            scan.scan_ready(busy)
+
     try:
-        pages = Pages(projects).write(view, site)
+        pages = Pages(projects).write(view, site, meanwhile)
     finally:
         data.join()
         if printed:
@@ -159,6 +168,7 @@ class Forked:
     def __init__(self, work: Callable[[], None]) -> None:
         self.work = work
         self._process = None
+        self._failure: str | None = None  # "" once it has ended well
         if "fork" in multiprocessing.get_all_start_methods():
             context = multiprocessing.get_context("fork")
             self._receive, send = context.Pipe(duplex=False)
@@ -167,16 +177,22 @@ class Forked:
             send.close()
 
     def join(self) -> None:
+        """Wait for ``work`` to end (at once if it has); raise if it failed. Safe to call again."""
+        if self._failure is None:
+            self._failure = self._wait()
+        if self._failure:
+            raise RuntimeError(f"writing the data files failed:\n{self._failure}")
+
+    def _wait(self) -> str:
         if self._process is None:
             self.work()
-            return
+            return ""
         try:
             failure = self._receive.recv()
         except EOFError:
             failure = f"exit code {self._process.exitcode}"
         self._process.join()
-        if failure:
-            raise RuntimeError(f"writing the data files failed:\n{failure}")
+        return failure or ""
 
 
 def _report(work: Callable[[], None], send: Connection) -> None:
@@ -232,12 +248,13 @@ class Preview:
         sitemap.write(self.site, [p.url for p in pages if not p.meta.get("noindex")], view.settings.site_url)
 
 
-def _personal_data_in_output(site: Path, out: Path, root: Path, loaded: Loaded) -> list[Finding]:
+def _personal_data_in_output(scan: egress.Scan, out: Path, root: Path, loaded: Loaded) -> list[Finding]:
     """The egress gate: every file of the new site scanned for personal data (E660), so nothing
-    that slipped past the content checks replaces the site that is online."""
+    that slipped past the content checks replaces the site that is online. ``scan`` may have
+    read part of the site already; it reads the rest, and again what changed since."""
     texts = {doc.path: "\n".join(doc.lines) for doc in loaded.documents}
     settings_file = root / layout.CONFIG_FILE
     if settings_file.is_file():
         texts[layout.CONFIG_FILE] = settings_file.read_text(encoding="utf-8", errors="replace")
-    sources = egress.Sources(texts, public_names.allowed_everywhere(loaded))
-    return egress.check_site(site, str(out), sources)
+    sources = egress.Sources(texts, scan.allowed)
+    return egress.check_site(scan.root, str(out), sources, scan)

@@ -27,7 +27,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Collection, Iterator
+from typing import Callable, Collection, Iterator
 
 from . import cores, privacy
 from .findings import Finding, finding
@@ -175,19 +175,59 @@ def scan_file(rel: str, data: bytes, allowed: Collection[str] = (), memo: Memo |
 
 
 def scan_tree(root: Path, allowed: Collection[str] = ()) -> list[Hit]:
-    """Every file under ``root``, on every core: a district's site is about 4,300 files."""
-    paths = sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file() and not p.is_symlink())
-    privacy.warm_up()  # build the detectors once, before forking
-    hits = cores.each_share(_scan_paths, paths, root, allowed)
-    return sorted(hits, key=lambda h: (h.file, h.line, h.match.start))
+    """Every file under ``root``, on every core: a district's site is about 7,000 files."""
+    return Scan(root, allowed).finish()
 
 
-def _scan_paths(paths: list[str], root: Path, allowed: Collection[str]) -> list[Hit]:
-    hits: list[Hit] = []
+class Scan:
+    """The scan of one site, begun while the site is still being made and finished when it is.
+
+    The build scans what is ready while an engine is still running on the other core
+    (``scan_ready``), then ``finish`` scans, on every core, every file not scanned yet or
+    changed since (its inode, size or time differ) and forgets files no longer there: the result
+    is always the scan of the whole finished site, however much of it was read early."""
+
+    def __init__(self, root: Path, allowed: Collection[str] = ()) -> None:
+        self.root, self.allowed = root, allowed
+        self._hits: dict[str, tuple[tuple[int, int, int], list[Hit]]] = {}
+        self._memo: Memo = {}
+
+    def scan_ready(self, go_on: Callable[[], bool]) -> None:
+        """Scan files present now, in this process, for as long as ``go_on()`` says."""
+        privacy.warm_up()
+        for rel, stamp in self._unscanned():
+            if not go_on():
+                return
+            self._hits[rel] = (stamp, scan_file(rel, (self.root / rel).read_bytes(), self.allowed, self._memo))
+
+    def finish(self) -> list[Hit]:
+        present = self._present()
+        for gone in set(self._hits) - set(present):
+            del self._hits[gone]
+        stamps = dict(self._unscanned(present))
+        privacy.warm_up()  # build the detectors once, before forking
+        for rel, hits in cores.each_share(_scan_each, sorted(stamps), self.root, self.allowed):
+            self._hits[rel] = (stamps[rel], hits)
+        every = [hit for _, hits in self._hits.values() for hit in hits]
+        return sorted(every, key=lambda h: (h.file, h.line, h.match.start))
+
+    def _present(self) -> dict[str, tuple[int, int, int]]:
+        present = {}
+        for path in self.root.rglob("*"):
+            if path.is_file() and not path.is_symlink():
+                status = path.stat()
+                present[path.relative_to(self.root).as_posix()] = (status.st_ino, status.st_size, status.st_mtime_ns)
+        return present
+
+    def _unscanned(self, present: dict[str, tuple[int, int, int]] | None = None) -> list[tuple[str, tuple[int, int, int]]]:
+        present = self._present() if present is None else present
+        return [(rel, stamp) for rel, stamp in sorted(present.items())
+                if rel not in self._hits or self._hits[rel][0] != stamp]
+
+
+def _scan_each(paths: list[str], root: Path, allowed: Collection[str]) -> list[tuple[str, list[Hit]]]:
     memo: Memo = {}
-    for rel in paths:
-        hits += scan_file(rel, (root / rel).read_bytes(), allowed, memo)
-    return hits
+    return [(rel, scan_file(rel, (root / rel).read_bytes(), allowed, memo)) for rel in paths]
 
 
 # --- the build's gate -----------------------------------------------------------------------------
@@ -215,10 +255,11 @@ class Sources:
         return self._numbers.get((m.code, m.key))
 
 
-def check_site(site: Path, shown_as: str, sources: Sources) -> list[Finding]:
+def check_site(site: Path, shown_as: str, sources: Sources, scan: Scan | None = None) -> list[Finding]:
     """E660 for each distinct number or name found in the built site at ``site`` (shown to the
-    user as ``shown_as``), located in the content when it can be traced."""
-    hits = scan_tree(site, sources.allowed)
+    user as ``shown_as``), located in the content when it can be traced; ``scan`` is the scan
+    of this site begun while it was being made, if any."""
+    hits = (scan or Scan(site, sources.allowed)).finish()
     return findings(hits, shown_as, sources)
 
 

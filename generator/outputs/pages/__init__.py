@@ -9,7 +9,7 @@ and ``sitemap`` replaces MkDocs' own sitemaps with one listing both scripts.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from ... import layout
 from ...messages import current as msg
@@ -30,11 +30,20 @@ class Pages:
     def __init__(self, projects: Path, memo: render.Memo | None = None) -> None:
         self.projects, self.memo = projects, memo
 
-    def write(self, view: PublishedView, out: Path) -> list[render.Page]:
-        """Build and copy the pages into ``out`` (the zh-Hant site into its folder)."""
+    def write(self, view: PublishedView, out: Path,
+              meanwhile: Callable[[Callable[[], bool]], None] | None = None) -> list[render.Page]:
+        """Build and put the pages into ``out`` (the zh-Hant site into its folder). Once a
+        script's pages are in place while an engine still runs, ``meanwhile(busy)`` may use the
+        idle core for as long as ``busy()``."""
         targets = {layout.HANS: out, layout.HANT: out / layout.HANT_DIR}
         pages, running = self.start(view)
-        running.wait(lambda project: engine.copy_site(project, targets[project.folder.name]))
+
+        def then(project: engine.Project) -> None:
+            engine.copy_site(project, targets[project.folder.name])
+            if meanwhile and running.busy():
+                meanwhile(running.busy)
+
+        running.wait(then)
         sitemap.write(out, [p.url for p in pages if not p.meta.get("noindex")], view.settings.site_url)
         return pages
 

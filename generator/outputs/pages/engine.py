@@ -189,6 +189,10 @@ class Running:
              *(["--dirty"] if dirty else [])],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=self.env))
 
+    def busy(self) -> bool:
+        """Whether an engine is still running."""
+        return any(process.poll() is None for process in self.processes)
+
     def wait(self, then: Callable[[Project], None] | None = None) -> None:
         """Wait for each engine run in the order they started and give each project that
         succeeded to ``then`` at once (the first site is copied while the second builds)."""
