@@ -49,5 +49,16 @@ def share(source: str | Path, target: str | Path) -> None:
     before a ``--dirty`` run (MkDocs opens an existing file and overwrites it)."""
     try:
         os.link(source, target)
+        return
+    except FileExistsError:  # the preview's site, updated in place: put the new file over the old
+        if os.path.samefile(source, target):
+            return
     except OSError:
-        shutil.copyfile(source, target)
+        pass
+    temporary = Path(target).with_name(f".{Path(target).name}.new")
+    temporary.unlink(missing_ok=True)
+    try:
+        os.link(source, temporary)
+    except OSError:
+        shutil.copyfile(source, temporary)
+    os.replace(temporary, target)

@@ -321,3 +321,17 @@ def test_every_copy_of_a_shared_part_is_read_in_a_site(tmp_path):
     hits = egress.scan_tree(tmp_path)
     assert sorted({(h.file.partition("!")[0], h.match.key) for h in hits}) == [
         ("c.docx", "13905331234"), ("d.docx", "13905331234")]
+
+
+def test_a_scan_begun_early_still_reads_the_finished_site(tmp_path):
+    """The build scans what is ready while an engine runs; whatever was read early, the finished
+    scan is that of the site as it is at the end: a file rewritten after it was read is read
+    again, a new file is read, and a file deleted since no longer counts."""
+    (tmp_path / "a.html").write_text("<p>电话 0533-6010010</p>", encoding="utf-8")
+    (tmp_path / "gone.txt").write_text("来电 13905331234", encoding="utf-8")
+    scan = egress.Scan(tmp_path)
+    scan.scan_ready(lambda: True)
+    (tmp_path / "a.html").write_text("<p>联系人手机 13905331234，电话 0533-6010010。</p>", encoding="utf-8")
+    (tmp_path / "b.json").write_text('{"t": "13905331234"}', encoding="utf-8")
+    (tmp_path / "gone.txt").unlink()
+    assert sorted(h.file for h in scan.finish()) == ["a.html", "b.json"]
