@@ -168,6 +168,18 @@ def test_html_lang_matches_script(pages):
     assert not wrong, wrong
 
 
+def test_pages_carry_no_template_indentation(site):
+    """Every phone downloads the page chrome with every page: the templates' indentation is not
+    sent (it was an eighth of an item page), and what a reader sees keeps its words apart."""
+    for page in sitebuild.html_pages(site):
+        text = page.read_text(encoding="utf-8")
+        body = re.sub(r"<(pre|textarea)\b.*?</\1>", "", text, flags=re.S | re.I)
+        indented = [line for line in body.split("\n") if line[:1] in (" ", "\t")]
+        assert not indented, (rel(site, page), indented[:3])
+    item = (site / "items" / "scjg-001.html").read_text(encoding="utf-8")
+    assert re.search(r'class="md-skip">\s*跳到正文\s*</a>', item)
+
+
 # --- 2. every internal link resolves ------------------------------------------------------------
 
 LINK_ATTRS = ("href", "src", "action", "poster", "data")

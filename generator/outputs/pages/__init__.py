@@ -2,8 +2,8 @@
 
 ``render`` makes each page's Markdown once; ``engine`` writes one MkDocs project per script
 into the cache and runs MkDocs on both at once; the finished pages are linked into the output
-(each written once, see ``cache.share``),
-and ``sitemap`` replaces MkDocs' own sitemaps with one listing both scripts.
+(each written once, see ``cache.share``), and ``sitemap`` replaces MkDocs' own sitemaps with
+one listing both scripts.
 """
 
 from __future__ import annotations
