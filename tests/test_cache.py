@@ -123,6 +123,8 @@ def test_preview_renders_again_every_page_an_edit_shows(tmp_path):
         (root / "catalogs" / "scjg.yaml", "name: 食品经营许可申请政策辅导", "name: 食品经营许可预约辅导"),
         # a department's name: on every page that lists its items
         (root / "catalogs" / "scjg.yaml", "name: 示例区市场监督管理局", "name: 示例区市场监管局"),
+        # a department's phone: on the pages of its items that have no phone of their own
+        (root / "catalogs" / "scjg.yaml", "office_phone: 0533-6010001", "office_phone: 0533-6010009"),
         # a case now cites another item: both items' pages change
         (root / "typical-cases" / "scjg" / "scjg-2024-01.md", "items: [scjg-004]", "items: [scjg-001]"),
         # a mode's label (a setting): every page

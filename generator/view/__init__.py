@@ -108,10 +108,23 @@ class PublishedView:
         return [self.entry_by_id[ref] for ref in item.no_penalty if ref in self.entry_by_id]
 
     def items_of(self, department: Department) -> list[Item]:
-        return [i for i in self.items if i.department == department.code]
+        return list(self._by_department[0].get(department.code, ()))
 
     def cases_of(self, department: Department) -> list[Case]:
-        return [c for c in self.cases if c.department == department.code]
+        return list(self._by_department[1].get(department.code, ()))
+
+    @cached_property
+    def _by_department(self) -> tuple[dict[str, list[Item]], dict[str, list[Case]]]:
+        """Items and cases grouped by department once, in their order: pages ask for each
+        department's (3,300 times at city scale), and a scan of 15,000 items each time took
+        seconds of every preview."""
+        items: dict[str, list[Item]] = defaultdict(list)
+        cases: dict[str, list[Case]] = defaultdict(list)
+        for item in self.items:
+            items[item.department].append(item)
+        for case in self.cases:
+            cases[case.department].append(case)
+        return items, cases
 
     def entries_in(self, department: Department) -> list[NoPenaltyEntry]:
         """A department's 不罚清单, by id."""
