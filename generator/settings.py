@@ -194,25 +194,12 @@ def load(root: Path | Source) -> tuple[Settings | None, list[Finding]]:
     demo = extra.get("demo_banner", False)
     if not isinstance(demo, bool):
         problem(msg.SETTINGS_DEMO_BANNER, "extra", "demo_banner")
-    modes: list[Mode] = []
     raw_modes = extra.get("modes")
     if not isinstance(raw_modes, list) or not raw_modes:
         problem(msg.SETTINGS_MODES, "extra", "modes")
         raw_modes = []
-    for i, entry in enumerate(raw_modes):
-        if not (isinstance(entry, dict) and isinstance(entry.get("code"), str)
-                and isinstance(entry.get("label"), str) and entry["code"].isidentifier()
-                and entry["code"].isascii()):
-            problem(msg.SETTINGS_MODE_ENTRY, "extra", "modes", i)
-            continue
-        if any(m.code == entry["code"] for m in modes):
-            problem(msg.SETTINGS_MODE_TWICE.format(code=entry["code"]), "extra", "modes", i)
-            continue
-        if entry["code"] in layout.RESERVED:
-            findings.append(finding(CONFIG_FILE, *where("extra", "modes", i, "code"), "E803",
-                                    code=entry["code"], page=layout.collides(layout.mode(entry["code"]))))
-            continue
-        modes.append(Mode(entry["code"], entry["label"], entry.get("requires_no_penalty") is True))
+    modes = [Mode(e["code"], e["label"], e.get("requires_no_penalty") is True)
+             for e in _coded(raw_modes, "modes", problem, findings, where)]
     trades = _trades(extra.get("trades"), problem, findings, where)
     notice_pdf = extra.get("notice_pdf", False)
     if not isinstance(notice_pdf, bool):
@@ -277,19 +264,35 @@ def _trades(raw: object, problem, findings: list[Finding], where) -> list[Trade]
     if not isinstance(raw, list):
         problem(msg.SETTINGS_TRADE_ENTRY, "extra", "trades")
         return []
-    trades: list[Trade] = []
+    return [Trade(e["code"], e["label"]) for e in _coded(raw, "trades", problem, findings, where)]
+
+
+# Per list of coded entries: the names of the messages for a malformed entry and for a code given
+# twice, the check code for a code that takes a fixed page's name, that page, and whether the
+# label may be blank.
+_CODED = {
+    "modes": ("SETTINGS_MODE_ENTRY", "SETTINGS_MODE_TWICE", "E803", layout.mode, True),
+    "trades": ("SETTINGS_TRADE_ENTRY", "SETTINGS_TRADE_TWICE", "E953", layout.trade, False),
+}
+
+
+def _coded(raw: list, key: str, problem, findings: list[Finding], where) -> list[dict]:
+    """The valid entries of ``extra.<key>``, a list of ``{code, label}``: each code names pages,
+    so it is an ASCII identifier, given once, and not the name of a fixed page."""
+    malformed, twice, reserved, page, blank_label = _CODED[key]
+    kept: list[dict] = []
     for i, entry in enumerate(raw):
         if not (isinstance(entry, dict) and isinstance(entry.get("code"), str)
-                and isinstance(entry.get("label"), str) and entry["label"].strip()
+                and isinstance(entry.get("label"), str) and (blank_label or entry["label"].strip())
                 and entry["code"].isidentifier() and entry["code"].isascii()):
-            problem(msg.SETTINGS_TRADE_ENTRY, "extra", "trades", i)
+            problem(getattr(msg, malformed), "extra", key, i)
             continue
-        if any(t.code == entry["code"] for t in trades):
-            problem(msg.SETTINGS_TRADE_TWICE.format(code=entry["code"]), "extra", "trades", i)
+        if any(k["code"] == entry["code"] for k in kept):
+            problem(getattr(msg, twice).format(code=entry["code"]), "extra", key, i)
             continue
         if entry["code"] in layout.RESERVED:
-            findings.append(finding(CONFIG_FILE, *where("extra", "trades", i, "code"), "E953",
-                                    code=entry["code"], page=layout.collides(layout.trade(entry["code"]))))
+            findings.append(finding(CONFIG_FILE, *where("extra", key, i, "code"), reserved,
+                                    code=entry["code"], page=layout.collides(page(entry["code"]))))
             continue
-        trades.append(Trade(entry["code"], entry["label"]))
-    return trades
+        kept.append(entry)
+    return kept
