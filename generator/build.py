@@ -26,6 +26,7 @@ from .outputs.documents import Documents
 from .outputs.notices import NoticePdfs
 from . import documents as guidance_documents
 from .outputs.pages import Pages, render
+from .outputs.pages.engine import Warm
 from .history import changelog
 from .history.record import NOT_READ, History
 from .laws.library import Library
@@ -213,6 +214,7 @@ class Preview:
         self.history: History | None = None
         self.files = Memo()  # what each content file gave when last checked
         self.memo: render.Memo = {}  # each page and what it was rendered from
+        self.engines = Warm()  # one engine process per script, started once
         self._background: threading.Thread | None = None
 
     @property
@@ -236,7 +238,7 @@ class Preview:
         documents = _documents(self.root, loaded, settings, self.cache)
         view.documents = documents.links(view)
         with _locked(self.cache) as projects:
-            pages, running = Pages(projects, self.memo).start(view)
+            pages, running = Pages(projects, self.memo, self.engines).start(view)
             running.wait()
         link.symlink_to(running.projects[1].site_dir.resolve(), target_is_directory=True)
         self._background = threading.Thread(target=self._data_files, args=(view, pages, documents))

@@ -101,6 +101,36 @@ def test_preview_shows_an_edit(tmp_path):
     assert "食品经营许可预约辅导" in page.read_text(encoding="utf-8")
 
 
+def test_warm_engines_build_what_a_clean_build_builds(tmp_path):
+    """The preview's engines stay running between rebuilds (``engine.Warm``): after edits, and
+    after a killed engine process is started again, every page equals a clean build's."""
+    from generator import build
+
+    root = sitebuild.copy_content(tmp_path / "repo")
+    preview = build.Preview(root, tmp_path / "cache")
+    assert preview.update().ok
+    workers = list(preview.engines.workers.values())
+    assert len(workers) == 2 and all(w.poll() is None for w in workers), "one warm engine per script"
+    edit(root / "catalogs" / "scjg.yaml", "name: 食品经营许可申请政策辅导", "name: 食品经营许可预约辅导")
+    assert preview.update().ok
+    assert list(preview.engines.workers.values()) == workers, "the same processes built again"
+    workers[1].kill()
+    workers[1].wait()
+    # the site's name: in the engine's configuration, so both engines build every page again
+    edit(root / "mkdocs.yml", "site_name: 示例区行政指导事项公开专栏", "site_name: 示例区行政指导公开专栏")
+    assert preview.update().ok
+    preview._background.join()
+    clean = tmp_path / "clean"
+    clean_build(root, clean)
+    pages = sorted(p.relative_to(clean) for p in clean.rglob("*.html"))
+    assert len(pages) > 100
+    differ = [p for p in pages if (preview.site / p).read_bytes() != (clean / p).read_bytes()]
+    assert not differ, differ[:5]
+    running = list(preview.engines.workers.values())
+    preview.engines.close()
+    assert all(w.poll() is not None for w in running), "closing the preview ends its engines"
+
+
 def test_preview_renders_again_every_page_an_edit_shows(tmp_path):
     """The preview re-renders only pages whose inputs changed; after each kind of edit its pages
     equal a full render of the same content."""

@@ -25,10 +25,11 @@ NAV_DEPARTMENTS_MAX = 60
 
 class Pages:
     """Both scripts' pages, built in the MkDocs projects under ``projects`` (the build cache);
-    with a ``memo`` kept between builds (the preview), unchanged pages are not rendered again."""
+    with a ``memo`` kept between builds (the preview), unchanged pages are not rendered again,
+    and with ``warm`` engine processes (the preview too), no engine is started again."""
 
-    def __init__(self, projects: Path, memo: render.Memo | None = None) -> None:
-        self.projects, self.memo = projects, memo
+    def __init__(self, projects: Path, memo: render.Memo | None = None, warm: engine.Warm | None = None) -> None:
+        self.projects, self.memo, self.warm = projects, memo, warm
 
     def write(self, view: PublishedView, out: Path,
               meanwhile: Callable[[Callable[[], bool]], None] | None = None) -> list[render.Page]:
@@ -51,7 +52,7 @@ class Pages:
         """Render, write both projects and start MkDocs on them (not waiting for it)."""
         pages = render.render(view, self.memo)
         navigation = nav(view.departments)
-        running = engine.Running({"SOURCE_DATE_EPOCH": str(view.epoch), "NO_MKDOCS_2_WARNING": "1"})
+        running = engine.Running({"SOURCE_DATE_EPOCH": str(view.epoch), "NO_MKDOCS_2_WARNING": "1"}, self.warm)
         for script in layout.SCRIPTS:
             running.start(engine.write_project(self.projects / script, script, pages, view.settings,
                                                view.converter, navigation))

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import shutil
 import subprocess
 import sys
+import weakref
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, Callable
@@ -170,11 +172,11 @@ class Running:
     the same files a clean one would.
     """
 
-    def __init__(self, env: dict[str, str]) -> None:
-        self.env = {**os.environ, **env,
-                    "PYTHONPATH": os.pathsep.join(filter(None, [str(PROGRAM_DIR), os.environ.get("PYTHONPATH")]))}
+    def __init__(self, env: dict[str, str], warm: Warm | None = None) -> None:
+        self.env = _engine_env(env)
+        self.run_env, self.warm = env, warm
         self.projects: list[Project] = []
-        self.processes: list[subprocess.Popen] = []
+        self.processes: list[subprocess.Popen | _Reply] = []
 
     def start(self, project: Project) -> None:
         """Start the engine on ``project`` (the next project can be written meanwhile)."""
@@ -184,6 +186,9 @@ class Running:
             _unshare_what_mkdocs_rewrites(project)
         if not project.reusable and project.engine not in DIRTY:
             shutil.rmtree(project.site_dir, ignore_errors=True)  # no page of another build stays
+        if self.warm is not None and project.engine in DIRTY:
+            self.processes.append(self.warm.build(project, dirty, self.run_env))
+            return
         self.processes.append(subprocess.Popen(
             [sys.executable, *COMMANDS[project.engine], "--config-file", str(project.config),
              *(["--dirty"] if dirty else [])],
@@ -207,6 +212,74 @@ class Running:
                     then(project)
         if failures:
             raise EngineError("\n".join(failures))
+
+
+def _engine_env(env: dict[str, str]) -> dict[str, str]:
+    """The environment of an engine process: ours, ``env``, and this checkout on the import path
+    (the projects name our Markdown extension)."""
+    return {**os.environ, **env,
+            "PYTHONPATH": os.pathsep.join(filter(None, [str(PROGRAM_DIR), os.environ.get("PYTHONPATH")]))}
+
+
+class Warm:
+    """The preview's engine processes, one per script, kept running between rebuilds with the
+    engine imported (``warm.py`` says why). A process that died is started again at the next
+    build; all of them end with this object (or ``close``)."""
+
+    def __init__(self) -> None:
+        self.workers: dict[tuple[str, str], subprocess.Popen] = {}
+        self._closer = weakref.finalize(self, Warm._close, self.workers)
+
+    def build(self, project: Project, dirty: bool, env: dict[str, str]) -> _Reply:
+        key = (project.engine, project.folder.name)
+        worker = self.workers.get(key)
+        if worker is None or worker.poll() is not None:
+            worker = self.workers[key] = subprocess.Popen(
+                [sys.executable, "-m", f"{__package__}.warm", project.engine],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=_engine_env(env))
+        request = {"config": str(project.config), "dirty": dirty, "env": env}
+        worker.stdin.write(json.dumps(request).encode("utf-8") + b"\n")
+        worker.stdin.flush()
+        return _Reply(worker)
+
+    def close(self) -> None:
+        self._closer()
+
+    @staticmethod
+    def _close(workers: dict[tuple[str, str], subprocess.Popen]) -> None:
+        for worker in workers.values():
+            worker.stdin.close()  # the worker's loop ends at the end of its input
+            try:
+                worker.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+                worker.wait()
+        workers.clear()
+
+
+class _Reply:
+    """One build in a warm process, answering what ``Running`` asks a ``Popen``."""
+
+    def __init__(self, worker: subprocess.Popen) -> None:
+        self.worker = worker
+        self.returncode: int | None = None
+        self.output = b""
+
+    def poll(self) -> int | None:
+        if self.returncode is None and select.select([self.worker.stdout], [], [], 0)[0]:
+            self.communicate()
+        return self.returncode
+
+    def communicate(self) -> tuple[bytes, None]:
+        if self.returncode is None:
+            line = self.worker.stdout.readline()
+            if line:
+                reply = json.loads(line)
+                self.returncode, self.output = (0 if reply["ok"] else 1), reply["output"].encode("utf-8")
+            else:
+                self.returncode, self.output = 1, b"the warm engine process ended"
+                self.worker.wait()
+        return self.output, None
 
 
 # What MkDocs renders on every run, dirty or not (Material's static templates).
