@@ -67,8 +67,13 @@ DESCRIPTIONS = {name: msg.DATA_DESCRIPTIONS[name] for name in (
 
 def page_context(departments: list[Department]) -> dict[str, object]:
     """What the 数据下载 page template needs."""
-    return {"downloads": downloads(departments), "kinds": KINDS, "descriptions": DESCRIPTIONS,
-            "list_separator": LIST_SEPARATOR}
+    files = downloads(departments)
+    own: dict[str, list[Download]] = {}
+    for f in files:
+        if f.department is not None:
+            own.setdefault(f.department.code, []).append(f)
+    return {"downloads": [f for f in files if f.department is None], "own_downloads": own, "kinds": KINDS,
+            "descriptions": DESCRIPTIONS, "list_separator": LIST_SEPARATOR}
 
 
 def write(view: PublishedView, site_dir: Path) -> list[Path]:

@@ -68,6 +68,7 @@ class Project:
     engine: str  # a key of COMMANDS
     fingerprint: str  # config, theme overrides, assets and the set of pages
     reusable: bool  # site_dir holds the output of a build with the same fingerprint
+    written: list[Path]  # the files under docs/ this build wrote (new or changed)
 
     def remember(self) -> None:
         (self.folder / FINGERPRINT).write_text(self.fingerprint, encoding="utf-8")
@@ -92,18 +93,19 @@ def write_project(project: Path, script: str, pages: list[Page], settings: Setti
     manifest_path = project / MANIFEST
     previous = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
     manifest = {}
+    written: list[Path] = []
+    texts = _TEXTS[script]
+    texts.begin()
     for page in pages:
-        meta = dict(page.meta, **_alternates(page, script, settings.site_url))
-        # JSON values are YAML too, and writing them costs a fraction of the YAML dumper's time.
-        front = "".join(f"{key}: {json.dumps(meta[key], ensure_ascii=False)}\n" for key in sorted(meta))
-        text = f"---\n{front}---\n\n{page.body}"
-        digest = cache.digest(converter.identity, text)
+        meta, text, digest = texts.get(page, (settings.site_url, converter.identity),
+                                       lambda: _text(page, script, settings.site_url, converter))
         manifest[page.path] = digest
         target = docs / page.path
         if previous.get(page.path) == digest and target.exists():
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        _write_if_changed(target, _with_qr(convert(text), meta))
+        if _write_if_changed(target, _with_qr(convert(text), meta)):
+            written.append(target)
     for stale in set(previous) - set(manifest):
         if _page_path(stale):  # the manifest is a file in the cache: delete only pages under docs/
             (docs / stale).unlink(missing_ok=True)
@@ -112,8 +114,8 @@ def write_project(project: Path, script: str, pages: list[Page], settings: Setti
         target = (docs if relative.parts[0] == "assets" else project) / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         theme.append(cache.digest(relative.as_posix(), data))
-        if not target.exists() or target.read_bytes() != data:
-            target.write_bytes(data)
+        if _write_if_changed(target, data):
+            written.append(target)
     config = _config(settings, script, convert, nav, site_dir)
     # Heading anchors keep their Chinese text (the default slug drops it, giving "_1", "_2").
     # A Python name cannot be written by safe_dump, so this one line is appended as text.
@@ -127,7 +129,21 @@ def write_project(project: Path, script: str, pages: list[Page], settings: Setti
     reusable = site_dir.is_dir() and remembered.exists() and remembered.read_text(encoding="utf-8") == fingerprint
     remembered.unlink(missing_ok=True)  # valid again only once this build has succeeded
     manifest_path.write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
-    return Project(project, path, site_dir, settings.engine, fingerprint, reusable)
+    return Project(project, path, site_dir, settings.engine, fingerprint, reusable, written)
+
+
+# A page's front matter and text are made again only for pages rendered again (the preview).
+_TEXTS = {HANS: cache.LastCall(), HANT: cache.LastCall()}
+
+
+def _text(page: Page, script: str, site_url: str, converter: Converter) -> tuple[dict[str, Any], str, str]:
+    """A page's front-matter values, its simplified text with front matter, and the digest of
+    that text and the converter (the manifest's key)."""
+    meta = dict(page.meta, **_alternates(page, script, site_url))
+    # JSON values are YAML too, and writing them costs a fraction of the YAML dumper's time.
+    front = "".join(f"{key}: {json.dumps(meta[key], ensure_ascii=False)}\n" for key in sorted(meta))
+    text = f"---\n{front}---\n\n{page.body}"
+    return meta, text, cache.digest(converter.identity, text)
 
 
 def _theme_files(engine: str, convert: Callable[[str], str]) -> list[tuple[PurePosixPath, bytes]]:
@@ -156,10 +172,13 @@ def _page_path(path: str) -> bool:
             and all(part not in ("", ".", "..") for part in parts))
 
 
-def _write_if_changed(path: Path, text: str) -> None:
-    data = text.encode("utf-8")
-    if not path.exists() or path.read_bytes() != data:
-        path.write_bytes(data)
+def _write_if_changed(path: Path, text: str | bytes) -> bool:
+    """Write ``text`` unless the file holds it already; whether it was written."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    if path.exists() and path.read_bytes() == data:
+        return False
+    path.write_bytes(data)
+    return True
 
 
 class Running:
@@ -289,12 +308,15 @@ STATIC_TEMPLATES = ("404.html", "sitemap.xml", "sitemap.xml.gz")
 def _unshare_what_mkdocs_rewrites(project: Project) -> None:
     """Remove each output a ``--dirty`` MkDocs run is going to write again, so that it writes a
     new file instead of overwriting one a published site shares (``copy_site`` links them).
-    MkDocs' own rule decides (``File.is_modified``): an output older than its source is
-    written again; an output as old as its source is removed too, to be safe."""
+    MkDocs' own rule decides (``File.is_modified``: an output not newer than its source). A
+    reusable project's last run succeeded, so its outputs are newer than every source except
+    those this build wrote: only theirs are looked at (a city has 17,600 pages per script)."""
     docs, site = project.folder / "docs", project.site_dir
     for name in STATIC_TEMPLATES:
         (site / name).unlink(missing_ok=True)
-    for source in docs.rglob("*"):
+    for source in project.written:
+        if not source.is_relative_to(docs):
+            continue  # theme templates: they change the fingerprint, so the build is not dirty
         relative = source.relative_to(docs)
         output = site / (relative.with_suffix(".html") if source.suffix == ".md" else relative)
         try:
