@@ -168,3 +168,33 @@ def test_the_office_phone_is_the_number_to_ask_when_the_catalog_has_one(sample):
 
     assert '咨询 <a class="xz-tel" href="tel:0533-6010004">0533-6010004</a>（食品经营监管科）' in summary("scjg-004")
     assert '咨询 <a class="xz-tel" href="tel:0533-6010001">0533-6010001</a>（示例区市场监督管理局）' in summary("scjg-003")
+
+
+def test_a_list_too_long_for_a_phone_gives_each_departments_count(monkeypatch):
+    """A stage, a mode or the items without a case longer than ``LIST_LIMIT`` (a city's stage
+    list had 10,000 rows, 3.4 MB) is shown as each department's count, linking to the
+    department's page; a list within the limit keeps its rows."""
+    from collections import Counter
+
+    from generator import checks
+    from generator.outputs.pages import render
+    from generator.view import PublishedView
+
+    loaded, settings, findings = checks.run(sitebuild.PROJECT)
+    assert loaded is not None and settings is not None, findings
+    view = PublishedView.of(loaded.content, settings)
+    before = [i for i in view.items if "事前" in i.stages]
+    assert 3 < len(before) <= render.LIST_LIMIT
+
+    def stage_page():
+        return next(p for p in render.render(view) if p.path == "stages/before.md").body
+
+    full = stage_page()
+    assert all(f'href="../items/{i.id}.html"' in full for i in before)
+
+    monkeypatch.setattr(render, "LIST_LIMIT", 3)
+    short = stage_page()
+    assert "items/" not in short, "no item rows beyond the limit"
+    rows = re.findall(r'<a href="\.\./departments/([a-z]+)\.html">[^<]+</a></td><td>(\d+)</td>', short)
+    assert dict(rows) == {code: str(n) for code, n in Counter(i.department for i in before).items()}
+    assert f"共 {len(before)} 项" in short

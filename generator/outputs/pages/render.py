@@ -7,6 +7,7 @@ an exempt item never reaches a template, so it cannot appear in any page, link o
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import functools
 import posixpath
@@ -84,6 +85,10 @@ FIXED_PAGES = (
     Fixed(layout.ACCESSIBILITY, "accessibility.md.j2", "accessibility"),
 )
 _FIXED = {page.path: page for page in FIXED_PAGES}
+
+# The most items one list page shows as rows; a longer list (a stage or mode of a city, the
+# items without a case) shows each department's count, linking to the department's page.
+LIST_LIMIT = 300
 
 Memo = dict[str, tuple[Any, Page]]  # page path -> (everything the page was rendered from, page)
 _EVERY_PAGE = ""  # the memo's entry for what every page shows (no page has an empty path)
@@ -167,9 +172,12 @@ def render(view: PublishedView, memo: Memo | None = None) -> list[Page]:
         source = view.department_by_code[d.code].name if d else ""
         add(layout.case(case.id), "case.md.j2", written_as[case.id].title, sections["cases"], inputs, case=case,
             department=d, dates=dates, meta={"source": source, **_date_meta(dates, case.month, msg.DATE_MONTH)})
-    fixed(layout.MODES)
+    by_mode = {mode.code: [i for i in site.items if i.mode == mode.code] for mode in settings.modes}
+    by_stage = {stage: [i for i in site.items if stage in i.stages] for stage in STAGES}
+    fixed(layout.MODES, mode_counts={code: len(items) for code, items in by_mode.items()},
+          stage_counts={stage: len(items) for stage, items in by_stage.items()})
     for mode in settings.modes:
-        items = [i for i in site.items if i.mode == mode.code]
+        items = by_mode[mode.code]
         add(layout.mode(mode.code), "mode.md.j2", mode.label, sections["modes"], items, mode=mode, items=items)
     books = {t.code: site.trade_book(t.code) for t in settings.trades}
     fixed(layout.TRADES, books=books)
@@ -178,7 +186,7 @@ def render(view: PublishedView, memo: Memo | None = None) -> list[Page]:
         add(layout.trade(trade.code), "trade.md.j2", msg.TRADE_PAGE_TITLE.format(trade=trade.label),
             sections["trades"], (trade, parts), trade=trade, parts=parts)
     for stage in STAGES:
-        items = [i for i in site.items if stage in i.stages]
+        items = by_stage[stage]
         add(layout.stage(stage), "stage.md.j2", msg.STAGE_PAGE_TITLE.format(stage=stage), sections["modes"], items,
             stage=stage, items=items)
     _law_pages(site, add)
@@ -283,6 +291,8 @@ def _environment(site: PublishedView, converter: Converter, images: dict[str, ca
     env.filters["stage_slug"] = STAGE_SLUGS.get
     env.filters["phone"] = phone_link
     env.filters["item_of"] = site.item_by_id.__getitem__
+    env.filters["count_by_department"] = lambda items: collections.Counter(i.department for i in items).items()
+    env.globals["list_limit"] = LIST_LIMIT
 
     @jinja2.pass_context
     def link(context: jinja2.runtime.Context, target: str) -> str:
