@@ -34,6 +34,29 @@ def test_properdocs_builds_the_sample_byte_for_byte_as_mkdocs(sample, tmp_path: 
     assert [name for name in mkdocs if mkdocs[name] != properdocs[name]] == []
 
 
+def test_the_hooks_change_no_byte(sample, tmp_path: Path) -> None:
+    """MkDocs with our hooks (one Markdown instance reused, front matter read as JSON) writes
+    what MkDocs without them writes, page for page, in both scripts."""
+    import os
+
+    for script in ("zh-Hans", "zh-Hant"):
+        project = sample.root / ".build-cache" / script
+        config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+        assert "hooks:\n- hooks.py\n" in config and (project / "hooks.py").is_file()
+        plain = project / "plain.yml"
+        plain.write_text(config.replace("hooks:\n- hooks.py\n", ""), encoding="utf-8")
+        out = tmp_path / script
+        env = {**os.environ, "PYTHONPATH": str(PROJECT), "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "0"}
+        run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(plain), "-d", str(out)],
+                             cwd=PROJECT, env=env, capture_output=True, text=True, timeout=300)
+        plain.unlink()
+        assert run.returncode == 0, run.stderr
+        pages = sorted(p.relative_to(out) for p in out.rglob("*.html"))
+        assert len(pages) > 100
+        differ = [p for p in pages if (out / p).read_bytes() != (project / "site" / p).read_bytes()]
+        assert differ == [], differ[:5]
+
+
 def test_the_article_comparison_sees_a_changed_word(sample, tmp_path: Path) -> None:
     """bench/engines.py compares what readers see: one changed character is a difference,
     escaping and attribute order are not."""

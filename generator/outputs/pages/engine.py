@@ -1,7 +1,8 @@
 """Write one MkDocs project per script and run the engine on both, in parallel.
 
-Each project is plain Markdown plus a generated ``mkdocs.yml`` — no hooks or plugins, one
-Markdown extension of ours (``htmlblocks``: generated HTML passes through untouched) — so any
+Each project is plain Markdown plus a generated ``mkdocs.yml`` — no plugins, one Markdown
+extension of ours (``htmlblocks``: generated HTML passes through untouched), and for MkDocs and
+ProperDocs hooks that make them faster without changing a byte (``mkdocs_hooks.py``) — so any
 engine that reads MkDocs projects builds the same folders: the ``engine`` setting chooses
 MkDocs (default), ProperDocs (its maintained fork: byte-identical output) or Zensical (its
 successor: the same article HTML, see bench/engines.py). The theme overrides are converted to
@@ -52,6 +53,9 @@ COMMANDS = {
     "zensical": ["-m", "zensical", "build"],
 }
 DIRTY = {"mkdocs", "properdocs"}
+# How MkDocs and ProperDocs are made to reuse one Markdown instance (mkdocs_hooks.py, copied
+# into the project under this name); the output is the same with or without them.
+HOOKS = "hooks.py"
 
 
 class EngineError(Exception):
@@ -158,6 +162,7 @@ def _theme_files(engine: str, convert: Callable[[str], str]) -> list[tuple[PureP
     templates = {source.relative_to(overrides).as_posix(): convert(source.read_text(encoding="utf-8"))
                  for source in sorted(overrides.rglob("*")) if source.is_file()}
     if engine in DIRTY:
+        files.append((PurePosixPath(HOOKS), (Path(__file__).parent / "mkdocs_hooks.py").read_bytes()))
         material = chrome.material_templates()
         templates = {name: chrome.compact(text) if name.endswith(".html") else text
                      for name, text in sorted((material | templates).items())}
@@ -409,6 +414,8 @@ def _config(settings: Settings, script: str, convert: Any, nav: list[dict[str, A
         "nav": _convert_nav(nav, convert),
         "validation": {"nav": {"omitted_files": "ignore"}},
     }
+    if settings.engine in DIRTY:
+        config["hooks"] = [HOOKS]
     if settings.engine == "zensical":
         # Zensical turns its search on unless told otherwise (our own search is in the pages)
         # and has a new look unless the classic one is asked for.
