@@ -55,7 +55,7 @@ class Pages:
         running = engine.Running({"SOURCE_DATE_EPOCH": str(view.epoch), "NO_MKDOCS_2_WARNING": "1"}, self.warm)
         for script in layout.SCRIPTS:
             running.start(engine.write_project(self.projects / script, script, pages, view.settings,
-                                               view.converter, navigation))
+                                               view.converter, navigation, self.warm.texts[script] if self.warm else None))
         return pages, running
 
 

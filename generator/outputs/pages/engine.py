@@ -83,13 +83,14 @@ MANIFEST = ".manifest.json"
 
 
 def write_project(project: Path, script: str, pages: list[Page], settings: Settings,
-                  converter: Converter, nav: list[dict[str, Any]]) -> Project:
+                  converter: Converter, nav: list[dict[str, Any]], texts: cache.LastCall | None = None) -> Project:
     """Write docs/, overrides/ and mkdocs.yml for ``script`` into ``project``.
 
     Only pages whose text changed are rewritten, so their files' times tell MkDocs (``--dirty``)
     which pages to render again. Converting a page to traditional script is skipped when its
     simplified text and the converter (variant, overrides, OpenCC version) have the same hash as
-    last time (``.manifest.json``).
+    last time (``.manifest.json``). With ``texts`` (the preview's, kept between rebuilds), a
+    page object rendered last time is not given its front matter and digest again.
     """
     convert = converter.to_hant if script == HANT else converter.to_hans
     docs = project / "docs"
@@ -98,7 +99,7 @@ def write_project(project: Path, script: str, pages: list[Page], settings: Setti
     previous = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
     manifest = {}
     written: list[Path] = []
-    texts = _TEXTS[script]
+    texts = texts or cache.LastCall()
     texts.begin()
     for page in pages:
         meta, text, digest = texts.get(page, (settings.site_url, converter.identity),
@@ -134,10 +135,6 @@ def write_project(project: Path, script: str, pages: list[Page], settings: Setti
     remembered.unlink(missing_ok=True)  # valid again only once this build has succeeded
     manifest_path.write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
     return Project(project, path, site_dir, settings.engine, fingerprint, reusable, written)
-
-
-# A page's front matter and text are made again only for pages rendered again (the preview).
-_TEXTS = {HANS: cache.LastCall(), HANT: cache.LastCall()}
 
 
 def _text(page: Page, script: str, site_url: str, converter: Converter) -> tuple[dict[str, Any], str, str]:
@@ -246,11 +243,13 @@ def _engine_env(env: dict[str, str]) -> dict[str, str]:
 
 
 class Warm:
-    """The preview's engine processes, one per script, kept running between rebuilds with the
-    engine imported (``warm.py`` says why). A process that died is started again at the next
-    build; all of them end with this object (or ``close``)."""
+    """What the preview keeps for its engines between rebuilds: each script's page texts
+    (``write_project``), and one engine process per script with the engine imported
+    (``warm.py`` says why). A process that died is started again at the next build; all of
+    them end with this object (or ``close``)."""
 
     def __init__(self) -> None:
+        self.texts = {HANS: cache.LastCall(), HANT: cache.LastCall()}
         self.workers: dict[tuple[str, str], subprocess.Popen] = {}
         self._closer = weakref.finalize(self, Warm._close, self.workers)
 
