@@ -8,6 +8,7 @@ one listing both scripts.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any, Callable
 
@@ -38,6 +39,9 @@ class Pages:
         idle core for as long as ``busy()``."""
         targets = {layout.HANS: out, layout.HANT: out / layout.HANT_DIR}
         pages, running = self.start(view)
+        # The texts are in the projects now: not held while the engines run, when the build's
+        # memory peaks (a city build's peak: 1,838 MB with them held, 1,760 MB without).
+        pages = [dataclasses.replace(p, body="") for p in pages]
 
         def then(project: engine.Project) -> None:
             engine.copy_site(project, targets[project.folder.name])
