@@ -18,8 +18,9 @@ that key where inputs are bytes or text; the caches of the generator and their k
   HTML and WeasyPrint's version → its PDF;
 - the history file cache (``history.revision.FileCache``): git's object ids of the settings
   and of one file version (git's own content hash) → the model that version holds;
-- ``LastCall`` (the preview): an immutable object made from content (a department, a case, a
-  page) and a stamp of everything else used → what the last call made from it. Objects of
+- ``LastCall`` (for the preview; author texts in every build, page texts in the preview only):
+  an immutable object made from content (a department, a case, a page) and a stamp of
+  everything else used → what the last call made from it. Objects of
   unchanged files are the very same objects again (the load memo), so identity is content.
 """
 
