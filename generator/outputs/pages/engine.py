@@ -260,7 +260,10 @@ class Warm:
             worker = self.workers[key] = subprocess.Popen(
                 [sys.executable, "-m", f"{__package__}.warm", project.engine],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=_engine_env(env))
-        request = {"config": str(project.config), "dirty": dirty, "env": env}
+        docs = project.folder / "docs"
+        pages = sorted(p.relative_to(docs).as_posix() for p in project.written
+                       if p.suffix == ".md" and p.is_relative_to(docs)) if dirty else None
+        request = {"config": str(project.config), "dirty": dirty, "pages": pages, "env": env}
         worker.stdin.write(json.dumps(request).encode("utf-8") + b"\n")
         worker.stdin.flush()
         return _Reply(worker)
