@@ -10,6 +10,10 @@ without them):
   the page being rendered.
 - Our front matter is one JSON value per line (``engine.write_project``); reading it as JSON
   instead of with MkDocs' YAML loader saves 0.27 s per script.
+- MkDocs converts every page to HTML first and only then puts each into its template, so all
+  pages' HTML is in memory at once. A page of ours (it has a ``title`` in its front matter,
+  so no other page needs its HTML for its title) is converted just before its template instead
+  (``on_page_context``), and its HTML and Markdown are let go once it is written.
 
 Runs inside the engine's process: it imports nothing of the generator.
 """
@@ -49,6 +53,20 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     return markdown
 
 
+def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
+    convert = page.__dict__.pop("_generator_convert", None)
+    if convert is not None:
+        convert()
+        page.__dict__["_generator_converted_late"] = True
+    return context
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    if page.__dict__.pop("_generator_converted_late", False):
+        page.content = page.markdown = ""  # written: only the title (from the meta) is asked again
+    return output
+
+
 def on_nav(nav: Any, config: Any, files: Any) -> Any:
     """Each documentation page renders with the reused Markdown instance."""
     for file in files.documentation_pages():
@@ -68,9 +86,17 @@ def _reusing(page_class: type) -> type:
     state: dict[str, Any] = {}
 
     def render(self: Any, config: Any, files: Any) -> None:
-        """``Page.render`` of MkDocs 1.6 with one Markdown instance for all pages."""
+        """``Page.render`` of MkDocs 1.6 with one Markdown instance for all pages; for a page
+        with a title of its own, only once its template is about to be filled."""
         if self.markdown is None:
             raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
+        if "title" in self.meta:
+            self.content = ""  # MkDocs asks for one now; the page's HTML comes in on_page_context
+            self.__dict__["_generator_convert"] = lambda: convert(self, config, files)
+        else:
+            convert(self, config, files)
+
+    def convert(self: Any, config: Any, files: Any) -> None:
         if not state:
             import markdown
 
