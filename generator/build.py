@@ -254,17 +254,16 @@ class Preview:
 
 @contextlib.contextmanager
 def _collections_paused() -> Iterator[None]:
-    """No full garbage collection while the preview writes its data files in the background,
-    and after the first time, none that walks what every build keeps (the memos of content,
+    """No full garbage collection in the preview's background writing, and from the first
+    build on, none that walks what the preview keeps between builds (the memos of content,
     pages and texts: about a million objects at city scale).
 
-    A full collection holds the interpreter for as long as it walks, 1.0–1.3 s at city scale,
-    and one fell into three of four rebuilds after an edit, or, with the memos frozen, into the
-    background writing right after the page was ready, when the browser asks for it. The
-    search index's postings are most of what is alive then; they are freed by reference
-    counting as always. The memos frozen after the first build are still freed when an edit
-    replaces them; only a reference cycle among them would stay in memory (over eight edits at
-    city scale the preview's resident size did not grow)."""
+    A full collection holds the interpreter while it walks: 1.0–1.3 s at city scale. One came
+    in three of four rebuilds after an edit; with the memos frozen, it came in the background
+    writing instead, just when the browser asks for the updated page. What the background
+    makes (mostly the search index's postings) is freed by reference counting as always.
+    Frozen memos are still freed when an edit replaces them; only a reference cycle among them
+    would stay in memory. Over eight edits at city scale the preview's size did not grow."""
     gc.disable()
     try:
         yield
