@@ -21,7 +21,7 @@ from pathlib import Path
 from multiprocessing.connection import Connection
 from typing import Callable, Iterator
 
-from . import checks, egress, htmlguard, layout, outpath, outputs, public_names
+from . import checks, egress, htmlguard, layout, memory, outpath, outputs, public_names
 from .outputs import sitemap
 from .outputs.documents import Documents
 from .outputs.notices import NoticePdfs
@@ -63,6 +63,8 @@ def build(root: Path, out: Path, cache: Path | None = None) -> BuildResult:
     files = loaded.files_checked if loaded else 1
     if loaded is None or settings is None or has_errors(findings):
         return BuildResult(False, findings, files)
+    loaded.forget_positions()
+    memory.give_back()
     return publish(root, loaded, settings, findings, out, cache)
 
 
@@ -161,6 +163,7 @@ def generate(content: Content, settings: Settings, work: Path, projects: Path,
 def _write(writers: tuple[outputs.Output, ...], view: PublishedView, site: Path) -> None:
     for output in writers:
         output.write(view, site)
+        memory.give_back()
 
 
 class Forked:
