@@ -272,9 +272,7 @@ def _collections_paused() -> Iterator[None]:
         yield
     finally:
         gc.enable()
-    if not gc.get_freeze_count():
-        gc.collect()
-        gc.freeze()
+    memory.keep_out_of_collections()
 
 
 def _personal_data_in_output(scan: egress.Scan, out: Path, root: Path, loaded: Loaded) -> list[Finding]:

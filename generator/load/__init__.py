@@ -24,7 +24,7 @@ from ..layout import HANS
 from ..messages import current as msg
 from ..model import (Case, Content, Department, Item, LegalBasis, LegalOffice, MediaFile, NoPenaltyEntry,
                      Origin, Review, Withdrawn)
-from .. import cache, media, privacy, sources
+from .. import cache, media, memory, privacy, sources
 from . import files, numbers, paste, validate, yamlsource
 from ..sources import Source
 from .yamlsource import Parsed, YamlProblem
@@ -127,7 +127,7 @@ def _cycle_collection_paused() -> Iterator[None]:
     """Loading a city's content makes millions of objects that all stay alive and form no
     cycles; the cycle collector would scan them again and again as they pile up (a third of the
     check's time). Reference counting still frees everything that is dropped meanwhile."""
-    enabled, kept_out = gc.isenabled(), gc.get_freeze_count() > 0
+    enabled, kept_out = gc.isenabled(), memory.kept_out()
     gc.disable()
     try:
         yield
@@ -135,7 +135,7 @@ def _cycle_collection_paused() -> Iterator[None]:
         # Move what was made into the oldest generation without scanning it (scanning it as
         # the youngest took another 0.7 s); a later full collection still sees all of it.
         # In a process that keeps what it holds out of collections (the preview, see
-        # build._collections_paused), it stays out with the rest.
+        # memory.keep_out_of_collections), it stays out with the rest.
         gc.freeze()
         if not kept_out:
             gc.unfreeze()
