@@ -193,10 +193,13 @@ def test_preview_check_reports_what_a_full_check_reports(tmp_path):
                      "items: [scjg-404]"),  # a reference across files
         lambda: edit(catalog, "status: 生效", "status: 有效"),  # fixed again
         lambda: (root / "typical-cases" / "scjg" / "scjg-2024-02.md").unlink(),  # a file removed
+        # The openness findings of an unchanged catalog are kept: one edited catalog's must change.
+        lambda: edit(catalog, "    subjects: 拟在本区", "    subjects: 详见附件。拟在本区"),  # E403
+        lambda: edit(catalog, "    subjects: 详见附件。拟在本区", "    subjects: 拟在本区"),
         lambda: edit(root / "mkdocs.yml", "label: 政策指引", "label: 政策指导"),  # settings
     ]
     # A renamed mode label leaves the editors' schema files stale (W801: VS Code shows labels).
-    expected = [{"E203"}, {"E203", "E302"}, {"E302"}, {"E302"}, {"E302", "W801"}]
+    expected = [{"E203"}, {"E203", "E302"}, {"E302"}, {"E302"}, {"E302", "E403"}, {"E302"}, {"E302", "W801"}]
     for step, codes in zip(steps, expected):
         step()
         loaded, settings, findings = checks.run(root, memo)
