@@ -309,8 +309,9 @@ class _Reply:
         return self.output, None
 
 
-# What MkDocs renders on every run, dirty or not (Material's static templates).
-STATIC_TEMPLATES = ("404.html", "sitemap.xml", "sitemap.xml.gz")
+# What MkDocs renders on every run, dirty or not (Material's static templates; the hooks
+# leave out MkDocs' sitemap).
+STATIC_TEMPLATES = ("404.html",)
 
 
 def _unshare_what_mkdocs_rewrites(project: Project) -> None:

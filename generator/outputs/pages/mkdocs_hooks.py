@@ -1,8 +1,12 @@
 """MkDocs hooks of the generated projects (MkDocs and ProperDocs; Zensical reads none).
 
 Copied into each project as ``hooks.py`` and named by its ``mkdocs.yml``. They change how the
-engine works, never what it writes (``tests/test_engines.py``: the same bytes as a build
+engine works, never a page it writes (``tests/test_engines.py``: the same bytes as a build
 without them):
+
+- MkDocs renders its sitemap (every page's address) and compresses it on every run, a dirty
+  preview run too: the site's sitemap is ours, for both scripts (``outputs/sitemap.py``), and
+  MkDocs' was never copied into the site. It is not made (``on_config``).
 
 - MkDocs makes a new ``Markdown`` instance for every page, with every extension registered
   again: 0.24 s of a district script's 3 s. One instance per process is reused here (``reset``
@@ -26,6 +30,11 @@ import sys
 from typing import Any
 
 _FRONT = "---\n"
+
+
+def on_config(config: Any) -> Any:
+    config.theme.static_templates.discard("sitemap.xml")
+    return config
 
 
 def on_page_read_source(page: Any, config: Any) -> str | None:
