@@ -1,12 +1,12 @@
 """Memory between the build's large steps: freed memory given back to the system, and what a
 long-running process keeps taken out of the garbage collector's walks.
 
-CPython returns a freed object's memory to the C allocator, and glibc's allocator keeps it for
-later instead of returning it: after the search index is written at city scale, the forked
-data-files child still holds 150 MB it no longer uses while both engines run beside it. Asking
-glibc to trim (``malloc_trim``) returns it; measured, the city build's peak fell by that much.
-On a system without glibc this does nothing.
-"""
+CPython hands a freed object's memory back to the C allocator, and glibc's allocator keeps it
+for later instead of returning it to the system. At city scale, after the search index is
+written, the forked data-files child held 150 MB it no longer used, and the build's process
+240 MB of page texts it had dropped, both while the two engines ran. Asking glibc to trim
+(``malloc_trim``) returns it: the city build's peak (PSS of the process tree) went from
+1,805 to 1,327–1,433 MB in sampled runs. Elsewhere than glibc this does nothing."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ import ctypes
 import ctypes.util
 import functools
 import gc
+from typing import Callable
 
 _kept_out = False  # whether this process has frozen what it keeps (gc.get_freeze_count walks them all)
 
@@ -26,7 +27,7 @@ def give_back() -> None:
 
 
 @functools.cache
-def _malloc_trim():  # type: ignore[no-untyped-def]
+def _malloc_trim() -> Callable[[int], int] | None:
     name = ctypes.util.find_library("c")
     try:
         return ctypes.CDLL(name).malloc_trim if name else None
