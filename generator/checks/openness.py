@@ -38,11 +38,10 @@ _SHOWN = 40  # characters of the value quoted back
 def check(loaded: Loaded, settings: Settings, memo: Memo | None = None) -> list[Finding]:
     """Every catalog's findings; with a ``memo`` (the preview), a catalog whose file did not
     change is not judged again: its findings depend on nothing else (a city has 250,000 values)."""
-    documents = {doc.path: doc for doc in loaded.documents}
     findings = []
     for department in loaded.content.departments:
-        doc = documents.get(department.origin.path)
         judge = functools.partial(_department, loaded, department, settings)
+        doc = loaded.document(department.origin.path)
         findings += judge() if memo is None or doc is None else memo.derived(doc, f"openness {department.code}", judge)
     return findings
 

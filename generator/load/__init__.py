@@ -73,6 +73,10 @@ class Loaded:
         """Line and column of ``pointer`` inside the file ``path`` (nearest enclosing node)."""
         return self._by_path[path].position(pointer)
 
+    def document(self, path: str) -> Document | None:
+        """The parsed file ``path``, if it was read."""
+        return self._by_path.get(path)
+
     @cached_property
     def _by_path(self) -> dict[str, Document]:
         return {doc.path: doc for doc in self.documents}

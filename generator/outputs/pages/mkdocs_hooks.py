@@ -7,7 +7,6 @@ without them):
 - MkDocs renders its sitemap (every page's address) and compresses it on every run, a dirty
   preview run too: the site's sitemap is ours, for both scripts (``outputs/sitemap.py``), and
   MkDocs' was never copied into the site. It is not made (``on_config``).
-
 - MkDocs makes a new ``Markdown`` instance for every page, with every extension registered
   again: 0.24 s of a district script's 3 s. One instance per process is reused here (``reset``
   between pages, as Python-Markdown intends), with MkDocs' own per-page processors pointed at
