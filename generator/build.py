@@ -79,7 +79,8 @@ def publish(root: Path, loaded: Loaded, settings: Settings, findings: list[Findi
     history = changelog.read(root, loaded.content)
     work = Path(tempfile.mkdtemp(prefix=".build-", dir=out.parent))
     try:
-        scan = egress.Scan(work / "site", public_names.allowed_everywhere(loaded))
+        site = work / "site"
+        scan = egress.Scan(site, public_names.allowed_everywhere(loaded), htmlguard.Guard(site, settings.site_url))
         with _locked(cache or work / "cache") as projects:
             pages = generate(loaded.content, settings, work, projects, history, loaded.library,
                              _documents(root, loaded, settings, projects), NoticePdfs(loaded.library, projects / "notices"),
@@ -87,25 +88,26 @@ def publish(root: Path, loaded: Loaded, settings: Settings, findings: list[Findi
         leaks = _personal_data_in_output(scan, out, root, loaded)
         if leaks:
             return BuildResult(False, findings + leaks, files)
-        unsafe = _unsafe_html(work / "site", loaded.content, settings)
+        unsafe = _unsafe_html(scan.problems, loaded.content)
         if unsafe:
             return BuildResult(False, findings, files, unsafe=unsafe)
-        outpath.swap(work / "site", out, work / "previous")
+        outpath.swap(site, out, work / "previous")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return BuildResult(True, findings, files, len(pages), history.problem)
 
 
-def _unsafe_html(site: Path, content: Content, settings: Settings) -> list[str]:
-    """The output-boundary check (``htmlguard``): a message for each page holding anything
-    outside the allowlist, naming the content file the page was made from when there is one."""
+def _unsafe_html(problems: list[htmlguard.Problem], content: Content) -> list[str]:
+    """The output-boundary check (``htmlguard``, run by the egress scan's ``finish``): a message
+    for each page holding anything outside the allowlist, naming the content file the page was
+    made from when there is one."""
     sources = {layout.item(i.id): i.origin.path for i in content.items()}
     sources |= {layout.case(c.id): c.origin.path for c in content.cases}
     sources |= {layout.department(d.code): d.origin.path for d in content.departments}
     sources = {layout.url(page): path for page, path in sources.items()}
     return [msg.UNSAFE_OUTPUT.format(source=sources.get(p.page.removeprefix(layout.HANT_DIR + "/"), p.page),
                                      page=p.page, what=p.what)
-            for p in htmlguard.check_site(site, settings.site_url)]
+            for p in problems]
 
 
 @contextlib.contextmanager

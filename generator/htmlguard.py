@@ -91,21 +91,38 @@ class _Page:
     site_url: str
 
 
+@dataclass(frozen=True)
+class Guard:
+    """The guard of one finished site, for whoever reads its files: ``check_site`` here, and
+    the build's egress scan, which reads every file anyway and so checks each page in the same
+    read (``egress.Scan``). A page's verdict depends on the site around it (a script must be
+    one of its files), so pages are checked once the site is complete."""
+    site: Path
+    site_url: str = ""
+
+    @staticmethod
+    def reads(page: str) -> bool:
+        return page.endswith(".html")
+
+    def check(self, page: str, data: bytes, allowed: set[str]) -> Problem | None:
+        """The page's first problem, if any; ``allowed`` is shared by the pages one process checks.
+        Bytes that are not UTF-8 are read as a browser reads them (the pages declare UTF-8)."""
+        what = check_page(data.decode("utf-8", "replace"), _Page(self.site, page, self.site_url), allowed)
+        return Problem(page, what) if what else None
+
+
 def check_site(site: Path, site_url: str = "") -> list[Problem]:
     """Every problem in every HTML page under ``site`` (one per page, sorted by page), the
     pages shared over the cores."""
+    guard = Guard(site, site_url)
     pages = sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
-    return sorted(cores.each_share(_check_pages, pages, site, site_url), key=lambda p: p.page)
+    return sorted(cores.each_share(_check_pages, pages, guard), key=lambda p: p.page)
 
 
-def _check_pages(pages: list[str], site: Path, site_url: str) -> list[Problem]:
+def _check_pages(pages: list[str], guard: Guard) -> list[Problem]:
     allowed: set[str] = set()  # tags already found allowed (a script's depends on its page)
-    problems: list[Problem] = []
-    for page in pages:
-        what = check_page((site / page).read_text(encoding="utf-8"), _Page(site, page, site_url), allowed)
-        if what:
-            problems.append(Problem(page, what))
-    return problems
+    found = (guard.check(page, (guard.site / page).read_bytes(), allowed) for page in pages)
+    return [problem for problem in found if problem]
 
 
 def check_page(text: str, page: _Page, allowed: set[str]) -> str | None:

@@ -67,13 +67,15 @@ _CANONICAL.update({ord(c): ord(" ") for c in _SEPARATOR_CHARS})
 _CANONICAL.update({0xFF0B: ord("+"), 0xFF38: ord("X"), ord("x"): ord("X"), 0xFF58: ord("X")})
 _D = re.escape(_DIGIT_CHARS)
 _S = re.escape(_SEPARATOR_CHARS)
-# A stretch of digit groups joined by short separator runs. The two alternatives start with
-# disjoint characters, so the repetition never backtracks more than a separator run.
-# It starts with a digit followed by ten more digits or separators: short numbers (everywhere in
+# A stretch of digit groups joined by short separator runs. It starts with a digit followed by ten more digits or separators: short numbers (everywhere in
 # text and markup) fail at once inside the regex engine. The repetition's two alternatives start
 # with disjoint characters, so it never backtracks more than one separator run.
 _STRETCH = re.compile(f"[{_D}](?=[{_D}{_S}]{{{_MIN_DIGITS - 1}}})(?:[{_D}]+|[{_S}]{{1,{_MAX_SEPARATORS}}}(?=[{_D}]))*")
 _GROUP = re.compile(r"\d+")
+# Only the first and the last group of a number may be shorter than three digits
+# (``_longest_at``), so a stretch without a group of three holds at most 2 + 2 digits: the
+# numbers in an icon's drawing ("9.64 9.35 6.5 8 3 8", a dozen on every page) end here.
+_LONG_GROUP = re.compile(r"\d{3}")
 # Digit counts worth testing: mobiles with their prefixes, IDs (17 + X), cards.
 _LENGTHS = frozenset({11, 12, 13, 15, 16, 17, 18, 19})
 
@@ -156,6 +158,8 @@ def find_numbers(text: str) -> Iterator[Match]:
 
 def _numbers_in(text: str, start: int, end: int) -> Iterator[Match]:
     canonical = text[start:end].translate(_CANONICAL)
+    if not _LONG_GROUP.search(canonical):
+        return
     groups = [(start + g.start(), start + g.end(), g.group()) for g in _GROUP.finditer(canonical)]
     i = 0
     while i < len(groups):
@@ -245,7 +249,7 @@ _CREDIT_CODE_WIDE = re.compile(f"[9\uff19][2\uff12][{_ALNUM_CLASS}]{{16}}(?![{_A
 
 
 def _credit_codes(text: str) -> Iterator[Match]:
-    pattern = _CREDIT_CODE_WIDE if "\uff19" in text else _CREDIT_CODE
+    pattern = _CREDIT_CODE_WIDE if "\uff19" in text or "\uff12" in text else _CREDIT_CODE
     for m in pattern.finditer(text):
         if m.start() and _ALNUM_WIDE.match(text, m.start() - 1):
             continue  # part of a longer code
@@ -425,6 +429,9 @@ _INLINE = frozenset({"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "de
                      "time", "tt", "u", "var", "wbr"})
 _INLINE_TAG = re.compile(r"</?(?:" + "|".join(sorted(_INLINE | {t.upper() for t in _INLINE}, key=len, reverse=True))
                          + r")\b[^<>\n]{0,2000}>")
+# A line break written as a character reference is shown as the space it is (white space): so
+# read, a number around it is seen, and the text keeps the lines of its source.
+_LINE_BREAK_REFERENCE = re.compile(r"&(?:#0*1[03](?![0-9])|#[xX]0*[aAdD](?![0-9a-fA-F])|NewLine;)(?:(?<!;);)?")
 _MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _MARKDOWN_EMPHASIS = str.maketrans("", "", "*_~`")
 
@@ -444,7 +451,7 @@ def without_markup(text: str, markdown: bool = False) -> str:
         text = _INLINE_TAG.sub("", "".join(out))
     if markdown:
         text = _MARKDOWN_ESCAPE.sub(r"\1", text).translate(_MARKDOWN_EMPHASIS)
-    return html.unescape(text) if "&" in text else text
+    return html.unescape(_LINE_BREAK_REFERENCE.sub(" ", text)) if "&" in text else text
 
 
 def warm_up() -> None:

@@ -11,6 +11,7 @@ import gzip
 import io
 import json
 import re
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -335,3 +336,42 @@ def test_a_scan_begun_early_still_reads_the_finished_site(tmp_path):
     (tmp_path / "b.json").write_text('{"t": "13905331234"}', encoding="utf-8")
     (tmp_path / "gone.txt").unlink()
     assert sorted(h.file for h in scan.finish()) == ["a.html", "b.json"]
+
+
+def test_a_line_read_once_is_judged_again_where_it_reads_otherwise(tmp_path):
+    """The scan reads each distinct line once, and a line's hits are its own wherever it
+    appears: the same line is a number in a page (an inline tag splits it, a reader sees it
+    whole) but not in a text file (read as written, not as markup), and each file names the
+    line it holds it on."""
+    line = "电话 139<b></b>0533<b></b>1234"
+    (tmp_path / "a.txt").write_text(f"{line}\n", encoding="utf-8")
+    (tmp_path / "b.html").write_text(f"<p>x</p>\n{line}\n", encoding="utf-8")
+    (tmp_path / "c.html").write_text(f"<p>x</p>\n<p>y</p>\n{line}\n", encoding="utf-8")
+    hits = egress.scan_tree(tmp_path)
+    assert [(h.file, h.line, h.match.key) for h in hits] == [
+        ("b.html", 2, "13905331234"), ("c.html", 3, "13905331234")]
+
+
+def test_the_scan_of_a_site_equals_the_scan_of_each_file_alone(sample, tmp_path):
+    """What the shared reading finds is what reading each file alone finds, on a copy of the
+    real sample site with three planted lines: one in the shared chrome of every page (a
+    footer), one in one page's body and one in a JSON data file."""
+    site = tmp_path / "site"
+    shutil.copytree(sample.out, site)
+    planted = {}
+    for i, page in enumerate(sorted(site.rglob("*.html"))):
+        text = page.read_text(encoding="utf-8")
+        text = text.replace("</footer>", "<p>值班手机 139 0533 1234</p></footer>", 1)
+        if i == 7:
+            text = text.replace("</main>", f"<p>身份证号 {resident_id('37030319800101123')}</p></main>", 1)
+        planted[page] = text
+    for page, text in planted.items():
+        page.write_text(text, encoding="utf-8")
+    data = next(site.rglob("*.json"))
+    data.write_text(data.read_text(encoding="utf-8") + '\n{"t": "139\\u000a05331235"}', encoding="utf-8")
+    alone = sorted((p.relative_to(site).as_posix(), h.line, h.match.key)
+                   for p in site.rglob("*") if p.is_file()
+                   for h in egress.scan_file(p.relative_to(site).as_posix(), p.read_bytes()))
+    shared = sorted((h.file.partition("!")[0], h.line, h.match.key) for h in egress.scan_tree(site))
+    assert shared == alone
+    assert {key for _, _, key in shared} == {"13905331234", resident_id("37030319800101123"), "13905331235"}

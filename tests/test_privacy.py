@@ -67,6 +67,12 @@ def test_individual_business_credit_code_is_found() -> None:
     assert found(f"统一社会信用代码{code}") == [("E602", code, code[:4] + "*" * 12 + code[-2:])]
 
 
+def test_credit_code_typed_half_in_full_width_is_found() -> None:
+    """An ASCII 9 and a full-width 2 (what an input method leaves when it switches midway)."""
+    code = credit_code("92370303MA3CX1234")
+    assert codes("信用代码9\uff12" + code[2:]) == ["E602"]
+
+
 def test_credit_code_with_wrong_check_is_ignored() -> None:
     code = credit_code("92370303MA3CX1234")
     wrong = code[:17] + ("0" if code[-1] != "0" else "1")
@@ -368,3 +374,13 @@ def test_hostile_case_body_is_checked_without_hanging(make_repo) -> None:
     root = make_repo(case=fixtures.CASE + body)
     code, out, err = run_check(root)  # its own timeout (120 s) is the hang guard
     assert code in (0, 1) and "Traceback" not in out + err
+
+
+def test_a_line_break_written_as_a_reference_reads_as_the_space_it_shows():
+    """A browser shows &#10; as white space, so the number around it reads as one; the view
+    keeps the lines of its source (an egress hit names the line it is on)."""
+    text = "<p>a</p>\n<p>电话 139&#10;0533&#x0A;1234 与 &#100;</p>\n<p>b</p>"
+    view = privacy.without_markup(text)
+    assert view.count("\n") == text.count("\n")
+    assert "139 0533 1234 与 d" in view
+    assert [(m.code, m.key) for m in privacy.find_all(view)] == [("E603", "13905331234")]
