@@ -36,7 +36,7 @@ from .messages import current as msg
 from .load import Loaded, Memo
 from .model import Content
 from .script import Converter
-from .settings import Settings
+from .settings import ENGINES, Settings
 from .view import PublishedView
 
 
@@ -59,17 +59,22 @@ def build(root: Path, out: Path, cache: Path | None = None) -> BuildResult:
     outpath.check_out_path(root, out)
     if cache is not None:
         outpath.check_cache(cache)
-    loaded, settings, findings = checks.run(root)
-    files = loaded.files_checked if loaded else 1
-    if loaded is None or settings is None or has_errors(findings):
-        return BuildResult(False, findings, files)
-    loaded.forget_positions()
-    memory.give_back()
-    return publish(root, loaded, settings, findings, out, cache)
+    engines = Warm(once=True)
+    engines.start(ENGINES[0])  # the check leaves a core idle: the default engine is imported there
+    try:
+        loaded, settings, findings = checks.run(root)
+        files = loaded.files_checked if loaded else 1
+        if loaded is None or settings is None or has_errors(findings):
+            return BuildResult(False, findings, files)
+        loaded.forget_positions()
+        memory.give_back()
+        return publish(root, loaded, settings, findings, out, cache, engines)
+    finally:
+        engines.close()
 
 
 def publish(root: Path, loaded: Loaded, settings: Settings, findings: list[Finding], out: Path,
-            cache: Path | None = None) -> BuildResult:
+            cache: Path | None = None, engines: Warm | None = None) -> BuildResult:
     """Build checked content into ``out``. Nothing here relies on the check: case bodies are
     sanitized and every page passes the output guard whatever the findings said (the tests
     build content the check refuses through this function, to prove it)."""
@@ -84,7 +89,7 @@ def publish(root: Path, loaded: Loaded, settings: Settings, findings: list[Findi
         with _locked(cache or work / "cache") as projects:
             pages = generate(loaded.content, settings, work, projects, history, loaded.library,
                              _documents(root, loaded, settings, projects), NoticePdfs(loaded.library, projects / "notices"),
-                             scan)
+                             scan, engines)
         leaks = _personal_data_in_output(scan, out, root, loaded)
         if leaks:
             return BuildResult(False, findings + leaks, files)
@@ -130,7 +135,8 @@ def _documents(root: Path, loaded: Loaded, settings: Settings, projects: Path) -
 
 def generate(content: Content, settings: Settings, work: Path, projects: Path,
              history: History = NOT_READ, library: Library | None = None, documents: Documents | None = None,
-             notice_pdfs: NoticePdfs | None = None, scan: egress.Scan | None = None) -> list[render.Page]:
+             notice_pdfs: NoticePdfs | None = None, scan: egress.Scan | None = None,
+             engines: Warm | None = None) -> list[render.Page]:
     """Build every output from the published view; the finished site is ``work/site``.
 
     With a git history, dates come from it (publication dates on pages, SOURCE_DATE_EPOCH =
@@ -138,7 +144,9 @@ def generate(content: Content, settings: Settings, work: Path, projects: Path,
     (exports, search index, feed, guidance documents) are written by a second process meanwhile:
     while this one renders and converts pages, the second core would otherwise wait for the
     engines. The notice PDFs, when the settings ask for them, are printed by a third. While the
-    last engine runs, this process begins ``scan`` (the egress scan) on what is ready."""
+    last engine runs, this process begins ``scan`` (the egress scan) on what is ready.
+    ``engines``: engine processes started early (``build``); without, each engine is started
+    once its project is written."""
     view = PublishedView.of(content, settings, history, Converter(settings.hant_variant), library)
     documents = documents or Documents(None)
     view.documents = documents.links(view)
@@ -152,7 +160,7 @@ def generate(content: Content, settings: Settings, work: Path, projects: Path,
             scan.scan_ready(busy)
 
     try:
-        pages = Pages(projects).write(view, site, meanwhile)
+        pages = Pages(projects, warm=engines).write(view, site, meanwhile)
     finally:
         data.join()
         if printed:

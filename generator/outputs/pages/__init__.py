@@ -57,10 +57,10 @@ class Pages:
         """Render, write both projects and start MkDocs on them (not waiting for it)."""
         pages = render.render(view, self.memo)
         navigation = nav(view.departments)
-        running = engine.Running({"SOURCE_DATE_EPOCH": str(view.epoch), "NO_MKDOCS_2_WARNING": "1"}, self.warm)
+        running = engine.Running({**engine.ENGINE_ENV, "SOURCE_DATE_EPOCH": str(view.epoch)}, self.warm)
         for script in layout.SCRIPTS:
             running.start(engine.write_project(self.projects / script, script, pages, view.settings,
-                                               view.converter, navigation, self.warm.texts[script] if self.warm else None))
+                                               view.converter, navigation, self.warm.texts.get(script) if self.warm else None))
         return pages, running
 
 

@@ -53,6 +53,7 @@ COMMANDS = {
     "zensical": ["-m", "zensical", "build"],
 }
 DIRTY = {"mkdocs", "properdocs"}
+ENGINE_ENV = {"NO_MKDOCS_2_WARNING": "1"}  # every engine process's, besides SOURCE_DATE_EPOCH
 # How MkDocs and ProperDocs are made to reuse one Markdown instance (mkdocs_hooks.py, copied
 # into the project under this name); the output is the same with or without them.
 HOOKS = "hooks.py"
@@ -244,37 +245,57 @@ def _engine_env(env: dict[str, str]) -> dict[str, str]:
 
 
 class Warm:
-    """What the preview keeps for its engines between rebuilds: each script's page texts
-    (``write_project``), and one engine process per script with the engine imported
-    (``warm.py`` says why). A process that died is started again at the next build; all of
-    them end with this object (or ``close``)."""
+    """Engine processes with the engine imported, one per script (``warm.py`` says why), and
+    for the preview what it keeps for them between rebuilds: each script's page texts
+    (``write_project``). A process that died is started again at the next build; all of them
+    end with this object (or ``close``).
 
-    def __init__(self) -> None:
-        self.texts = {HANS: cache.LastCall(), HANT: cache.LastCall()}
+    A clean build asks for processes that build ``once``: it starts them (``start``) before it
+    checks the content, so that they import the engine on the core the check leaves idle, and
+    each ends as soon as it has built (nothing of a build is kept)."""
+
+    def __init__(self, once: bool = False) -> None:
+        self.once = once
+        self.texts = {} if once else {HANS: cache.LastCall(), HANT: cache.LastCall()}
         self.workers: dict[tuple[str, str], subprocess.Popen] = {}
-        self._closer = weakref.finalize(self, Warm._close, self.workers)
+        self._asked: set[tuple[str, str]] = set()  # workers sent a build
+        self._closer = weakref.finalize(self, Warm._close, self.workers, self._asked)
+
+    def start(self, engine: str) -> None:
+        """Start both scripts' processes for ``engine`` now, before their first build."""
+        for script in (HANS, HANT):
+            self._worker((engine, script), ENGINE_ENV)
 
     def build(self, project: Project, dirty: bool, env: dict[str, str]) -> _Reply:
         key = (project.engine, project.folder.name)
+        worker = self._worker(key, env)
+        docs = project.folder / "docs"
+        # The preview's shortcut (``warm.py``); a build keeps MkDocs' own rule for a dirty run.
+        pages = sorted(p.relative_to(docs).as_posix() for p in project.written
+                       if p.suffix == ".md" and p.is_relative_to(docs)) if dirty and not self.once else None
+        request = {"config": str(project.config), "dirty": dirty, "pages": pages, "env": env, "last": self.once}
+        worker.stdin.write(json.dumps(request).encode("utf-8") + b"\n")
+        worker.stdin.flush()
+        self._asked.add(key)
+        return _Reply(worker)
+
+    def _worker(self, key: tuple[str, str], env: dict[str, str]) -> subprocess.Popen:
         worker = self.workers.get(key)
         if worker is None or worker.poll() is not None:
             worker = self.workers[key] = subprocess.Popen(
-                [sys.executable, "-m", f"{__package__}.warm", project.engine],
+                [sys.executable, "-m", f"{__package__}.warm", key[0]],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=_engine_env(env))
-        docs = project.folder / "docs"
-        pages = sorted(p.relative_to(docs).as_posix() for p in project.written
-                       if p.suffix == ".md" and p.is_relative_to(docs)) if dirty else None
-        request = {"config": str(project.config), "dirty": dirty, "pages": pages, "env": env}
-        worker.stdin.write(json.dumps(request).encode("utf-8") + b"\n")
-        worker.stdin.flush()
-        return _Reply(worker)
+            self._asked.discard(key)
+        return worker
 
     def close(self) -> None:
         self._closer()
 
     @staticmethod
-    def _close(workers: dict[tuple[str, str], subprocess.Popen]) -> None:
-        for worker in workers.values():
+    def _close(workers: dict[tuple[str, str], subprocess.Popen], asked: set[tuple[str, str]]) -> None:
+        for key, worker in workers.items():
+            if key not in asked:
+                worker.kill()  # started early for a build that did not come (the check failed)
             worker.stdin.close()  # the worker's loop ends at the end of its input
             try:
                 worker.wait(timeout=10)

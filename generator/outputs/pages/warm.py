@@ -6,7 +6,8 @@ Jinja and Markdown: most of the time from saving a file to seeing the page (benc
 ``preview_edit``). The preview therefore keeps one process per script with the engine already
 imported, and sends it each build as one line of JSON; the build itself is the engine's own
 (``load_config``, the plugins' start-up and shut-down, ``build``), as its command line runs it.
-Only the preview uses this: a full build starts fresh processes, since it runs each engine once.
+A clean build uses it too, only to start its engines while it checks the content (``engine.Warm``):
+each of its processes builds once and ends ("last" in the request).
 
 A dirty run still makes a page object for every page and compares two file times for each;
 with 17,600 pages per script (a city) that was most of its 1.8 s. The request therefore names
@@ -17,7 +18,8 @@ target is excluded). Unlike MkDocs' own rule, a page whose output was deleted by
 made again: the next clean build (any change of configuration or theme) makes it.
 
 Run as ``python -m generator.outputs.pages.warm <engine>``: one request per line on standard
-input (``{"config": path, "dirty": bool, "pages": [path, ...] or null, "env": {...}}``), one
+input (``{"config": path, "dirty": bool, "pages": [path, ...] or null, "env": {...},
+"last": bool}``), one
 reply per line on standard output (``{"ok": bool, "output": text}``, the engine's errors when
 it failed).
 """
@@ -67,6 +69,8 @@ def serve(engine: str) -> None:
             logger.removeHandler(handler)
         replies.write(json.dumps({"ok": ok, "output": errors.getvalue()}) + "\n")
         replies.flush()
+        if request.get("last"):
+            return  # a clean build's engine, started early (``engine.Warm``): it builds once
 
 
 def _only_written_plugin(engine: str) -> type:
