@@ -138,14 +138,15 @@ def scan_text(text: str, allowed: Collection[str] = (), name: str = "",
     """(line, match) of personal data in ``text``, also as shown when it is markup or JSON.
 
     No detector reads past the end of a line (none takes a line break for a separator), and
-    both views keep the text's lines, so what a line holds does not depend on the others. With
-    a ``memo``, a line already scanned in this scan is therefore not scanned again: a district's
-    3,000 pages hold 33 MB of lines but only 6 MB of distinct ones (the same header, navigation
-    and footer on every page)."""
+    both views keep the text's lines, so what a line holds does not depend on the others; only
+    a markup comment can hide lines, and a file holding one is read whole. With a ``memo``, a
+    line already scanned in this scan is therefore not scanned again: a district's 3,000 pages
+    hold 33 MB of lines but only 6 MB of distinct ones (the same header, navigation and footer
+    on every page)."""
     lower = name.lower()
     markup = lower.endswith(_MARKUP) or text[:256].lstrip()[:1] == "<"
     json = lower.endswith(".json")
-    if memo is None:
+    if memo is None or markup and "<!--" in text:
         return _scan(text, allowed, markup, json)
     known = memo.lines.setdefault((markup, json), {})
     lines = text.split("\n")
