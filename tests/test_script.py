@@ -298,6 +298,17 @@ def test_s2tw(tw: Converter, hans: str, hant: str):
     assert tw.to_hant(hans) == hant
 
 
+def test_a_remembered_conversion_is_the_conversion():
+    """Short texts are converted once and remembered; asked again, alone or with a mark,
+    each gives what converting it afresh inside a long text gives."""
+    converter = Converter("s2tw")
+    texts = [hans for hans, _ in TERMS + SENTENCES] + [mark("台湾", "臺灣") + "的账户", "账户"]
+    padding = "。" * 200  # a long text is never remembered
+    for _ in range(2):
+        for text in texts:
+            assert converter.to_hant(text) == converter.to_hant(text + padding)[:-200], text
+
+
 def test_default_variant_is_s2tw():
     assert Converter().variant == "s2tw"
     assert Converter().to_hant("里面") == "裡面"
