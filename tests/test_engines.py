@@ -126,3 +126,25 @@ def test_the_preview_server_reloads_the_page_after_a_rebuild(tmp_path: Path) -> 
         assert "第二版" in get("/index.html")
     finally:
         server.shutdown()
+
+
+def test_pages_converted_line_by_line_equal_pages_converted_whole(tmp_path):
+    """The zh-Hant project converts each distinct line of its pages once
+    (``Converter.to_hant_by_lines``): every page of the sample, and a text with a mark across
+    two lines and a context rule's character, come out as converting each text whole does."""
+    from generator import checks, layout
+    from generator.outputs.pages import engine, render
+    from generator.script import Converter, mark
+    from generator.view import PublishedView
+
+    root = sitebuild.copy_content(tmp_path / "repo")
+    loaded, settings, findings = checks.run(root)
+    assert loaded is not None and settings is not None, findings
+    converter = Converter(settings.hant_variant)
+    view = PublishedView.of(loaded.content, settings, converter=converter)
+    texts = [engine._text(page, layout.HANT, settings.site_url, converter)[1] for page in render.render(view)]
+    texts.append("当事人系个体工商户\n" + mark("台湾\n地区", "臺灣\n地區") + "的账户\n当事人系个体工商户")
+    texts += [mark("台湾", "臺\n灣") + "的", "乙" + mark("台湾", "臺\n灣") + "的"]  # a line of a mark, seen before
+    by_lines = converter.to_hant_by_lines()
+    assert len(texts) > 100
+    assert [by_lines(text) for text in texts] == [converter.to_hant(text) for text in texts]

@@ -71,6 +71,7 @@ def plain(text: str) -> str:
 # the same fixed labels in each. Each is converted once: of the 20,000 conversions a district's
 # documents asked for, 17,300 repeated an earlier one. The count bounds the memory kept.
 _REMEMBERED_LENGTH, _REMEMBERED_COUNT = 160, 20_000
+_REMEMBERED_LINES = 60_000  # ``to_hant_by_lines``: under 50 MB, kept while one project is written
 
 
 class Converter:
@@ -103,6 +104,29 @@ class Converter:
             if len(self._remembered) < _REMEMBERED_COUNT:
                 self._remembered[text] = converted
         return converted
+
+    def to_hant_by_lines(self) -> Callable[[str], str]:
+        """``to_hant`` for the many texts of one project (its pages), each distinct short line
+        converted once: the pages repeat their labels and markup line for line.
+
+        No conversion reads across a line break (no phrase of OpenCC's, ours or a context
+        rule's holds one), so a line converts alike wherever it stands. A text with a mark
+        across lines is converted whole."""
+        known: dict[str, str] = {}
+
+        def convert(text: str) -> str:
+            if "\ue000" in text and any("\n" in m.group(0) for m in _MARK.finditer(text)):
+                return self.to_hant(text)
+            lines = text.split("\n")
+            fresh = [line for line in dict.fromkeys(lines) if line not in known]
+            converted = self.to_hant("\n".join(fresh)).split("\n") if fresh else []
+            new = dict(zip(fresh, converted, strict=True))
+            for line, hant in new.items():
+                if len(line) <= _REMEMBERED_LENGTH and len(known) < _REMEMBERED_LINES:
+                    known[line] = hant
+            return "\n".join(known[line] if line in known else new[line] for line in lines)
+
+        return convert
 
     def _convert(self, text: str) -> str:
         return self._variant.apply(self._opencc.convert(text))

@@ -93,7 +93,7 @@ def write_project(project: Path, script: str, pages: list[Page], settings: Setti
     last time (``.manifest.json``). With ``texts`` (the preview's, kept between rebuilds), a
     page object rendered last time is not given its front matter and digest again.
     """
-    convert = converter.to_hant if script == HANT else converter.to_hans
+    convert = converter.to_hant_by_lines() if script == HANT else converter.to_hans
     docs = project / "docs"
     site_dir = project / "site"
     manifest_path = project / MANIFEST
