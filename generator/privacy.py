@@ -67,9 +67,10 @@ _CANONICAL.update({ord(c): ord(" ") for c in _SEPARATOR_CHARS})
 _CANONICAL.update({0xFF0B: ord("+"), 0xFF38: ord("X"), ord("x"): ord("X"), 0xFF58: ord("X")})
 _D = re.escape(_DIGIT_CHARS)
 _S = re.escape(_SEPARATOR_CHARS)
-# A stretch of digit groups joined by short separator runs. It starts with a digit followed by ten more digits or separators: short numbers (everywhere in
-# text and markup) fail at once inside the regex engine. The repetition's two alternatives start
-# with disjoint characters, so it never backtracks more than one separator run.
+# A stretch of digit groups joined by short separator runs. It starts with a digit followed by
+# ten more digits or separators: short numbers (everywhere in text and markup) fail at once
+# inside the regex engine. The repetition's two alternatives start with disjoint characters, so
+# it never backtracks more than one separator run.
 _STRETCH = re.compile(f"[{_D}](?=[{_D}{_S}]{{{_MIN_DIGITS - 1}}})(?:[{_D}]+|[{_S}]{{1,{_MAX_SEPARATORS}}}(?=[{_D}]))*")
 _GROUP = re.compile(r"\d+")
 # Only the first and the last group of a number may be shorter than three digits

@@ -18,10 +18,9 @@ target is excluded). Unlike MkDocs' own rule, a page whose output was deleted by
 made again: the next clean build (any change of configuration or theme) makes it.
 
 Run as ``python -m generator.outputs.pages.warm <engine>``: one request per line on standard
-input (``{"config": path, "dirty": bool, "pages": [path, ...] or null, "env": {...},
-"last": bool}``), one
-reply per line on standard output (``{"ok": bool, "output": text}``, the engine's errors when
-it failed).
+input (``{"config": path, "dirty": bool, "pages": [path, ...] or null, "env": {...}, "last":
+bool}``), one reply per line on standard output (``{"ok": bool, "output": text}``, the engine's
+errors when it failed).
 """
 
 from __future__ import annotations
