@@ -97,13 +97,16 @@ class Converter:
         Author fixes must already be marks (``source`` does that for content): page templates
         contain Jinja's ``{{ x | filter }}``, which must not be read as an author fix."""
         if len(text) > _REMEMBERED_LENGTH:
-            return _convert_outside_marks(self._convert, context.marks(text), keep=2)
+            return self._to_hant(text)
         converted = self._remembered.get(text)
         if converted is None:
-            converted = _convert_outside_marks(self._convert, context.marks(text), keep=2)
+            converted = self._to_hant(text)
             if len(self._remembered) < _REMEMBERED_COUNT:
                 self._remembered[text] = converted
         return converted
+
+    def _to_hant(self, text: str) -> str:
+        return _convert_outside_marks(self._convert, context.marks(text), keep=2)
 
     def to_hant_by_lines(self) -> Callable[[str], str]:
         """``to_hant`` for the many texts of one project (its pages), each distinct short line
