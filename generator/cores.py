@@ -1,9 +1,10 @@
 """Spread a check of many output files over the machine's cores.
 
-The two output gates (egress scan, HTML guard) read every file of a new site, about 4,300 at a
+The two output gates (egress scan, HTML guard) read every file of a new site, about 7,000 at a
 district's scale; each file is checked on its own, so the list is cut into one share per core
-and each share runs in a forked process, which inherits the loaded detectors instead of
-building them again. Small lists, and systems that cannot fork, run in this process.
+and each share runs in a forked process, which inherits the loaded detectors, and the work's
+arguments (the egress scan's memo of what it has read already), instead of receiving copies.
+Small lists, and systems that cannot fork, run in this process.
 """
 
 from __future__ import annotations
@@ -17,12 +18,30 @@ MAX_WORKERS = 4
 MIN_FILES = 200  # below this, starting processes costs more than it saves
 
 
+# The work of the pool being started: its workers are forked after this is set, so they read it
+# from their own copy of memory; only a share's number goes to them, only its results come back.
+_task: tuple[Callable[..., list[Any]], list[list[str]], tuple[Any, ...]] | None = None
+
+
 def each_share(work: Callable[..., list[T]], paths: list[str], *args: Any) -> list[T]:
-    """``work(share, *args)`` for shares of ``paths``, results joined in share order."""
+    """``work(share, *args)`` for shares of ``paths``, results joined in share order. A share is
+    a run of neighbouring paths: files of one folder are alike (pages of one script share their
+    navigation), and each worker remembers what it has read."""
+    global _task
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
     if workers < 2 or len(paths) < MIN_FILES or "fork" not in multiprocessing.get_all_start_methods():
         return work(paths, *args)
-    shares = [paths[i::workers] for i in range(workers)]
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        parts = pool.starmap(work, [(share, *args) for share in shares])
+    size = -(-len(paths) // workers)
+    _task = (work, [paths[i:i + size] for i in range(0, len(paths), size)], args)
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            parts = pool.map(_run_share, range(len(_task[1])))
+    finally:
+        _task = None
     return [result for part in parts for result in part]
+
+
+def _run_share(index: int) -> list[Any]:
+    assert _task is not None, "a share runs only in a worker forked by each_share"
+    work, shares, args = _task
+    return work(shares[index], *args)

@@ -25,6 +25,7 @@ import hashlib
 import html
 import io
 import re
+import struct
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -92,24 +93,50 @@ def decode(data: bytes) -> str:
 
 
 def _zip_members(name: str, data: bytes, depth: int, budget: list[int]) -> Iterator[tuple[str, str]]:
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError):
+    opened = _open_zip(data)
+    if opened is None:
         yield name, decode(data)
         return
+    archive, infos = opened
     for info in infos:
-        if info.is_dir() or budget[0] <= 0:
-            continue
-        try:
-            with archive.open(info) as member:
-                inner = member.read(budget[0])
-        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, RuntimeError):
-            continue  # encrypted or broken: nothing a reader can read either
-        budget[0] -= len(inner)
-        yield from _texts(f"{name}!{info.filename}", inner, depth + 1, budget)
-        if _WORD_PART.fullmatch(info.filename):
-            yield f"{name}!{info.filename}", word_text(decode(inner))
+        if not info.is_dir() and budget[0] > 0:
+            yield from _member_texts(archive, info, name, depth, budget)
+
+
+def _open_zip(data: bytes) -> tuple[zipfile.ZipFile, list[zipfile.ZipInfo]] | None:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        return archive, archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None
+
+
+def _member_texts(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, depth: int,
+                  budget: list[int]) -> Iterator[tuple[str, str]]:
+    try:
+        with archive.open(info) as member:
+            inner = member.read(budget[0])
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, RuntimeError):
+        return  # encrypted or broken: nothing a reader can read either
+    budget[0] -= len(inner)
+    yield from _texts(f"{name}!{info.filename}", inner, depth + 1, budget)
+    if _WORD_PART.fullmatch(info.filename):
+        yield f"{name}!{info.filename}", word_text(decode(inner))
+
+
+def _stored_key(data: bytes, info: zipfile.ZipInfo) -> tuple[object, ...] | None:
+    """What ``zipfile`` reads to unpack a member: its entry in the central directory and its
+    stored bytes (local header, name, extra field, compressed data). Members with the same key
+    unpack to the same texts, so a shared member is known without inflating it."""
+    start = info.header_offset
+    try:
+        name_length, extra_length = struct.unpack_from("<HH", data, start + 26)
+    except struct.error:
+        return None
+    end = start + 30 + name_length + extra_length + info.compress_size
+    overlap = getattr(info, "_end_offset", None)  # newer zipfile refuses overlapping members
+    return (info.filename, info.compress_type, info.flag_bits, info.file_size, info.compress_size, info.CRC,
+            None if overlap is None else overlap - end, hashlib.sha256(data[start:end]).digest())
 
 
 @functools.lru_cache(maxsize=16)
@@ -184,16 +211,17 @@ def _json_character(escape: re.Match) -> str:
     return " " if code in (0x0A, 0x0D) else chr(code)
 
 
-# What the files of one scan share, each scanned once. ``parts``: a member of a container, by
-# its name inside the container and its text's digest (the site's 2,800 .docx files share all
-# their parts but the body: styles, fonts, settings). ``lines``: by how the file is read
-# (markup, JSON), each line up to ``_MEMO_LINE`` characters → its matches.
+# What the files of one scan share, each scanned once. ``parts``: a member of a ZIP container,
+# by what is stored of it (``_stored_key``) → how much of the unpacking budget it took and its
+# hits (the site's 2,800 .docx files share all their members but the body: styles, fonts,
+# settings). ``lines``: by how the file is read (markup, JSON), each line up to ``_MEMO_LINE``
+# characters → its matches.
 _MEMO_LINE = 4096  # a longer line (a data file's) is seldom seen twice; it is not kept
 
 
 @dataclass
 class Memo:
-    parts: dict[tuple[str, bytes], list[tuple[int, privacy.Match]]] = field(default_factory=dict)
+    parts: dict[tuple[object, ...], tuple[int, list[tuple[str, int, privacy.Match]]]] = field(default_factory=dict)
     lines: dict[tuple[bool, bool], dict[str, list[privacy.Match]]] = field(default_factory=dict)
 
 
@@ -201,17 +229,27 @@ def scan_file(rel: str, data: bytes, allowed: Collection[str] = (), memo: Memo |
     """Hits in every text a reader could get out of one file; ``memo`` is shared by the files of
     one scan (the same ``allowed``). A match's ``start`` orders the matches of one line; with a
     memo it may count from another file's line."""
+    opened = _open_zip(data) if memo is not None and data[:4] == b"PK\x03\x04" else None
+    if opened is None:
+        return [Hit(member, line, m) for member, text in texts_of(rel, data)
+                for line, m in scan_text(text, allowed, member, memo)]
+    archive, infos = opened
+    budget = [MAX_UNPACKED_BYTES]
     hits = []
-    for member, text in texts_of(rel, data):
-        inner = member.partition("!")[2]
-        if memo is None or not inner:
-            found = scan_text(text, allowed, member, memo)
+    for info in infos:
+        if info.is_dir() or budget[0] <= 0:
+            continue
+        key = _stored_key(data, info)
+        used, found = memo.parts.get(key, (budget[0], None)) if key else (0, None)
+        if found is None or used >= budget[0]:
+            before = budget[0]
+            found = [(member[len(rel):], line, m) for member, text in _member_texts(archive, info, rel, 0, budget)
+                     for line, m in scan_text(text, allowed, member, memo)]
+            if key and budget[0] > 0:  # nothing was cut short by the budget: the same bytes read the same
+                memo.parts[key] = (before - budget[0], found)
         else:
-            key = (inner, hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest())
-            found = memo.parts.get(key)
-            if found is None:
-                found = memo.parts[key] = scan_text(text, allowed, member, memo)
-        hits += [Hit(member, line, m) for line, m in found]
+            budget[0] -= used
+        hits += [Hit(rel + suffix, line, m) for suffix, line, m in found]
     return hits
 
 
@@ -255,7 +293,7 @@ class Scan:
         jobs = [(rel, rel in stamps) for rel in sorted(stamps.keys() | pages)]
         privacy.warm_up()  # build the detectors once, before forking
         problems = []
-        for rel, hits, problem in cores.each_share(_scan_each, jobs, self.root, self.allowed, self.guard):
+        for rel, hits, problem in cores.each_share(_scan_each, jobs, self.root, self.allowed, self.guard, self._memo):
             if hits is not None:
                 self._hits[rel] = (stamps[rel], hits)
             if problem:
@@ -279,9 +317,10 @@ class Scan:
 
 
 def _scan_each(jobs: list[tuple[str, bool]], root: Path, allowed: Collection[str], guard: htmlguard.Guard | None,
+               memo: Memo,
                ) -> list[tuple[str, list[Hit] | None, htmlguard.Problem | None]]:
-    """Each file read once: scanned when it is not yet (its flag), guarded when it is a page."""
-    memo = Memo()
+    """Each file read once: scanned when it is not yet (its flag), guarded when it is a page;
+    ``memo`` holds what the scan has read before (a worker has its own copy of it)."""
     tags: set[str] = set()
     done = []
     for rel, unscanned in jobs:

@@ -324,6 +324,42 @@ def test_every_copy_of_a_shared_part_is_read_in_a_site(tmp_path):
         ("c.docx", "13905331234"), ("d.docx", "13905331234")]
 
 
+def test_a_member_stored_alike_is_known_without_unpacking_and_named_in_each_file(tmp_path, monkeypatch):
+    """A member whose stored bytes were read once is not unpacked again, and what it holds is
+    reported in each file that has it; the same text stored another way (another name, not
+    compressed, inside an archive in the archive) is read for itself, and a member the
+    unpacking budget cuts short reads as cut, however it read elsewhere."""
+    monkeypatch.setattr(egress, "MAX_UNPACKED_BYTES", 400)
+
+    def archive(name: str, *members: tuple[str, bytes, int]) -> bytes:
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as z:
+            for member, data, method in members:
+                z.writestr(zipfile.ZipInfo(member, (2025, 1, 1, 0, 0, 0)), data, compress_type=method)
+        (tmp_path / name).write_bytes(buffer.getvalue())
+        return buffer.getvalue()
+
+    text = "电话 13905331234\n".encode("utf-8")
+    deflated = zipfile.ZIP_DEFLATED
+    archive("a.zip", ("x.txt", text, deflated))
+    archive("b.zip", ("x.txt", text, deflated), ("pad.txt", b"-" * 40, deflated))
+    archive("c.zip", ("y.txt", text, deflated))
+    archive("d.zip", ("x.txt", text.replace(b"34", b"35"), zipfile.ZIP_STORED))
+    inner = archive("inner.bin", ("x.txt", text.replace(b"34", b"36"), deflated))
+    (tmp_path / "inner.bin").unlink()
+    archive("e.zip", ("inner.zip", inner, deflated))
+    archive("f.zip", ("inner.zip", inner, deflated))
+    archive("g.zip", ("pad.txt", b"-" * 390, deflated), ("x.txt", text, deflated))  # 10 bytes left for x.txt
+    alone = sorted((p.name, h.file, h.line, h.match.key) for p in tmp_path.iterdir()
+                   for h in egress.scan_file(p.name, p.read_bytes()))
+    shared = sorted((h.file.partition("!")[0], h.file, h.line, h.match.key) for h in egress.scan_tree(tmp_path))
+    assert shared == alone
+    assert [(file, key) for _, file, _, key in shared] == [
+        ("a.zip!x.txt", "13905331234"), ("b.zip!x.txt", "13905331234"), ("c.zip!y.txt", "13905331234"),
+        ("d.zip!x.txt", "13905331235"), ("e.zip!inner.zip!x.txt", "13905331236"),
+        ("f.zip!inner.zip!x.txt", "13905331236")]
+
+
 def test_a_scan_begun_early_still_reads_the_finished_site(tmp_path):
     """The build scans what is ready while an engine runs; whatever was read early, the finished
     scan is that of the site as it is at the end: a file rewritten after it was read is read
