@@ -43,8 +43,10 @@ MAX_FINDINGS = 50  # distinct numbers and names reported; one is enough to stop 
 _MARKUP = (".html", ".htm", ".xml", ".xhtml", ".svg", ".rss", ".atom")
 _JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 _WORD_PART = re.compile(r"word/(?:document|header\d*|footer\d*|footnotes|endnotes|comments)\.xml")
-_WORD_PARAGRAPH_END = re.compile(r"</w:p>|<w:br\b[^>]*/>|<w:cr\b[^>]*/>")
-_WORD_TEXT = re.compile(r"<w:(?:t|delText|instrText)(?:\s[^>]*)?>([^<]*)</w:(?:t|delText|instrText)>|<w:tab\b[^>]*/>")
+# What Word shows of a part, in order: a run's text (<w:t>, and <w:delText>, <w:instrText>), a tab,
+# the end of a paragraph or a line break; everything else is not text.
+_WORD_TOKEN = re.compile(r"<(?:(w:(?:t|delText|instrText)(?:\s[^>]*)?>)([^<]*)</w:(?:t|delText|instrText)>"
+                         r"|(w:tab\b[^>]*/)>|/w:p>|w:br\b[^>]*/>|w:cr\b[^>]*/>)")  # "<" first: found by a fast search
 
 
 @dataclass(frozen=True)
@@ -142,10 +144,10 @@ def _stored_key(data: bytes, info: zipfile.ZipInfo) -> tuple[object, ...] | None
 @functools.lru_cache(maxsize=16)
 def word_text(xml: str) -> str:
     """The text of a Word part (WordprocessingML) as Word shows it: runs joined, one line per
-    paragraph or line break. Remembered: the site's documents share their headers and footers."""
-    return "\n".join("".join(html.unescape(m.group(1)) if m.group(1) is not None else "\t"
-                             for m in _WORD_TEXT.finditer(paragraph))
-                     for paragraph in _WORD_PARAGRAPH_END.split(xml))
+    paragraph or line break. Remembered: the site's documents share their headers and footers.
+    (A run's text is whole XML text, so references are decoded once the runs are joined.)"""
+    shown = (text if run else "\t" if tab else "\n" for run, text, tab in _WORD_TOKEN.findall(xml))
+    return html.unescape("".join(shown))
 
 
 def _pdf_text(data: bytes) -> str:
@@ -176,14 +178,22 @@ def scan_text(text: str, allowed: Collection[str] = (), name: str = "",
     if memo is None or markup and "<!--" in text:
         return _scan(text, allowed, markup, json)
     known = memo.lines.setdefault((markup, json), {})
+    hot = memo.hot.setdefault((markup, json), set())
     lines = text.split("\n")
-    fresh = list(dict.fromkeys(line for line in lines if line not in known))
+    unique = dict.fromkeys(lines)
+    fresh = sorted(set(unique).difference(known))  # any fixed order: a line's hits are its own
     found: dict[str, list[privacy.Match]] = {line: [] for line in fresh}
     for number, match in _scan("\n".join(fresh), allowed, markup, json):
         found[fresh[number - 1]].append(match)
-    known.update((line, matches) for line, matches in found.items() if len(line) <= _MEMO_LINE)
-    return [(number, match) for number, line in enumerate(lines, 1)
-            for match in known.get(line, found.get(line, ()))]
+    kept = [line for line in fresh if len(line) <= _MEMO_LINE]
+    known.update(zip(kept, map(found.__getitem__, kept)))
+    hot.update(line for line in kept if found[line])
+    here = hot.intersection(unique)
+    here.update(line for line, matches in found.items() if matches)
+    if not here:
+        return []
+    return [(number, match) for number, line in enumerate(lines, 1) if line in here
+            for match in found.get(line) or known[line]]
 
 
 def _scan(text: str, allowed: Collection[str], markup: bool, json: bool) -> list[tuple[int, privacy.Match]]:
@@ -215,7 +225,8 @@ def _json_character(escape: re.Match) -> str:
 # by what is stored of it (``_stored_key``) → how much of the unpacking budget it took and its
 # hits (the site's 2,800 .docx files share all their members but the body: styles, fonts,
 # settings). ``lines``: by how the file is read (markup, JSON), each line up to ``_MEMO_LINE``
-# characters → its matches.
+# characters → its matches, and which of them have any (most lines have none, and a file none of
+# whose lines has any is done without looking at its lines one by one).
 _MEMO_LINE = 4096  # a longer line (a data file's) is seldom seen twice; it is not kept
 
 
@@ -223,6 +234,7 @@ _MEMO_LINE = 4096  # a longer line (a data file's) is seldom seen twice; it is n
 class Memo:
     parts: dict[tuple[object, ...], tuple[int, list[tuple[str, int, privacy.Match]]]] = field(default_factory=dict)
     lines: dict[tuple[bool, bool], dict[str, list[privacy.Match]]] = field(default_factory=dict)
+    hot: dict[tuple[bool, bool], set[str]] = field(default_factory=dict)  # the lines of ``lines`` with matches
 
 
 def scan_file(rel: str, data: bytes, allowed: Collection[str] = (), memo: Memo | None = None) -> list[Hit]:
