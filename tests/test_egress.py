@@ -390,6 +390,20 @@ def test_a_line_read_once_is_judged_again_where_it_reads_otherwise(tmp_path):
         ("b.html", 2, "13905331234"), ("c.html", 3, "13905331234")]
 
 
+def test_a_line_is_remembered_only_once_seen_again():
+    """The memo keeps what is shared (a page's chrome), not the body lines each page has alone:
+    at a city's scale those took about 300 MB in each worker of the scan. A remembered line
+    with a number is still reported in every file that has it."""
+    memo = egress.Memo()
+    hits = []
+    for n in range(5):
+        page = f"<p>共用的页脚 值班手机 13905331234</p>\n<p>第 {n} 页独有的一行</p>\n"
+        hits += [(h.file, h.line) for h in egress.scan_file(f"p{n}.html", page.encode(), memo=memo)]
+    assert hits == [(f"p{n}.html", 1) for n in range(5)]
+    remembered = {line for lines in memo.lines.values() for line in lines}
+    assert remembered == {"<p>共用的页脚 值班手机 13905331234</p>", ""}
+
+
 def test_the_scan_of_a_site_equals_the_scan_of_each_file_alone(sample, tmp_path):
     """What the shared reading finds is what reading each file alone finds, on a copy of the
     real sample site with three planted lines: one in the shared chrome of every page (a
