@@ -266,15 +266,16 @@ def scan_file(rel: str, data: bytes, allowed: Collection[str] = (), memo: Memo |
         if info.is_dir() or budget[0] <= 0:
             continue
         key = _stored_key(data, info)
-        used, found = memo.parts.get(key, (budget[0], None)) if key else (0, None)
-        if found is None or used >= budget[0]:
+        remembered = memo.parts.get(key) if key else None
+        if remembered and remembered[0] < budget[0]:  # it was read whole, and would be now
+            used, found = remembered
+            budget[0] -= used
+        else:
             before = budget[0]
             found = [(member[len(rel):], line, m) for member, text in _member_texts(archive, info, rel, 0, budget)
                      for line, m in scan_text(text, allowed, member, memo)]
             if key and budget[0] > 0:  # nothing was cut short by the budget: the same bytes read the same
                 memo.parts[key] = (before - budget[0], found)
-        else:
-            budget[0] -= used
         hits += [Hit(rel + suffix, line, m) for suffix, line, m in found]
     return hits
 
