@@ -33,8 +33,9 @@ from __future__ import annotations
 
 import json
 import re
+from array import array
 from collections import defaultdict, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import chain, repeat
 from operator import add
@@ -168,7 +169,13 @@ def _encode_one(n: int) -> str:
 _ENCODED = [_encode_one(n) for n in range(1 << 15)]
 
 
-def _deltas(values: list[int]) -> list[int]:
+def _posting_list() -> array[int]:
+    """A gram's postings as 4-byte machine integers, not a list of pointers: a city's index holds
+    tens of millions of postings at once, and in a list each is 8 bytes."""
+    return array("i")
+
+
+def _deltas(values: Sequence[int]) -> list[int]:
     """(number × 8 + mask) → (delta from the previous number × 8 + mask); -1 precedes the first.
     The previous value with its mask cleared is the previous number × 8, so each delta is one
     subtraction (-8 stands for the number -1)."""
@@ -195,12 +202,12 @@ def write(site: PublishedView, out: Path) -> dict[str, int]:
     converter = site.converter
     out = out / layout.SEARCH_DIR
     docs = documents(site)
-    postings: dict[str, list[int]] = defaultdict(list)  # gram -> [document number * 8 + mask]
+    postings: dict[str, array[int]] = defaultdict(_posting_list)  # gram -> [document number * 8 + mask]
     for number, doc in enumerate(docs):
         for mask, members in _by_mask(*(grams(f) for f in doc.fields)):
             # one append per posting, done by map rather than a Python loop
-            deque(map(list.append, map(postings.__getitem__, members), repeat(number * 8 + mask)), maxlen=0)
-    encoded = {gram: encode(_deltas(values)) for gram, values in postings.items()}
+            deque(map(array.append, map(postings.__getitem__, members), repeat(number * 8 + mask)), maxlen=0)
+    encoded = {gram: encode(_deltas(postings.pop(gram))) for gram in sorted(postings)}
     # Shards hold the short postings only (a long one is a pointer line there).
     total = sum(len(g.encode()) + (len(p) if len(p) <= OWN_FILE_BYTES else 4) + 2 for g, p in encoded.items())
     shards = 16
