@@ -289,7 +289,7 @@ def _personal_data_in_output(scan: egress.Scan, out: Path, root: Path, loaded: L
     """The egress gate: every file of the new site scanned for personal data (E660), so nothing
     that slipped past the content checks replaces the site that is online. ``scan`` may have
     read part of the site already; it reads the rest, and again what changed since."""
-    texts = {doc.path: "\n".join(doc.lines) for doc in loaded.documents}
+    texts = {doc.path: doc.text for doc in loaded.documents}
     settings_file = root / layout.CONFIG_FILE
     if settings_file.is_file():
         texts[layout.CONFIG_FILE] = settings_file.read_text(encoding="utf-8", errors="replace")

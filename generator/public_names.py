@@ -99,7 +99,7 @@ def names_in(doc: Document) -> set[str]:
     """The personal names a file holds (after role words, in the counterpart): what an old
     version of it must not show anywhere (the change history)."""
     allowed = Allowed(of_document(doc))
-    names = {m.key for m in privacy.find_names("\n".join(doc.lines), allowed.anywhere)}
+    names = {m.key for m in privacy.find_names(doc.text, allowed.anywhere)}
     data = doc.parsed.data if isinstance(doc.parsed.data, dict) else {}
     counterpart = data.get("counterpart") if doc.kind == "case" else None
     if isinstance(counterpart, str) and not privacy.is_listed(counterpart.strip(), allowed.whole_file):

@@ -62,7 +62,7 @@ def scan(spans: Spans) -> list[Finding]:
         if m.code == privacy.NAME:
             names.setdefault(m.key, line)
 
-    raw = "\n".join(doc.lines)
+    raw = doc.text
     lines = _Lines(raw)
     for m in privacy.find_all(raw, allowed.anywhere):
         add(*lines.at(m.start), m)
