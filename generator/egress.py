@@ -24,6 +24,7 @@ import gzip
 import hashlib
 import html
 import io
+import os
 import re
 import struct
 import zipfile
@@ -330,11 +331,21 @@ class Scan:
         return sorted(every, key=lambda h: (h.file, h.line, h.match.start))
 
     def _present(self) -> dict[str, tuple[int, int, int]]:
+        """Every regular file under the root (no symbolic link, none followed), with its stamp.
+        One ``scandir`` per folder and one ``stat`` per file: ``rglob`` took 0.11 s for a
+        district's 6,900 files, twice on the gate's path."""
         present = {}
-        for path in self.root.rglob("*"):
-            if path.is_file() and not path.is_symlink():
-                status = path.stat()
-                present[path.relative_to(self.root).as_posix()] = (status.st_ino, status.st_size, status.st_mtime_ns)
+        folders = [""]
+        while folders:
+            folder = folders.pop()
+            with os.scandir(self.root / folder) as entries:
+                for entry in entries:
+                    rel = folder + entry.name
+                    if entry.is_dir(follow_symlinks=False):
+                        folders.append(rel + "/")
+                    elif entry.is_file(follow_symlinks=False):
+                        status = entry.stat(follow_symlinks=False)
+                        present[rel] = (status.st_ino, status.st_size, status.st_mtime_ns)
         return present
 
     def _unscanned(self, present: dict[str, tuple[int, int, int]] | None = None) -> list[tuple[str, tuple[int, int, int]]]:
