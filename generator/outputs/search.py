@@ -170,8 +170,8 @@ _ENCODED = [_encode_one(n) for n in range(1 << 15)]
 
 
 def _posting_list() -> array[int]:
-    """A gram's postings as 4-byte machine integers, not a list of pointers: a city's index holds
-    tens of millions of postings at once, and in a list each is 8 bytes."""
+    """A gram's postings as 4-byte machine integers (room for 268 million documents), not a list
+    of pointers: a city's index holds tens of millions of postings at once, in a list 8 bytes each."""
     return array("i")
 
 
@@ -207,7 +207,7 @@ def write(site: PublishedView, out: Path) -> dict[str, int]:
         for mask, members in _by_mask(*(grams(f) for f in doc.fields)):
             # one append per posting, done by map rather than a Python loop
             deque(map(array.append, map(postings.__getitem__, members), repeat(number * 8 + mask)), maxlen=0)
-    encoded = {gram: encode(_deltas(postings.pop(gram))) for gram in sorted(postings)}
+    encoded = {gram: encode(_deltas(postings.pop(gram))) for gram in list(postings)}
     # Shards hold the short postings only (a long one is a pointer line there).
     total = sum(len(g.encode()) + (len(p) if len(p) <= OWN_FILE_BYTES else 4) + 2 for g, p in encoded.items())
     shards = 16
