@@ -111,6 +111,11 @@ class Guard:
         return Problem(page, what) if what else None
 
 
+def not_a_file(path: str) -> Problem:
+    """What the site holds that is not a file or a folder (a symbolic link, a pipe)."""
+    return Problem(path, _say("not_a_file"))
+
+
 def check_site(site: Path, site_url: str = "") -> list[Problem]:
     """Every problem in every HTML page under ``site`` (one per page, sorted by page), the
     pages shared over the cores."""

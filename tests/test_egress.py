@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 import re
 import shutil
 import zipfile
@@ -372,6 +373,26 @@ def test_a_scan_begun_early_still_reads_the_finished_site(tmp_path):
     (tmp_path / "b.json").write_text('{"t": "13905331234"}', encoding="utf-8")
     (tmp_path / "gone.txt").unlink()
     assert sorted(h.file for h in scan.finish()) == ["a.html", "b.json"]
+
+
+def test_a_link_or_a_pipe_in_the_site_is_refused_and_not_followed(tmp_path):
+    """A web server sends what a symbolic link points to, which the scan never reads there: the
+    gate refuses anything in the new site that is neither a file nor a folder, and follows none."""
+    outside = tmp_path / "outside"
+    (outside / "folder").mkdir(parents=True)
+    (outside / "secret.txt").write_text("来电 13905331234", encoding="utf-8")
+    (outside / "folder" / "more.txt").write_text("来电 13905331234", encoding="utf-8")
+    site = tmp_path / "site"
+    (site / "items").mkdir(parents=True)
+    (site / "items" / "a.html").write_text("<p>联系人手机 13905331234</p>", encoding="utf-8")
+    (site / "items" / "b.txt").symlink_to(outside / "secret.txt")
+    (site / "linked").symlink_to(outside / "folder", target_is_directory=True)
+    os.mkfifo(site / "items" / "pipe")
+    scan = egress.Scan(site)
+    scan.scan_ready(lambda: True)  # neither step may open the pipe: it would wait forever
+    assert [h.file for h in scan.finish()] == ["items/a.html"]
+    assert [p.page for p in scan.problems] == ["items/b.txt", "items/pipe", "linked"]
+    assert all("符号链接或特殊文件" in p.what for p in scan.problems)
 
 
 def test_a_line_read_once_is_judged_again_where_it_reads_otherwise(tmp_path):

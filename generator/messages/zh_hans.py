@@ -135,7 +135,7 @@ MEDIA_PROBLEMS = {
 }
 
 # The output-boundary check (generator/htmlguard.py): a built page holds what it may not.
-UNSAFE_OUTPUT = "{source}: 生成的网页 {page} 中有不允许的内容：{what}"
+UNSAFE_OUTPUT = "{source}: 生成的文件 {page} 中有不允许的内容：{what}"
 UNSAFE_OUTPUT_WHAT = {
     "markup": "无法识别的标记 {text}",
     "element": "<{name}> 元素",
@@ -147,8 +147,9 @@ UNSAFE_OUTPUT_WHAT = {
     "title_markup": "<title> 中有标记",
     "no_policy": "<head> 中没有 Content-Security-Policy",
     "policy_late": "Content-Security-Policy 不在页面开头",
+    "not_a_file": "它不是普通文件，而是符号链接或特殊文件（服务器会送出它指向的内容，那些内容没有经过检查）",
 }
-UNSAFE_OUTPUT_END = "没有发布网站：生成的网页没有通过安全检查，{out} 保持原样。这是生成程序或模板的问题（或内容绕过了检查），不是编辑能改正的，请把上面的信息交给网站维护人员。"
+UNSAFE_OUTPUT_END = "没有发布网站：生成的网站没有通过安全检查，{out} 保持原样。这是生成程序或模板的问题（或内容绕过了检查），不是编辑能改正的，请把上面的信息交给网站维护人员。"
 
 # Shown after the findings.
 SUMMARY = "{errors} 个错误，{warnings} 个警告，共检查 {files} 个文件。"
