@@ -134,7 +134,7 @@ MEDIA_PROBLEMS = {
     "content": "文件内容不是完整的 {suffix} 图片（可能是改了扩展名，或文件已损坏）",
 }
 
-# The output-boundary check (generator/htmlguard.py): a built page holds what it may not.
+# The output-boundary check (generator/htmlguard.py, egress.Scan): a built file holds, or is, what it may not.
 UNSAFE_OUTPUT = "{source}: 生成的文件 {page} 中有不允许的内容：{what}"
 UNSAFE_OUTPUT_WHAT = {
     "markup": "无法识别的标记 {text}",
